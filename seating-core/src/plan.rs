@@ -1,0 +1,758 @@
+//! The planner: precedence, special instructions (PROTOCOL §7) and seat filling, producing
+//! the `seating-plan/1` document with a reason for every seat.
+
+use std::collections::{HashMap, HashSet};
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::hall::{self, Group};
+use crate::podium::{self, PodiumSeat};
+use crate::rank;
+use crate::scenario::{Instruction, Op, Scenario, Section};
+use crate::seat::{Area, SeatId};
+
+/// The `format` tag of a plan document.
+pub const PLAN_FORMAT: &str = "seating-plan/1";
+
+/// The resolved plan: precedence, seats with reasons, unseated people and diagnostics.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Plan {
+    /// Always `"seating-plan/1"`.
+    pub format: String,
+    /// Every non-excluded person id, most senior first, after ranking and `move`.
+    pub precedence: Vec<String>,
+    /// Every occupied or reserved seat, podium first, then by row and column.
+    pub seats: Vec<SeatAssignment>,
+    /// People who got no seat, in precedence order.
+    pub unseated: Vec<String>,
+    /// Everything worth telling the user: unhonoured instructions, rank inversions, …
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// One occupied or reserved seat.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct SeatAssignment {
+    /// Seat id (`P1-4`, `H3-11`).
+    pub seat: String,
+    /// Person id, `null` for a reserved seat.
+    pub person: Option<String>,
+    /// Kept empty by a `reserve` instruction.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub reserved: bool,
+    /// Printed label, e.g. 主席臺第1排4號 or 第3排11號.
+    pub label: String,
+    /// Why this seat is what it is, in words.
+    pub reason: String,
+    /// Index into `instructions` of the instruction that decided this seat, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub instruction: Option<usize>,
+}
+
+/// How serious a diagnostic is.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Level {
+    /// Something could not be done as asked (an instruction not honoured).
+    Error,
+    /// Done, but someone should look (a rank inversion, people without seats).
+    #[default]
+    Warning,
+    /// For information (a row that could be shrunk).
+    Info,
+}
+
+/// A finding about the plan. The plan is still complete apart from what it says.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Diagnostic {
+    /// Severity.
+    pub level: Level,
+    /// Stable machine-readable code, e.g. `rank-inversion`, `unknown-person`.
+    pub code: String,
+    /// What happened, naming people, seats and instructions.
+    pub message: String,
+    /// Index into `instructions`, when one is concerned.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub instruction: Option<usize>,
+    /// Person id, when one is concerned.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub person: Option<String>,
+    /// Seat id, when one is concerned.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seat: Option<String>,
+}
+
+/// At most this many `rank-inversion` diagnostics per instruction; the rest are summarised.
+const MAX_INVERSIONS_PER_INSTRUCTION: usize = 50;
+
+/// What put a person in a seat.
+#[derive(Debug, Clone)]
+struct Placement {
+    seat: SeatId,
+    reason: String,
+    instruction: Option<usize>,
+}
+
+/// Plans a scenario. Deterministic: the same scenario gives the same plan.
+///
+/// Instructions are applied in PROTOCOL §7 order: `move` and `exclude`, then `pin` and
+/// `reserve`, then everyone else fills the remaining seats in seat order, then `swap`s in
+/// the order given. Instructions that cannot be honoured become diagnostics.
+///
+/// Complexity: O(n log n) for n people, plus O(n) per `move` and O(n) per instruction-affected
+/// person for the rank-inversion check.
+pub fn plan(s: &Scenario) -> Plan {
+    Planner::new(s).run()
+}
+
+struct Planner<'a> {
+    s: &'a Scenario,
+    diags: Vec<Diagnostic>,
+    ids: HashMap<&'a str, usize>,
+    /// Position in the original precedence (before `move`), for rank inversions.
+    orig_pos: Vec<usize>,
+    excluded: Vec<bool>,
+    /// Final precedence, indices into people.
+    prec: Vec<usize>,
+    /// Position in `prec` of each person (usize::MAX when excluded).
+    pos: Vec<usize>,
+    /// People whose seat or precedence an instruction changed, with the instruction index.
+    affected: Vec<(usize, usize)>,
+    podium_rows: Vec<u32>,
+    podium_seats: Vec<PodiumSeat>,
+    podium_rank: HashMap<(u32, u32), usize>,
+    blocked: HashSet<SeatId>,
+    /// Seat taken by a pin (person) or a reserve (None), with the instruction index.
+    fixed: HashMap<SeatId, (Option<usize>, usize)>,
+    placement: Vec<Option<Placement>>,
+}
+
+impl<'a> Planner<'a> {
+    fn new(s: &'a Scenario) -> Planner<'a> {
+        let n = s.people.len();
+        let ids = s.people.iter().enumerate().map(|(i, p)| (p.id.as_str(), i)).collect();
+        Planner {
+            s,
+            diags: Vec::new(),
+            ids,
+            orig_pos: vec![0; n],
+            excluded: vec![false; n],
+            prec: Vec::new(),
+            pos: vec![usize::MAX; n],
+            affected: Vec::new(),
+            podium_rows: Vec::new(),
+            podium_seats: Vec::new(),
+            podium_rank: HashMap::new(),
+            blocked: HashSet::new(),
+            fixed: HashMap::new(),
+            placement: vec![None; n],
+        }
+    }
+
+    fn run(mut self) -> Plan {
+        let (order, d) = rank::precedence(&self.s.people, &self.s.ranking);
+        self.diags.extend(d);
+        for (pos, &i) in order.iter().enumerate() {
+            self.orig_pos[i] = pos;
+        }
+        self.prec = order;
+        self.apply_precedence_changes();
+        self.build_venue();
+        self.apply_fixed_seats();
+        let mut unseated = self.fill_podium();
+        unseated.extend(self.fill_hall());
+        self.apply_swaps(&mut unseated);
+        self.report_inversions();
+        self.finish(unseated)
+    }
+
+    fn person(&self, i: usize) -> String {
+        let p = &self.s.people[i];
+        format!("{} ({})", p.name, p.id)
+    }
+
+    fn diag(&mut self, level: Level, code: &str, message: String, k: Option<usize>, person: Option<usize>) {
+        self.diags.push(Diagnostic {
+            level,
+            code: code.into(),
+            message,
+            instruction: k,
+            person: person.map(|i| self.s.people[i].id.clone()),
+            seat: None,
+        });
+    }
+
+    /// Looks up an instruction's person reference; reports unknown and excluded people.
+    fn lookup(&mut self, k: usize, id: &str, allow_excluded: bool) -> Option<usize> {
+        let op = self.s.instructions[k].op.name();
+        match self.ids.get(id).copied() {
+            None => {
+                self.diag(
+                    Level::Error,
+                    "unknown-person",
+                    format!("instructions[{k}] ({op}): no person with id {id:?}; instruction not applied"),
+                    Some(k),
+                    None,
+                );
+                None
+            }
+            Some(i) if self.excluded[i] && !allow_excluded => {
+                let who = self.person(i);
+                self.diag(
+                    Level::Error,
+                    "excluded-person",
+                    format!("instructions[{k}] ({op}): {who} is excluded; instruction not applied"),
+                    Some(k),
+                    Some(i),
+                );
+                None
+            }
+            Some(i) => Some(i),
+        }
+    }
+
+    /// `move` and `exclude`, in the order given. Moves are applied to the full list so that an
+    /// excluded person can still serve as an anchor.
+    fn apply_precedence_changes(&mut self) {
+        let s = self.s;
+        let mut moved_after: HashMap<usize, (usize, usize)> = HashMap::new();
+        for (k, ins) in s.instructions.iter().enumerate() {
+            match ins.op {
+                Op::Move => {
+                    let (Some(pid), Some(aid)) = (&ins.person, &ins.after) else { continue };
+                    let (Some(p), Some(a)) = (self.lookup(k, pid, true), self.lookup(k, aid, true)) else {
+                        continue;
+                    };
+                    if p == a {
+                        let who = self.person(p);
+                        self.diag(
+                            Level::Error,
+                            "move-self",
+                            format!("instructions[{k}] (move): {who} cannot be moved after themselves"),
+                            Some(k),
+                            Some(p),
+                        );
+                        continue;
+                    }
+                    if let Some(&(earlier, j)) = moved_after.get(&a) {
+                        if earlier == p {
+                            let (who, anchor) = (self.person(p), self.person(a));
+                            self.diag(
+                                Level::Warning,
+                                "move-conflict",
+                                format!(
+                                    "instructions[{k}] (move) puts {who} after {anchor}, whom instructions[{j}] put after {who}; the later instruction wins"
+                                ),
+                                Some(k),
+                                Some(p),
+                            );
+                        }
+                    }
+                    moved_after.insert(p, (a, k));
+                    let from = self.prec.iter().position(|&x| x == p).expect("everyone is in prec");
+                    self.prec.remove(from);
+                    let to = self.prec.iter().position(|&x| x == a).expect("everyone is in prec") + 1;
+                    self.prec.insert(to, p);
+                    self.affected.push((p, k));
+                }
+                Op::Exclude => {
+                    let Some(pid) = &ins.person else { continue };
+                    if let Some(p) = self.lookup(k, pid, true) {
+                        if self.excluded[p] {
+                            let who = self.person(p);
+                            self.diag(
+                                Level::Info,
+                                "duplicate-exclude",
+                                format!("instructions[{k}] (exclude): {who} is already excluded"),
+                                Some(k),
+                                Some(p),
+                            );
+                        }
+                        self.excluded[p] = true;
+                    }
+                }
+                _ => {}
+            }
+        }
+        let excluded = &self.excluded;
+        self.prec.retain(|&i| !excluded[i]);
+        for (pos, &i) in self.prec.iter().enumerate() {
+            self.pos[i] = pos;
+        }
+    }
+
+    fn podium_people(&self) -> impl Iterator<Item = usize> + '_ {
+        self.prec.iter().copied().filter(|&i| self.s.people[i].section == Section::Podium)
+    }
+
+    fn build_venue(&mut self) {
+        if let Some(p) = &self.s.podium {
+            self.podium_rows =
+                if p.shrink { podium::shrink(&p.rows, self.podium_people().count()) } else { p.rows.clone() };
+            self.podium_seats = podium::seats(&self.podium_rows, &self.s.convention);
+            for (k, seat) in self.podium_seats.iter().enumerate() {
+                self.podium_rank.insert((seat.row, seat.col), k);
+            }
+        }
+        if let Some(h) = &self.s.hall {
+            for (i, b) in h.blocked.iter().enumerate() {
+                match b.parse::<SeatId>() {
+                    Ok(id) if id.area == Area::Hall && hall::exists(h, id.row, id.col) => {
+                        self.blocked.insert(id);
+                    }
+                    _ => self.diag(
+                        Level::Warning,
+                        "unknown-seat",
+                        format!("hall.blocked[{i}]: {b:?} is not a seat of this hall"),
+                        None,
+                        None,
+                    ),
+                }
+            }
+        }
+    }
+
+    /// Whether `id` is a usable seat of this venue (exists and is not blocked).
+    fn seat_exists(&self, id: SeatId) -> bool {
+        match id.area {
+            Area::Podium => self.podium_rank.contains_key(&(id.row, id.col)),
+            Area::Hall => match &self.s.hall {
+                Some(h) => hall::exists(h, id.row, id.col) && !self.blocked.contains(&id),
+                None => false,
+            },
+        }
+    }
+
+    fn parse_seat(&mut self, k: usize, seat: &str) -> Option<SeatId> {
+        let op = self.s.instructions[k].op.name();
+        match seat.parse::<SeatId>() {
+            Ok(id) if self.seat_exists(id) => Some(id),
+            Ok(id) => {
+                let why = if self.blocked.contains(&id) { "is blocked" } else { "is outside the venue" };
+                self.diags.push(Diagnostic {
+                    level: Level::Error,
+                    code: "unknown-seat".into(),
+                    message: format!("instructions[{k}] ({op}): seat {id} {why}; instruction not applied"),
+                    instruction: Some(k),
+                    seat: Some(seat.to_string()),
+                    ..Diagnostic::default()
+                });
+                None
+            }
+            Err(e) => {
+                self.diags.push(Diagnostic {
+                    level: Level::Error,
+                    code: "unknown-seat".into(),
+                    message: format!("instructions[{k}] ({op}): {e}; instruction not applied"),
+                    instruction: Some(k),
+                    seat: Some(seat.to_string()),
+                    ..Diagnostic::default()
+                });
+                None
+            }
+        }
+    }
+
+    /// `pin` and `reserve`: the first instruction on a seat wins, later ones are reported.
+    fn apply_fixed_seats(&mut self) {
+        let s = self.s;
+        for (k, ins) in s.instructions.iter().enumerate() {
+            if !matches!(ins.op, Op::Pin | Op::Reserve) {
+                continue;
+            }
+            let person = match (&ins.op, &ins.person) {
+                (Op::Pin, Some(pid)) => match self.lookup(k, pid, false) {
+                    Some(p) => Some(p),
+                    None => continue,
+                },
+                _ => None,
+            };
+            let Some(seat) = ins.seat.as_deref().and_then(|t| self.parse_seat(k, t)) else { continue };
+            if let Some(&(holder, j)) = self.fixed.get(&seat) {
+                let what = match holder {
+                    Some(h) => format!("pinned for {} by instructions[{j}]", self.person(h)),
+                    None => format!("reserved by instructions[{j}]"),
+                };
+                self.diags.push(Diagnostic {
+                    level: Level::Error,
+                    code: "seat-conflict".into(),
+                    message: format!(
+                        "instructions[{k}] ({}): seat {seat} is already {what}; instruction not applied",
+                        ins.op.name()
+                    ),
+                    instruction: Some(k),
+                    person: person.map(|p| s.people[p].id.clone()),
+                    seat: Some(seat.to_string()),
+                });
+                continue;
+            }
+            if let Some(p) = person {
+                if let Some(prev) = &self.placement[p] {
+                    let (who, prev_seat, j) = (self.person(p), prev.seat, prev.instruction.unwrap_or(0));
+                    self.diag(
+                        Level::Error,
+                        "person-conflict",
+                        format!(
+                            "instructions[{k}] (pin): {who} is already pinned to {prev_seat} by instructions[{j}]; instruction not applied"
+                        ),
+                        Some(k),
+                        Some(p),
+                    );
+                    continue;
+                }
+                self.placement[p] = Some(Placement {
+                    seat,
+                    reason: format!("pinned{} (instructions[{k}], 按領導意見辦)", ins.provenance()),
+                    instruction: Some(k),
+                });
+                self.affected.push((p, k));
+            }
+            self.fixed.insert(seat, (person, k));
+        }
+    }
+
+    /// Podium people not pinned elsewhere fill the free podium seats in seat order.
+    fn fill_podium(&mut self) -> Vec<usize> {
+        let people: Vec<usize> = self.podium_people().filter(|&i| self.placement[i].is_none()).collect();
+        if people.is_empty() {
+            return Vec::new();
+        }
+        if self.s.podium.is_none() {
+            self.diag(
+                Level::Warning,
+                "no-podium",
+                format!("{} people are in the podium section but the scenario has no podium", people.len()),
+                None,
+                None,
+            );
+            return people;
+        }
+        let convention = &self.s.convention;
+        let mut free = self
+            .podium_seats
+            .iter()
+            .filter(|seat| !self.fixed.contains_key(&SeatId::podium(seat.row, seat.col)));
+        let mut filled = Vec::new();
+        let mut unseated = Vec::new();
+        for &i in &people {
+            match free.next() {
+                Some(seat) => filled.push((i, *seat)),
+                None => unseated.push(i),
+            }
+        }
+        for (i, seat) in filled {
+            let reason =
+                format!("#{} by precedence → {}", self.pos[i] + 1, podium::describe(&seat, convention));
+            self.placement[i] =
+                Some(Placement { seat: SeatId::podium(seat.row, seat.col), reason, instruction: None });
+        }
+        if !unseated.is_empty() {
+            let seats = self.podium_seats.len();
+            self.diag(
+                Level::Warning,
+                "not-enough-seats",
+                format!(
+                    "podium: {} people for {} free seats; {} without a seat (add a row or move them to the hall)",
+                    people.len(),
+                    seats.saturating_sub(self.fixed.keys().filter(|s| s.area == Area::Podium).count()),
+                    unseated.len()
+                ),
+                None,
+                None,
+            );
+        }
+        self.report_partial_rows();
+        unseated
+    }
+
+    fn report_partial_rows(&mut self) {
+        let Some(spec) = &self.s.podium else { return };
+        if spec.shrink {
+            return;
+        }
+        let mut used: HashMap<u32, u32> = HashMap::new();
+        let reserved = self.fixed.iter().filter(|(_, (holder, _))| holder.is_none()).map(|(s, _)| *s);
+        for seat in self.placement.iter().flatten().map(|pl| pl.seat).chain(reserved) {
+            if seat.area == Area::Podium {
+                *used.entry(seat.row).or_default() += 1;
+            }
+        }
+        for (r, cap) in self.podium_rows.clone().into_iter().enumerate() {
+            let row = r as u32 + 1;
+            let n = used.get(&row).copied().unwrap_or(0);
+            if n > 0 && n < cap {
+                self.diag(
+                    Level::Info,
+                    "row-not-full",
+                    format!(
+                        "podium row {row} has {cap} seats for {n} people; the outermost seats stay empty (set podium.shrink to fit the row to its people)"
+                    ),
+                    None,
+                    None,
+                );
+            }
+        }
+    }
+
+    /// Hall people not pinned elsewhere, grouped by unit in unit precedence, members first.
+    fn fill_hall(&mut self) -> Vec<usize> {
+        let s = self.s;
+        let people: Vec<usize> = self
+            .prec
+            .iter()
+            .copied()
+            .filter(|&i| s.people[i].section == Section::Hall && self.placement[i].is_none())
+            .collect();
+        if people.is_empty() {
+            return Vec::new();
+        }
+        let Some(spec) = &s.hall else {
+            self.diag(
+                Level::Warning,
+                "no-hall",
+                format!("{} people are in the hall section but the scenario has no hall", people.len()),
+                None,
+                None,
+            );
+            return people;
+        };
+        let unit_index: HashMap<&str, usize> =
+            s.units.iter().enumerate().map(|(k, u)| (u.id.as_str(), k)).collect();
+        let mut groups: Vec<Group> = s
+            .units
+            .iter()
+            .map(|u| Group { name: u.name.clone(), members: Vec::new() })
+            .chain(std::iter::once(Group { name: "(no unit)".into(), members: Vec::new() }))
+            .collect();
+        let none = s.units.len();
+        for &i in &people {
+            let g = s.people[i].unit.as_deref().and_then(|u| unit_index.get(u).copied()).unwrap_or(none);
+            groups[g].members.push(i);
+        }
+        for g in &mut groups {
+            // Stable: full members, then attendees, then alternates, each in precedence order.
+            g.members.sort_by_key(|&i| s.people[i].role);
+        }
+        groups.retain(|g| !g.members.is_empty());
+        let fixed = &self.fixed;
+        let blocked = &self.blocked;
+        let unavailable = |id: SeatId| fixed.contains_key(&id) || blocked.contains(&id);
+        let fill = hall::fill(spec, &s.convention, &groups, &unavailable);
+        for (i, seat, reason) in fill.seats {
+            self.placement[i] = Some(Placement { seat, reason, instruction: None });
+        }
+        if !fill.unseated.is_empty() {
+            self.diag(
+                Level::Warning,
+                "not-enough-seats",
+                format!(
+                    "hall: {} people without a seat (the hall has fewer free seats than people)",
+                    fill.unseated.len()
+                ),
+                None,
+                None,
+            );
+        }
+        fill.unseated
+    }
+
+    fn apply_swaps(&mut self, unseated: &mut Vec<usize>) {
+        let s = self.s;
+        for (k, ins) in s.instructions.iter().enumerate() {
+            if ins.op != Op::Swap {
+                continue;
+            }
+            let Some(pair) = &ins.people else { continue };
+            let (Some(a), Some(b)) = (self.lookup(k, &pair[0], false), self.lookup(k, &pair[1], false))
+            else {
+                continue;
+            };
+            if a == b {
+                let who = self.person(a);
+                self.diag(
+                    Level::Error,
+                    "swap-self",
+                    format!("instructions[{k}] (swap): {who} cannot swap with themselves"),
+                    Some(k),
+                    Some(a),
+                );
+                continue;
+            }
+            if self.placement[a].is_none() && self.placement[b].is_none() {
+                let (x, y) = (self.person(a), self.person(b));
+                self.diag(
+                    Level::Error,
+                    "swap-unseated",
+                    format!(
+                        "instructions[{k}] (swap): neither {x} nor {y} has a seat; instruction not applied"
+                    ),
+                    Some(k),
+                    Some(a),
+                );
+                continue;
+            }
+            let (pa, pb) = (self.placement[a].take(), self.placement[b].take());
+            let (name_a, name_b) = (self.person(a), self.person(b));
+            let mk = |other: &str, pl: Option<Placement>| {
+                pl.map(|pl| Placement {
+                    seat: pl.seat,
+                    reason: format!(
+                        "swapped with {other} (instructions[{k}]{}); seat was theirs: {}",
+                        ins.provenance(),
+                        pl.reason
+                    ),
+                    instruction: Some(k),
+                })
+            };
+            self.placement[a] = mk(&name_b, pb);
+            self.placement[b] = mk(&name_a, pa);
+            for p in [a, b] {
+                self.affected.push((p, k));
+                if self.placement[p].is_none() {
+                    if !unseated.contains(&p) {
+                        unseated.push(p);
+                    }
+                } else {
+                    unseated.retain(|&x| x != p);
+                }
+            }
+        }
+        let pos = &self.pos;
+        unseated.sort_by_key(|&i| pos[i]);
+    }
+
+    /// Seniority of a seat for inversion checks: podium seats by podium seat order, then hall
+    /// seats front to back. Hall seats are only compared inside one unit.
+    fn seat_key(&self, seat: SeatId) -> (u8, usize, u32) {
+        match seat.area {
+            Area::Podium => {
+                (0, self.podium_rank.get(&(seat.row, seat.col)).copied().unwrap_or(usize::MAX), 0)
+            }
+            Area::Hall => (1, seat.row as usize, seat.col),
+        }
+    }
+
+    fn comparable(&self, a: usize, b: usize, sa: SeatId, sb: SeatId) -> bool {
+        sa.area == Area::Podium || sb.area == Area::Podium || self.s.people[a].unit == self.s.people[b].unit
+    }
+
+    /// A `rank-inversion` for every pair (senior, junior) in which an instruction-affected
+    /// person is involved and the junior sits in the more senior seat.
+    fn report_inversions(&mut self) {
+        let mut seen: HashSet<(usize, usize)> = HashSet::new();
+        let affected = std::mem::take(&mut self.affected);
+        let mut per_instruction: HashMap<usize, usize> = HashMap::new();
+        let mut found = Vec::new();
+        for &(x, k) in &affected {
+            let Some(sx) = self.placement[x].as_ref().map(|p| p.seat) else { continue };
+            for y in 0..self.s.people.len() {
+                if y == x || self.excluded[y] {
+                    continue;
+                }
+                let Some(sy) = self.placement[y].as_ref().map(|p| p.seat) else { continue };
+                if !self.comparable(x, y, sx, sy) {
+                    continue;
+                }
+                let (senior, junior, s_seat, j_seat) =
+                    if self.orig_pos[x] < self.orig_pos[y] { (x, y, sx, sy) } else { (y, x, sy, sx) };
+                if self.seat_key(j_seat) < self.seat_key(s_seat) && seen.insert((senior, junior)) {
+                    found.push((k, senior, junior, s_seat, j_seat));
+                }
+            }
+        }
+        let mut summarised: HashMap<usize, usize> = HashMap::new();
+        for (k, senior, junior, s_seat, j_seat) in found {
+            let n = per_instruction.entry(k).or_default();
+            *n += 1;
+            if *n > MAX_INVERSIONS_PER_INSTRUCTION {
+                *summarised.entry(k).or_default() += 1;
+                continue;
+            }
+            let (sn, jn) = (self.person(senior), self.person(junior));
+            self.diags.push(Diagnostic {
+                level: Level::Warning,
+                code: "rank-inversion".into(),
+                message: format!(
+                    "{jn} (#{} by rank) sits in {j_seat}, a more senior seat than {sn} (#{} by rank) in {s_seat}; caused by instructions[{k}] ({})",
+                    self.orig_pos[junior] + 1,
+                    self.orig_pos[senior] + 1,
+                    self.s.instructions[k].op.name()
+                ),
+                instruction: Some(k),
+                person: Some(self.s.people[junior].id.clone()),
+                seat: Some(j_seat.to_string()),
+            });
+        }
+        let mut rest: Vec<(usize, usize)> = summarised.into_iter().collect();
+        rest.sort();
+        for (k, more) in rest {
+            self.diag(
+                Level::Warning,
+                "rank-inversion",
+                format!("instructions[{k}] causes {more} more rank inversions not listed one by one"),
+                Some(k),
+                None,
+            );
+        }
+    }
+
+    fn label(&self, seat: SeatId) -> String {
+        match seat.area {
+            Area::Podium => format!("主席臺第{}排{}號", seat.row, seat.col),
+            Area::Hall => match &self.s.hall {
+                Some(h) => hall::label(h, seat, &self.s.convention),
+                None => seat.to_string(),
+            },
+        }
+    }
+
+    fn finish(self, unseated: Vec<usize>) -> Plan {
+        let mut seats: Vec<(SeatId, SeatAssignment)> = Vec::new();
+        for (i, pl) in self.placement.iter().enumerate() {
+            if let Some(pl) = pl {
+                seats.push((
+                    pl.seat,
+                    SeatAssignment {
+                        seat: pl.seat.to_string(),
+                        person: Some(self.s.people[i].id.clone()),
+                        reserved: false,
+                        label: self.label(pl.seat),
+                        reason: pl.reason.clone(),
+                        instruction: pl.instruction,
+                    },
+                ));
+            }
+        }
+        for (&seat, &(holder, k)) in &self.fixed {
+            if holder.is_none() {
+                let ins: &Instruction = &self.s.instructions[k];
+                seats.push((
+                    seat,
+                    SeatAssignment {
+                        seat: seat.to_string(),
+                        person: None,
+                        reserved: true,
+                        label: self.label(seat),
+                        reason: format!("reserved{} (instructions[{k}])", ins.provenance()),
+                        instruction: Some(k),
+                    },
+                ));
+            }
+        }
+        seats.sort_by_key(|(id, _)| *id);
+        Plan {
+            format: PLAN_FORMAT.to_string(),
+            precedence: self.prec.iter().map(|&i| self.s.people[i].id.clone()).collect(),
+            seats: seats.into_iter().map(|(_, a)| a).collect(),
+            unseated: unseated.iter().map(|&i| self.s.people[i].id.clone()).collect(),
+            diagnostics: self.diags,
+        }
+    }
+}
+
+impl Plan {
+    /// Serialises the plan as pretty JSON.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).expect("a plan always serialises")
+    }
+}

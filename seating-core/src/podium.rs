@@ -1,0 +1,182 @@
+//! The podium (主席臺): seat order within a row and across rows (PROTOCOL §1–2).
+//!
+//! Columns are 0-based here and counted from the audience's left; seat ids add 1.
+
+use crate::scenario::{Convention, EvenRule, Side};
+
+/// One podium seat in seat-precedence order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PodiumSeat {
+    /// 1-based row, 1 = front row (nearest the audience).
+    pub row: u32,
+    /// 1-based column from the audience's left.
+    pub col: u32,
+    /// 0-based precedence of this seat inside its row (0 = the row's centre seat for #1).
+    pub row_rank: usize,
+    /// Seats in this row.
+    pub row_len: u32,
+}
+
+/// Seat ranking of a full row of `seats` seats: `order[k]` is the 0-based column (from the
+/// audience's left) of the seat for the row's `k`-th most senior person.
+///
+/// ```
+/// use seating_core::podium::row_order;
+/// use seating_core::{EvenRule, Side};
+/// // honour=left, n=7: `7 5 3 1 2 4 6` seen from the audience.
+/// assert_eq!(row_order(7, Side::Left, EvenRule::Pair), vec![3, 4, 2, 5, 1, 6, 0]);
+/// ```
+///
+/// Complexity: O(seats).
+pub fn row_order(seats: usize, honour: Side, even: EvenRule) -> Vec<usize> {
+    let mut order = Vec::with_capacity(seats);
+    if seats == 0 {
+        return order;
+    }
+    // Built for honour=left, where the honour side (the senior's own left) is the audience's
+    // right, i.e. increasing columns; honour=right is the mirror image.
+    let half = seats / 2;
+    if seats % 2 == 1 {
+        order.push(half);
+        for d in 1..=half {
+            order.push(half + d);
+            order.push(half - d);
+        }
+    } else {
+        let (left, right) = (half - 1, half);
+        let first_on_honour = even == EvenRule::FirstOnHonourSide;
+        for d in 0..half {
+            if first_on_honour {
+                order.push(right + d);
+                order.push(left - d);
+            } else {
+                order.push(left - d);
+                order.push(right + d);
+            }
+        }
+    }
+    if honour == Side::Right {
+        for c in &mut order {
+            *c = seats - 1 - *c;
+        }
+    }
+    order
+}
+
+/// Every podium seat in seat-precedence order: front row first, inside a row by
+/// [`row_order`].
+pub fn seats(rows: &[u32], convention: &Convention) -> Vec<PodiumSeat> {
+    let mut out = Vec::with_capacity(rows.iter().map(|&r| r as usize).sum());
+    for (r, &len) in rows.iter().enumerate() {
+        for (k, col) in row_order(len as usize, convention.honour, convention.even).into_iter().enumerate() {
+            out.push(PodiumSeat { row: r as u32 + 1, col: col as u32 + 1, row_rank: k, row_len: len });
+        }
+    }
+    out
+}
+
+/// Row capacities shrunk to hold `people` (rows filled front to back; empty rows dropped).
+pub fn shrink(rows: &[u32], people: usize) -> Vec<u32> {
+    let mut left = people;
+    let mut out = Vec::new();
+    for &cap in rows {
+        if left == 0 {
+            break;
+        }
+        let take = (cap as usize).min(left);
+        out.push(take as u32);
+        left -= take;
+    }
+    out
+}
+
+/// Horizontal offset of a row's centre from the podium's centre line, in seat widths.
+/// Zero except for `axis` rows of even length, which shift so that #1 sits on the line.
+pub fn axis_offset(row_len: u32, convention: &Convention) -> f64 {
+    if convention.even != EvenRule::Axis || row_len % 2 == 1 {
+        return 0.0;
+    }
+    match convention.honour {
+        // #1 sits left of centre (audience's view): move the row right by half a seat.
+        Side::Left => 0.5,
+        Side::Right => -0.5,
+    }
+}
+
+/// Says in words why the seat of row rank `k` is where it is, e.g.
+/// "row 1 #3: first seat on #1's own right (先左后右)".
+pub fn describe(seat: &PodiumSeat, convention: &Convention) -> String {
+    let k = seat.row_rank;
+    let len = seat.row_len as usize;
+    let honour = match convention.honour {
+        Side::Left => "left",
+        Side::Right => "right",
+    };
+    let order_rule = match convention.honour {
+        Side::Left => "先左后右",
+        Side::Right => "先右后左",
+    };
+    let place = if k == 0 {
+        if len % 2 == 1 {
+            "centre seat (以最高領導為中心)".to_string()
+        } else {
+            match convention.even {
+                EvenRule::FirstOnHonourSide => {
+                    format!("centre seat on the {honour} of the centre line (first-on-honour-side)")
+                }
+                EvenRule::Axis => "centre seat, on the podium's centre line (axis)".to_string(),
+                EvenRule::Pair => format!("centre pair, #2 beside on #1's own {honour} (pair)"),
+            }
+        }
+    } else {
+        // Distance in seats from the row's #1 seat and on which of #1's own sides.
+        let order = row_order(len, convention.honour, convention.even);
+        let first = order[0] as i64;
+        let col = seat.col as i64 - 1;
+        let d = col - first;
+        // A positive d is the audience's right, which is #1's own left (the leaders face us).
+        let own_side = if d > 0 { "left" } else { "right" };
+        let which = if own_side == honour { "honour side" } else { "other side" };
+        format!("{} seat(s) to #1's own {own_side}, the {which} ({order_rule})", d.abs())
+    };
+    format!("row {} #{}: {place}", seat.row, k + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Renders a row as PROTOCOL writes it: local precedence numbers left to right.
+    fn render(n: usize, honour: Side, even: EvenRule) -> String {
+        let order = row_order(n, honour, even);
+        let mut row = vec![0; n];
+        for (k, c) in order.iter().enumerate() {
+            row[*c] = k + 1;
+        }
+        row.iter().map(|k| k.to_string()).collect::<Vec<_>>().join(" ")
+    }
+
+    #[test]
+    fn shrink_fills_front_rows_first() {
+        assert_eq!(shrink(&[3, 4, 5], 5), vec![3, 2]);
+        assert_eq!(shrink(&[3], 0), Vec::<u32>::new());
+    }
+
+    #[test]
+    fn row_order_is_a_permutation() {
+        for n in 0..40 {
+            for honour in [Side::Left, Side::Right] {
+                for even in [EvenRule::Pair, EvenRule::FirstOnHonourSide, EvenRule::Axis] {
+                    let mut o = row_order(n, honour, even);
+                    o.sort();
+                    assert_eq!(o, (0..n).collect::<Vec<_>>());
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn first_on_honour_side_right() {
+        assert_eq!(render(6, Side::Right, EvenRule::FirstOnHonourSide), "5 3 1 2 4 6");
+    }
+}

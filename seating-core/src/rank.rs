@@ -1,0 +1,135 @@
+//! Precedence (排序): rank first, then the chosen tie-breakers, then input order.
+
+use std::cmp::Ordering;
+
+use crate::plan::{Diagnostic, Level};
+use crate::scenario::{Person, Ranking, Tiebreak};
+use crate::strokes::{self, NameKey};
+
+/// Sort keys of one person, computed once so that sorting is cheap.
+struct Keys {
+    rank: Option<i64>,
+    strokes: Option<NameKey>,
+    pinyin: Option<String>,
+    appointed: Option<String>,
+    joined: Option<String>,
+}
+
+/// Orders `people` by precedence: `rank` ascending (unranked last), then `ranking.tiebreak`
+/// keys in order, then input order. Returns indices into `people`, most senior first, and a
+/// diagnostic for every name whose stroke order could not be fully determined.
+///
+/// Complexity: O(n log n) comparisons of precomputed keys.
+pub fn precedence(people: &[Person], ranking: &Ranking) -> (Vec<usize>, Vec<Diagnostic>) {
+    let uses = |t: Tiebreak| ranking.tiebreak.contains(&t);
+    let mut diagnostics = Vec::new();
+    let keys: Vec<Keys> = people
+        .iter()
+        .map(|p| Keys {
+            rank: p.rank,
+            strokes: uses(Tiebreak::Strokes).then(|| {
+                let k = strokes::name_key(&p.name, ranking.strokes_mode);
+                if !k.unknown().is_empty() {
+                    let chars: String = k.unknown().iter().collect();
+                    diagnostics.push(Diagnostic {
+                        level: Level::Warning,
+                        code: "unknown-strokes".into(),
+                        message: format!(
+                            "{} ({}): no stroke data for {:?}; sorted after known characters",
+                            p.name, p.id, chars
+                        ),
+                        person: Some(p.id.clone()),
+                        ..Diagnostic::default()
+                    });
+                }
+                k
+            }),
+            pinyin: uses(Tiebreak::Pinyin).then(|| pinyin_key(&p.name)),
+            appointed: p.appointed.clone(),
+            joined: p.joined.clone(),
+        })
+        .collect();
+    let mut order: Vec<usize> = (0..people.len()).collect();
+    order.sort_by(|&a, &b| compare(&keys[a], &keys[b], &ranking.tiebreak).then(a.cmp(&b)));
+    (order, diagnostics)
+}
+
+fn compare(a: &Keys, b: &Keys, tiebreak: &[Tiebreak]) -> Ordering {
+    let by_rank = match (a.rank, b.rank) {
+        (Some(x), Some(y)) => x.cmp(&y),
+        (Some(_), None) => Ordering::Less,
+        (None, Some(_)) => Ordering::Greater,
+        (None, None) => Ordering::Equal,
+    };
+    let mut ord = by_rank;
+    for t in tiebreak {
+        if ord != Ordering::Equal {
+            break;
+        }
+        ord = match t {
+            Tiebreak::Strokes => a.strokes.cmp(&b.strokes),
+            Tiebreak::Pinyin => a.pinyin.cmp(&b.pinyin),
+            Tiebreak::Seniority => {
+                earlier_first(&a.appointed, &b.appointed).then(earlier_first(&a.joined, &b.joined))
+            }
+            // `input` ends the comparison: the caller breaks the tie by index.
+            Tiebreak::Input => return Ordering::Equal,
+        };
+    }
+    ord
+}
+
+/// Known dates before unknown ones; ISO dates compare as strings.
+fn earlier_first(a: &Option<String>, b: &Option<String>) -> Ordering {
+    match (a, b) {
+        (Some(x), Some(y)) => x.cmp(y),
+        (Some(_), None) => Ordering::Less,
+        (None, Some(_)) => Ordering::Greater,
+        (None, None) => Ordering::Equal,
+    }
+}
+
+/// Pinyin sort key: each Han character as its toneless pinyin, letter by letter; other
+/// characters lower-cased as they are. Syllables are separated by a space, which sorts before
+/// letters, so `li` + `an` ranks before `lian`.
+pub fn pinyin_key(name: &str) -> String {
+    use pinyin::ToPinyin;
+    let mut key = String::with_capacity(name.len() * 3);
+    for c in name.chars() {
+        if c.is_whitespace() || c == '·' || c == '•' {
+            continue;
+        }
+        match c.to_pinyin() {
+            Some(p) => key.push_str(p.plain()),
+            None => key.extend(c.to_lowercase()),
+        }
+        key.push(' ');
+    }
+    key
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scenario::StrokesMode;
+
+    fn person(id: &str, name: &str, rank: Option<i64>) -> Person {
+        serde_json::from_value(serde_json::json!({"id": id, "name": name, "rank": rank})).unwrap()
+    }
+
+    #[test]
+    fn rank_then_input_with_unranked_last() {
+        let people = vec![person("a", "甲", None), person("b", "乙", Some(2)), person("c", "丙", Some(1))];
+        let (order, _) = precedence(&people, &Ranking::default());
+        assert_eq!(order, vec![2, 1, 0]);
+    }
+
+    #[test]
+    fn pinyin_breaks_ties_letter_by_letter() {
+        let people =
+            vec![person("a", "张伟", Some(1)), person("b", "李娜", Some(1)), person("c", "安然", Some(1))];
+        let ranking = Ranking { tiebreak: vec![Tiebreak::Pinyin], strokes_mode: StrokesMode::Surname };
+        let (order, _) = precedence(&people, &ranking);
+        assert_eq!(order, vec![2, 1, 0]);
+    }
+}

@@ -1,0 +1,605 @@
+//! The scenario file `seating/1`: the input model, its parser and its validation.
+//!
+//! Everything a seating job needs is one [`Scenario`] value. [`Scenario::from_json`] parses
+//! and validates it; every error names the JSON field path and the line and column.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
+
+use crate::error::Error;
+
+/// The `format` tag every scenario file carries.
+pub const FORMAT: &str = "seating/1";
+
+/// Upper bound on people in one scenario (documented in the README's input limits).
+pub const MAX_PEOPLE: usize = 200_000;
+/// Upper bound on seats in one venue section (podium or hall), rows × seats.
+pub const MAX_SEATS: u64 = 1_000_000;
+
+/// A whole seating job: who, where, by which conventions, with which instructions.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Scenario {
+    /// Always `"seating/1"`.
+    pub format: String,
+    /// Free-text description of the meeting, printed on charts.
+    #[serde(default)]
+    pub meeting: Meeting,
+    /// Which protocol conventions to follow where sources disagree.
+    #[serde(default)]
+    pub convention: Convention,
+    /// How people are put in precedence order.
+    #[serde(default)]
+    pub ranking: Ranking,
+    /// Units (delegations, departments) in unit precedence order.
+    #[serde(default)]
+    pub units: Vec<Unit>,
+    /// The people to seat.
+    #[serde(default)]
+    pub people: Vec<Person>,
+    /// The podium (主席臺), if there is one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub podium: Option<PodiumSpec>,
+    /// The hall (臺下), if there is one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hall: Option<HallSpec>,
+    /// The leader's special instructions (按領導意見辦), applied per PROTOCOL §7.
+    #[serde(default)]
+    pub instructions: Vec<Instruction>,
+}
+
+/// Free-text meeting header.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Meeting {
+    /// Meeting title, e.g. 全區經濟工作會議.
+    #[serde(default)]
+    pub title: String,
+    /// Date as written by the user.
+    #[serde(default)]
+    pub date: String,
+    /// Venue as written by the user.
+    #[serde(default)]
+    pub place: String,
+}
+
+/// A side as seen from the audience, or a person's own side, depending on context.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Side {
+    /// Left.
+    Left,
+    /// Right.
+    Right,
+}
+
+impl Side {
+    /// The other side.
+    pub fn opposite(self) -> Side {
+        match self {
+            Side::Left => Side::Right,
+            Side::Right => Side::Left,
+        }
+    }
+}
+
+/// How the two centre seats of an even podium row are shared (PROTOCOL §1).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum EvenRule {
+    /// #1 and #2 share the centre seats, #2 on #1's honour side (default).
+    #[default]
+    Pair,
+    /// #1 takes the centre seat on the honour side, #2 the other one, then outward from #1.
+    FirstOnHonourSide,
+    /// Same order as `pair`, drawn with #1 on the podium's centre line.
+    Axis,
+}
+
+/// How the hall is filled by unit (PROTOCOL §4).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum HallMethod {
+    /// 橫排法: units fill rows from the front, left to right as you face the podium.
+    #[default]
+    Rows,
+    /// 豎排法: each unit takes a column block, front to back.
+    Columns,
+    /// 左右排列法: each row fills from its centre, audience's left first, alternating.
+    CentreOut,
+}
+
+/// How seat numbers are printed on tickets (PROTOCOL §4).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Numbering {
+    /// 1..n from the audience's left.
+    #[default]
+    Sequential,
+    /// Outward from the centre, odd numbers on `odd_side`, even on the other (theatre style).
+    OddEven,
+}
+
+/// Where the column blocks of the `columns` hall method go (PROTOCOL §4).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum BlockOrder {
+    /// Blocks go left to right as you face the podium (default).
+    #[default]
+    LeftToRight,
+    /// Blocks go outward from the centre.
+    CentreOut,
+}
+
+/// The conventions in force where sources disagree. Every field has the PROTOCOL default.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Convention {
+    /// The senior person's own side that is more honoured: `left` (左為上, domestic) or `right`.
+    #[serde(default = "default_honour")]
+    pub honour: Side,
+    /// Even podium rows.
+    #[serde(default)]
+    pub even: EvenRule,
+    /// How the hall is filled by unit.
+    #[serde(default)]
+    pub hall_method: HallMethod,
+    /// Printed seat numbers in the hall.
+    #[serde(default)]
+    pub numbering: Numbering,
+    /// With `odd-even` numbering: the audience's side that gets odd numbers.
+    #[serde(default = "default_odd_side")]
+    pub odd_side: Side,
+    /// With the `columns` hall method: block order.
+    #[serde(default)]
+    pub column_blocks: BlockOrder,
+}
+
+fn default_honour() -> Side {
+    Side::Left
+}
+fn default_odd_side() -> Side {
+    Side::Right
+}
+
+impl Default for Convention {
+    fn default() -> Self {
+        Convention {
+            honour: Side::Left,
+            even: EvenRule::Pair,
+            hall_method: HallMethod::Rows,
+            numbering: Numbering::Sequential,
+            odd_side: Side::Right,
+            column_blocks: BlockOrder::LeftToRight,
+        }
+    }
+}
+
+/// A tie-breaker applied after `rank` (PROTOCOL §6).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Tiebreak {
+    /// 姓氏筆畫: surname stroke order per GB13000.1 (see `strokes_mode`).
+    Strokes,
+    /// Hanyu pinyin, letter by letter.
+    Pinyin,
+    /// Earlier `appointed` date first, then earlier `joined` date.
+    Seniority,
+    /// Order in the file (always the last resort anyway).
+    Input,
+}
+
+/// How names are compared in stroke order (PROTOCOL §6 rule 4).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum StrokesMode {
+    /// A one-character given name sorts first (政協, 黨代會): 田富 before 田大利.
+    #[default]
+    Surname,
+    /// Character by character (人大): 田大利 before 田富.
+    Fullname,
+}
+
+/// Ranking settings.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Ranking {
+    /// Tie-breakers after `rank`, in order. `input` is always the last resort.
+    #[serde(default = "default_tiebreak")]
+    pub tiebreak: Vec<Tiebreak>,
+    /// Stroke-order mode for the `strokes` tie-breaker.
+    #[serde(default)]
+    pub strokes_mode: StrokesMode,
+}
+
+fn default_tiebreak() -> Vec<Tiebreak> {
+    vec![Tiebreak::Input]
+}
+
+impl Default for Ranking {
+    fn default() -> Self {
+        Ranking { tiebreak: default_tiebreak(), strokes_mode: StrokesMode::Surname }
+    }
+}
+
+/// A unit (delegation, department). The order of `units` is unit precedence.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Unit {
+    /// Unique id, referenced by `people[].unit`.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+}
+
+/// Which part of the venue a person belongs to.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Section {
+    /// The podium (主席臺).
+    Podium,
+    /// The hall (臺下), the default.
+    #[default]
+    Hall,
+}
+
+/// A person's standing at the meeting: full members sit before attendees and alternates.
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum Role {
+    /// Full member (正式代表/委員), the default.
+    #[default]
+    Member,
+    /// Attendee without vote (列席).
+    Attendee,
+    /// Alternate (候補).
+    Alternate,
+}
+
+impl Role {
+    /// Whether this is the default role (used to keep saved files small).
+    pub fn is_member(&self) -> bool {
+        *self == Role::Member
+    }
+}
+
+/// One person to seat.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Person {
+    /// Unique id.
+    pub id: String,
+    /// Name as it is to be printed (the form typed decides stroke counts: 刘 6, 劉 15).
+    pub name: String,
+    /// Post (職務), printed where it fits.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub post: Option<String>,
+    /// Unit id from `units`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    /// Post level: smaller is more senior. People without a rank come after all ranked people.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rank: Option<i64>,
+    /// `podium` or `hall` (default).
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub section: Section,
+    /// `member` (default), `attendee` (列席) or `alternate`.
+    #[serde(default, skip_serializing_if = "Role::is_member")]
+    pub role: Role,
+    /// Date of appointment to the current level (ISO `YYYY-MM-DD`), for the `seniority` tie-breaker.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub appointed: Option<String>,
+    /// Date of arrival at the unit (ISO `YYYY-MM-DD`), for the `seniority` tie-breaker.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub joined: Option<String>,
+}
+
+fn is_default<T: Default + PartialEq>(t: &T) -> bool {
+    *t == T::default()
+}
+
+/// The podium: rows of seats, front row (nearest the audience) first.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PodiumSpec {
+    /// Seats per row, front row first.
+    pub rows: Vec<u32>,
+    /// Shrink each row to the people it holds so #1 stays centred (PROTOCOL §1).
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub shrink: bool,
+}
+
+/// The hall: `rows` × `seats`, row 1 nearest the podium.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct HallSpec {
+    /// Number of rows.
+    pub rows: u32,
+    /// Seats per row (the widest row when `row_seats` is given).
+    pub seats: u32,
+    /// An aisle after each listed seat column (1-based, audience's left first).
+    #[serde(default)]
+    pub aisles: Vec<u32>,
+    /// Seat ids that do not exist or cannot be used (pillars, camera positions).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub blocked: Vec<String>,
+}
+
+/// The kind of a special instruction.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Op {
+    /// Put `person` in `seat`.
+    Pin,
+    /// Exchange the seats of `people[0]` and `people[1]`.
+    Swap,
+    /// Put `person` directly after `after` in precedence.
+    Move,
+    /// Keep `seat` empty.
+    Reserve,
+    /// Leave `person` out (absent, 請假).
+    Exclude,
+}
+
+impl Op {
+    /// The op's name as written in the file.
+    pub fn name(self) -> &'static str {
+        match self {
+            Op::Pin => "pin",
+            Op::Swap => "swap",
+            Op::Move => "move",
+            Op::Reserve => "reserve",
+            Op::Exclude => "exclude",
+        }
+    }
+}
+
+/// One special instruction with its provenance (who asked, when, why).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Instruction {
+    /// What to do.
+    pub op: Op,
+    /// The person (`pin`, `move`, `exclude`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub person: Option<String>,
+    /// The seat id (`pin`, `reserve`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seat: Option<String>,
+    /// The two people (`swap`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub people: Option<Vec<String>>,
+    /// The person to follow in precedence (`move`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub after: Option<String>,
+    /// Who gave the instruction.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub by: Option<String>,
+    /// Why, in words.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// When it was given (free text or ISO date-time).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub at: Option<String>,
+}
+
+impl Instruction {
+    /// "pinned by 秘書長 (2026-11-28): 按領導意見" — the provenance in words.
+    pub fn provenance(&self) -> String {
+        let mut s = String::new();
+        if let Some(by) = self.by.as_deref().filter(|b| !b.is_empty()) {
+            s.push_str(" by ");
+            s.push_str(by);
+        }
+        if let Some(at) = self.at.as_deref().filter(|b| !b.is_empty()) {
+            s.push_str(" (");
+            s.push_str(at);
+            s.push(')');
+        }
+        if let Some(note) = self.note.as_deref().filter(|b| !b.is_empty()) {
+            s.push_str(": ");
+            s.push_str(note);
+        }
+        s
+    }
+}
+
+impl Scenario {
+    /// An empty scenario of the current format.
+    pub fn new() -> Scenario {
+        Scenario {
+            format: FORMAT.to_string(),
+            meeting: Meeting::default(),
+            convention: Convention::default(),
+            ranking: Ranking::default(),
+            units: Vec::new(),
+            people: Vec::new(),
+            podium: None,
+            hall: None,
+            instructions: Vec::new(),
+        }
+    }
+
+    /// Parses and validates a scenario. Errors name the field path and the line and column.
+    pub fn from_json(text: &str) -> Result<Scenario, Error> {
+        let de = &mut serde_json::Deserializer::from_str(text);
+        let scenario: Scenario = match serde_path_to_error::deserialize(de) {
+            Ok(s) => s,
+            Err(e) => {
+                let path = e.path().to_string();
+                let inner = e.into_inner();
+                return Err(Error::Json {
+                    path: if path == "." { String::new() } else { path },
+                    line: inner.line(),
+                    column: inner.column(),
+                    message: strip_position(&inner.to_string()),
+                });
+            }
+        };
+        scenario.validate()?;
+        Ok(scenario)
+    }
+
+    /// Serialises the scenario as pretty JSON (lossless: `from_json(to_json(s)) == s`).
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).expect("a scenario always serialises")
+    }
+
+    /// Checks what serde cannot: the format tag, unique ids, known units, instruction fields.
+    pub fn validate(&self) -> Result<(), Error> {
+        if self.format != FORMAT {
+            return Err(Error::Invalid {
+                field: "format".into(),
+                message: format!("expected \"{FORMAT}\", found {:?}", self.format),
+            });
+        }
+        if self.people.len() > MAX_PEOPLE {
+            return Err(Error::Invalid {
+                field: "people".into(),
+                message: format!("{} people is more than the limit of {MAX_PEOPLE}", self.people.len()),
+            });
+        }
+        let mut unit_ids = HashSet::new();
+        for (i, u) in self.units.iter().enumerate() {
+            if u.id.is_empty() {
+                return Err(invalid(format!("units[{i}].id"), "must not be empty".into()));
+            }
+            if !unit_ids.insert(u.id.as_str()) {
+                return Err(invalid(format!("units[{i}].id"), format!("duplicate unit id {:?}", u.id)));
+            }
+        }
+        let mut ids = HashSet::new();
+        for (i, p) in self.people.iter().enumerate() {
+            if p.id.is_empty() {
+                return Err(invalid(format!("people[{i}].id"), "must not be empty".into()));
+            }
+            if !ids.insert(p.id.as_str()) {
+                return Err(invalid(format!("people[{i}].id"), format!("duplicate person id {:?}", p.id)));
+            }
+            if let Some(unit) = &p.unit {
+                if !unit_ids.contains(unit.as_str()) {
+                    return Err(invalid(
+                        format!("people[{i}].unit"),
+                        format!("unknown unit {unit:?} (person {:?}); add it to `units`", p.id),
+                    ));
+                }
+            }
+            for (field, date) in [("appointed", &p.appointed), ("joined", &p.joined)] {
+                if let Some(d) = date {
+                    if !is_iso_date(d) {
+                        return Err(invalid(
+                            format!("people[{i}].{field}"),
+                            format!("{d:?} is not a YYYY-MM-DD date"),
+                        ));
+                    }
+                }
+            }
+        }
+        if let Some(podium) = &self.podium {
+            check_rows("podium.rows", &podium.rows)?;
+        }
+        if let Some(hall) = &self.hall {
+            if hall.rows == 0 || hall.seats == 0 {
+                return Err(invalid(
+                    "hall".into(),
+                    "a hall needs at least one row and one seat per row".into(),
+                ));
+            }
+            if u64::from(hall.rows) * u64::from(hall.seats) > MAX_SEATS {
+                return Err(invalid("hall".into(), format!("more than {MAX_SEATS} seats")));
+            }
+            for (i, &a) in hall.aisles.iter().enumerate() {
+                if a == 0 || a >= hall.seats {
+                    return Err(invalid(
+                        format!("hall.aisles[{i}]"),
+                        format!(
+                            "an aisle goes after a seat column between 1 and {}, found {a}",
+                            hall.seats.saturating_sub(1)
+                        ),
+                    ));
+                }
+            }
+        }
+        for (i, ins) in self.instructions.iter().enumerate() {
+            let need: &[&str] = match ins.op {
+                Op::Pin => &["person", "seat"],
+                Op::Swap => &["people"],
+                Op::Move => &["person", "after"],
+                Op::Reserve => &["seat"],
+                Op::Exclude => &["person"],
+            };
+            for field in need {
+                let present = match *field {
+                    "person" => ins.person.is_some(),
+                    "seat" => ins.seat.is_some(),
+                    "after" => ins.after.is_some(),
+                    _ => ins.people.is_some(),
+                };
+                if !present {
+                    return Err(invalid(
+                        format!("instructions[{i}].{field}"),
+                        format!("missing field `{field}` for op `{}`", ins.op.name()),
+                    ));
+                }
+            }
+            if let Some(people) = &ins.people {
+                if ins.op == Op::Swap && people.len() != 2 {
+                    return Err(invalid(
+                        format!("instructions[{i}].people"),
+                        format!("`swap` takes exactly two people, found {}", people.len()),
+                    ));
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+impl Default for Scenario {
+    fn default() -> Self {
+        Scenario::new()
+    }
+}
+
+fn check_rows(field: &str, rows: &[u32]) -> Result<(), Error> {
+    let mut total = 0u64;
+    for (i, &r) in rows.iter().enumerate() {
+        if r == 0 {
+            return Err(invalid(format!("{field}[{i}]"), "a row needs at least one seat".into()));
+        }
+        total += u64::from(r);
+    }
+    if total > MAX_SEATS {
+        return Err(invalid(field.into(), format!("more than {MAX_SEATS} seats")));
+    }
+    Ok(())
+}
+
+fn invalid(field: String, message: String) -> Error {
+    Error::Invalid { field, message }
+}
+
+fn is_iso_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+}
+
+/// serde_json appends " at line L column C"; we report those separately.
+fn strip_position(msg: &str) -> String {
+    match msg.rfind(" at line ") {
+        Some(i) => msg[..i].to_string(),
+        None => msg.to_string(),
+    }
+}
+
+/// The JSON Schema of the scenario format, generated from these types so it cannot drift.
+pub fn json_schema() -> String {
+    let schema = schemars::schema_for!(Scenario);
+    serde_json::to_string_pretty(&schema).expect("schema serialises")
+}

@@ -1,0 +1,132 @@
+//! The `seating` command line: plan, validate and export `seating/1` scenario files.
+//!
+//! All file and terminal access of the project's native tools lives here; the planning
+//! itself is `seating-core`.
+
+use std::io::{Read, Write};
+use std::process::ExitCode;
+
+use seating_core::Scenario;
+
+const USAGE: &str = "\
+seating — official-protocol seating (座次) from a rank list
+
+USAGE:
+    seating plan FILE|-          plan a scenario, print the seating-plan/1 JSON on stdout
+    seating validate FILE|-      check a scenario; print diagnostics, exit 1 if invalid
+    seating schema               print the JSON Schema of the scenario format
+    seating help                 this text
+
+FILE is a seating/1 scenario (see SCENARIO.md); - reads standard input.
+Exit status: 0 plan produced (with or without diagnostics), 1 invalid input, 2 usage error.
+";
+
+/// A failure the user can act on: what went wrong and the exit code.
+struct Failure {
+    message: String,
+    code: u8,
+}
+
+impl Failure {
+    fn usage(message: impl Into<String>) -> Failure {
+        Failure { message: format!("{}\n\n{USAGE}", message.into()), code: 2 }
+    }
+    fn input(message: impl Into<String>) -> Failure {
+        Failure { message: message.into(), code: 1 }
+    }
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match run(&args) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(f) => {
+            eprintln!("seating: {}", f.message.trim_end());
+            ExitCode::from(f.code)
+        }
+    }
+}
+
+fn run(args: &[String]) -> Result<(), Failure> {
+    let Some(cmd) = args.first() else { return Err(Failure::usage("no command given")) };
+    let rest = &args[1..];
+    match cmd.as_str() {
+        "plan" => {
+            let (name, scenario) = load(one_file(rest)?)?;
+            let _ = name;
+            let plan = seating_core::plan(&scenario);
+            write_stdout(&(plan.to_json() + "\n"))
+        }
+        "validate" => {
+            let (name, scenario) = load(one_file(rest)?)?;
+            let plan = seating_core::plan(&scenario);
+            let mut out = format!(
+                "{name}: valid {} with {} people, {} instructions\n",
+                seating_core::FORMAT,
+                scenario.people.len(),
+                scenario.instructions.len()
+            );
+            for d in &plan.diagnostics {
+                let level = match d.level {
+                    seating_core::Level::Error => "error",
+                    seating_core::Level::Warning => "warning",
+                    seating_core::Level::Info => "info",
+                };
+                out.push_str(&format!("{level}[{}]: {}\n", d.code, d.message));
+            }
+            write_stdout(&out)
+        }
+        "schema" => write_stdout(&(seating_core::json_schema() + "\n")),
+        "help" | "--help" | "-h" => write_stdout(USAGE),
+        "--version" | "-V" => write_stdout(&format!("seating {}\n", env!("CARGO_PKG_VERSION"))),
+        other => Err(Failure::usage(format!("unknown command {other:?}"))),
+    }
+}
+
+fn one_file(rest: &[String]) -> Result<&str, Failure> {
+    match rest {
+        [f] => Ok(f),
+        [] => Err(Failure::usage("missing FILE (use - for standard input)")),
+        _ => Err(Failure::usage(format!("expected one FILE, got {}", rest.len()))),
+    }
+}
+
+/// Reads and parses a scenario; the error message starts with the file name.
+fn load(path: &str) -> Result<(String, Scenario), Failure> {
+    let (name, text) = read_text(path)?;
+    Scenario::from_json(&text).map(|s| (name.clone(), s)).map_err(|e| Failure::input(format!("{name}: {e}")))
+}
+
+fn read_text(path: &str) -> Result<(String, String), Failure> {
+    let (name, bytes) = if path == "-" {
+        let mut buf = Vec::new();
+        std::io::stdin()
+            .read_to_end(&mut buf)
+            .map_err(|e| Failure::input(format!("<stdin>: cannot read: {e}")))?;
+        ("<stdin>".to_string(), buf)
+    } else {
+        let bytes = std::fs::read(path).map_err(|e| Failure::input(format!("{path}: cannot read: {e}")))?;
+        (path.to_string(), bytes)
+    };
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(t) => Ok((name, t.to_string())),
+        Err(e) => {
+            let line = bytes[..e.valid_up_to()].iter().filter(|&&b| b == b'\n').count() + 1;
+            Err(Failure::input(format!(
+                "{name}: line {line}: not UTF-8 text (byte {} is invalid); save the file as UTF-8 (GBK files from old Excel must be converted)",
+                e.valid_up_to() + 1
+            )))
+        }
+    }
+}
+
+fn write_stdout(s: &str) -> Result<(), Failure> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(s.as_bytes()).and_then(|_| out.flush()) {
+        Ok(()) => Ok(()),
+        // A closed pipe (`seating plan x | head`) is not an error worth a panic.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(Failure::input(format!("cannot write output: {e}"))),
+    }
+}

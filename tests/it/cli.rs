@@ -1,0 +1,146 @@
+//! The `seating` binary as a user runs it: exit codes, stdout JSON, error messages.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+fn seating(args: &[&str], stdin: Option<&str>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_seating"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("seating runs");
+    if let Some(text) = stdin {
+        child.stdin.take().unwrap().write_all(text.as_bytes()).unwrap();
+    } else {
+        drop(child.stdin.take());
+    }
+    child.wait_with_output().unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn examples() -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn every_bundled_example_plans() {
+    let examples = examples();
+    assert!(examples.len() >= 3, "bundled examples missing");
+    for path in examples {
+        let o = seating(&["plan", path.to_str().unwrap()], None);
+        assert!(o.status.success(), "{}: {}", path.display(), stderr(&o));
+        let plan: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        assert_eq!(plan["format"], "seating-plan/1");
+        assert!(!plan["seats"].as_array().unwrap().is_empty(), "{}: no seats", path.display());
+        let errors: Vec<_> =
+            plan["diagnostics"].as_array().unwrap().iter().filter(|d| d["level"] == "error").collect();
+        assert!(errors.is_empty(), "{}: {errors:?}", path.display());
+    }
+}
+
+#[test]
+fn plan_reads_stdin_and_prints_the_contract_shape() {
+    let input = r#"{"format":"seating/1","people":[
+        {"id":"a","name":"甲","rank":1,"section":"podium"},
+        {"id":"b","name":"乙","rank":2,"section":"podium"},
+        {"id":"c","name":"丙","rank":3,"section":"hall"}],
+        "podium":{"rows":[3]},"hall":{"rows":2,"seats":4},
+        "instructions":[{"op":"reserve","seat":"H1-1"}]}"#;
+    let o = seating(&["plan", "-"], Some(input));
+    assert!(o.status.success(), "{}", stderr(&o));
+    let plan: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(plan["precedence"], serde_json::json!(["a", "b", "c"]));
+    let seats = plan["seats"].as_array().unwrap();
+    let find = |id: &str| seats.iter().find(|s| s["person"] == id).unwrap();
+    assert_eq!(find("a")["seat"], "P1-2");
+    assert_eq!(find("b")["seat"], "P1-3");
+    assert_eq!(find("a")["label"], "主席臺第1排2號");
+    assert_eq!(find("c")["seat"], "H1-2", "H1-1 is reserved");
+    let reserved = seats.iter().find(|s| s["seat"] == "H1-1").unwrap();
+    assert_eq!(reserved["person"], serde_json::Value::Null);
+    assert_eq!(reserved["reserved"], true);
+    assert_eq!(plan["unseated"], serde_json::json!([]));
+}
+
+/// Each bad input: exit status 1, a message naming the place, and no panic.
+#[test]
+fn bad_input_is_named_not_panicked() {
+    let cases: &[(&str, &[&str])] = &[
+        ("{\"format\": \"seating/1\",\n \"people\": [\n  {\"id\": \"a\", \"name\": }\n]}", &["line 3", "people[0].name"]),
+        ("{\"format\": \"seating/1\", \"peeple\": []}", &["peeple", "line 1"]),
+        ("{\"format\": \"seating/2\"}", &["format", "seating/1"]),
+        ("{}", &["format"]),
+        ("{\"format\":\"seating/1\",\"people\":[{\"id\":\"a\",\"name\":\"x\"},{\"id\":\"a\",\"name\":\"y\"}]}", &["people[1].id", "duplicate"]),
+        ("{\"format\":\"seating/1\",\"people\":[{\"id\":\"a\",\"name\":\"x\",\"unit\":\"u9\"}]}", &["people[0].unit", "u9"]),
+        ("{\"format\":\"seating/1\",\"people\":[{\"id\":\"a\",\"name\":\"x\",\"rank\":\"one\"}]}", &["people[0].rank"]),
+        ("{\"format\":\"seating/1\",\"convention\":{\"honour\":\"up\"}}", &["convention.honour", "left"]),
+        ("{\"format\":\"seating/1\",\"podium\":{\"rows\":[3,0]}}", &["podium.rows[1]"]),
+        ("{\"format\":\"seating/1\",\"instructions\":[{\"op\":\"pin\",\"person\":\"a\"}]}", &["instructions[0].seat"]),
+        ("{\"format\":\"seating/1\",\"instructions\":[{\"op\":\"fly\"}]}", &["instructions[0].op"]),
+        ("{\"format\":\"seating/1\",\"people\":[", &["line 1", "EOF"]),
+        ("", &["line 1"]),
+    ];
+    for (input, needles) in cases {
+        let o = seating(&["plan", "-"], Some(input));
+        let err = stderr(&o);
+        assert_eq!(o.status.code(), Some(1), "input {input:?} gave {err}");
+        assert!(!err.contains("panicked"), "{err}");
+        assert!(o.stdout.is_empty(), "no plan on stdout for bad input");
+        for n in *needles {
+            assert!(err.contains(n), "error for {input:?} should mention {n:?}: {err}");
+        }
+    }
+}
+
+#[test]
+fn non_utf8_input_is_reported_with_its_line() {
+    let mut bytes = b"{\"format\":\"seating/1\",\n\"people\":[{\"id\":\"a\",\"name\":\"".to_vec();
+    bytes.extend_from_slice(&[0xCD, 0xF5]); // 王 in GBK
+    bytes.extend_from_slice(b"\"}]}");
+    let dir = std::env::temp_dir().join(format!("seating-gbk-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("gbk.json");
+    std::fs::write(&path, bytes).unwrap();
+    let o = seating(&["plan", path.to_str().unwrap()], None);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(err.contains("line 2") && err.contains("UTF-8"), "{err}");
+}
+
+#[test]
+fn usage_errors_exit_2_and_missing_files_exit_1() {
+    assert_eq!(seating(&[], None).status.code(), Some(2));
+    assert_eq!(seating(&["frobnicate"], None).status.code(), Some(2));
+    assert_eq!(seating(&["plan"], None).status.code(), Some(2));
+    let o = seating(&["plan", "no/such/file.json"], None);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("no/such/file.json"));
+}
+
+#[test]
+fn validate_lists_diagnostics_and_schema_is_json() {
+    let input = r#"{"format":"seating/1","people":[{"id":"a","name":"甲","section":"podium"}],
+        "podium":{"rows":[1]},"instructions":[{"op":"pin","person":"zz","seat":"P1-1"}]}"#;
+    let o = seating(&["validate", "-"], Some(input));
+    assert!(o.status.success());
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(out.contains("unknown-person") && out.contains("zz"), "{out}");
+    let schema = seating(&["schema"], None);
+    let v: serde_json::Value = serde_json::from_slice(&schema.stdout).unwrap();
+    assert!(v["properties"]["people"].is_object());
+    assert!(v["properties"]["instructions"].is_object());
+}

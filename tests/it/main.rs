@@ -1,0 +1,6 @@
+//! The one integration-test binary: CLI behaviour, data-driven fixtures, property tests.
+
+mod cli;
+mod podium;
+mod props;
+mod support;
