@@ -39,6 +39,7 @@
 
 pub mod error;
 pub mod hall;
+pub mod import;
 pub mod plan;
 pub mod podium;
 pub mod rank;

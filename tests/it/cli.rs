@@ -144,3 +144,17 @@ fn validate_lists_diagnostics_and_schema_is_json() {
     assert!(v["properties"]["people"].is_object());
     assert!(v["properties"]["instructions"].is_object());
 }
+
+/// The published schema is the one generated from the types (regenerate with
+/// `cargo run -- schema > schema/seating-1.schema.json`).
+#[test]
+fn published_schema_is_up_to_date() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("schema/seating-1.schema.json");
+    let published = std::fs::read_to_string(&path).unwrap();
+    let generated = seating(&["schema"], None);
+    assert_eq!(
+        published,
+        String::from_utf8(generated.stdout).unwrap(),
+        "schema/seating-1.schema.json is stale: run `cargo run -- schema > schema/seating-1.schema.json`"
+    );
+}

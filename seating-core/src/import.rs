@@ -1,0 +1,408 @@
+//! Roster import: tables pasted from Excel/WPS (tab-separated) or read from CSV, mapped to
+//! people and units. Errors name the line and the column.
+//!
+//! Decoding bytes is the caller's job (the browser's `TextDecoder`, the CLI's decoder);
+//! [`sniff_encoding`] tells which encoding a byte string most likely is, so that a GBK file
+//! from old Excel is reported or decoded, never garbled.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::error::Error;
+use crate::scenario::{Person, Role, Section, Unit};
+
+/// Upper bound on imported rows (the scenario limit applies too).
+pub const MAX_ROWS: usize = crate::scenario::MAX_PEOPLE;
+
+/// A parsed table: an optional header row and the data rows, each a list of cells.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Table {
+    /// The header row, when the first row looks like one (see [`guess_columns`]).
+    pub header: Option<Vec<String>>,
+    /// Data rows with the 1-based source line each starts on.
+    pub rows: Vec<(usize, Vec<String>)>,
+    /// The delimiter found: tab, comma, semicolon or the full-width comma.
+    pub delimiter: char,
+}
+
+/// What a column holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Field {
+    /// Person id (generated when absent).
+    Id,
+    /// Name (required).
+    Name,
+    /// Post (職務).
+    Post,
+    /// Unit name (單位); units are created in order of first appearance.
+    Unit,
+    /// Rank: an integer, smaller is more senior.
+    Rank,
+    /// 主席臺/podium or 臺下/hall.
+    Section,
+    /// 正式/member, 列席/attendee, 候補/alternate.
+    Role,
+    /// Not imported.
+    Ignore,
+}
+
+impl Field {
+    /// Every importable field, in the order a mapping step offers them.
+    pub const ALL: [Field; 8] = [
+        Field::Id,
+        Field::Name,
+        Field::Post,
+        Field::Unit,
+        Field::Rank,
+        Field::Section,
+        Field::Role,
+        Field::Ignore,
+    ];
+
+    /// The field's name as used in the scenario format.
+    pub fn name(self) -> &'static str {
+        match self {
+            Field::Id => "id",
+            Field::Name => "name",
+            Field::Post => "post",
+            Field::Unit => "unit",
+            Field::Rank => "rank",
+            Field::Section => "section",
+            Field::Role => "role",
+            Field::Ignore => "ignore",
+        }
+    }
+
+    /// Recognises a header cell (English, simplified or traditional Chinese).
+    pub fn from_header(cell: &str) -> Option<Field> {
+        let c = cell.trim().trim_start_matches('\u{feff}').to_lowercase();
+        let f = match c.as_str() {
+            "id" | "編號" | "编号" | "代號" | "代号" => Field::Id,
+            "name" | "姓名" | "名字" | "名稱" | "名称" => Field::Name,
+            "post" | "title" | "職務" | "职务" | "職位" | "职位" | "職稱" | "职称" => Field::Post,
+            "unit" | "單位" | "单位" | "部門" | "部门" | "代表團" | "代表团" | "界別" | "界别" => {
+                Field::Unit
+            }
+            "rank" | "order" | "排序" | "序號" | "序号" | "順序" | "顺序" | "位次" => Field::Rank,
+            "section" | "區域" | "区域" | "位置" | "座區" | "座区" => Field::Section,
+            "role" | "身份" | "類別" | "类别" => Field::Role,
+            _ => return None,
+        };
+        Some(f)
+    }
+}
+
+/// The encoding a byte string most likely has.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Encoding {
+    /// UTF-8 (with or without a BOM).
+    Utf8,
+    /// UTF-16 little endian with a BOM (Excel's "Unicode text").
+    Utf16Le,
+    /// UTF-16 big endian with a BOM.
+    Utf16Be,
+    /// Not UTF-8 but valid GBK/GB18030 byte pairs: old Excel's "CSV" on Chinese Windows.
+    Gbk,
+    /// None of the above.
+    Unknown,
+}
+
+impl Encoding {
+    /// The WHATWG label a decoder takes (`TextDecoder(label)`).
+    pub fn label(self) -> &'static str {
+        match self {
+            Encoding::Utf8 | Encoding::Unknown => "utf-8",
+            Encoding::Utf16Le => "utf-16le",
+            Encoding::Utf16Be => "utf-16be",
+            Encoding::Gbk => "gb18030",
+        }
+    }
+}
+
+/// Guesses the encoding of `bytes` from a BOM, UTF-8 validity and GBK byte structure.
+pub fn sniff_encoding(bytes: &[u8]) -> Encoding {
+    if bytes.starts_with(&[0xFF, 0xFE]) {
+        return Encoding::Utf16Le;
+    }
+    if bytes.starts_with(&[0xFE, 0xFF]) {
+        return Encoding::Utf16Be;
+    }
+    if std::str::from_utf8(bytes).is_ok() {
+        return Encoding::Utf8;
+    }
+    // GBK: ASCII, or a lead byte 0x81..=0xFE followed by a trail byte 0x40..=0xFE (not 0x7F).
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            i += 1;
+        } else if (0x81..=0xFE).contains(&b) && i + 1 < bytes.len() {
+            let t = bytes[i + 1];
+            if !(0x40..=0xFE).contains(&t) || t == 0x7F {
+                return Encoding::Unknown;
+            }
+            i += 2;
+        } else {
+            return Encoding::Unknown;
+        }
+    }
+    Encoding::Gbk
+}
+
+/// Parses delimited text (Excel/WPS paste, CSV). The delimiter is the first of tab, comma,
+/// semicolon and `，` that splits the first line; quotes follow RFC 4180 (`"a, b"`, `""`).
+pub fn parse_table(text: &str) -> Result<Table, Error> {
+    let text = text.trim_start_matches('\u{feff}');
+    let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+    let delimiter = ['\t', ',', ';', '，'].into_iter().find(|&d| first.contains(d)).unwrap_or('\t');
+    let mut rows = Vec::new();
+    let mut line = 1usize;
+    let mut chars = text.chars().peekable();
+    while chars.peek().is_some() {
+        let start = line;
+        let mut row = Vec::new();
+        let mut cell = String::new();
+        let mut quoted = false;
+        let mut at_cell_start = true;
+        loop {
+            let Some(c) = chars.next() else {
+                if quoted {
+                    return Err(Error::Table {
+                        line: start,
+                        column: column_name(row.len()),
+                        message: "a quoted cell is never closed (missing \")".into(),
+                    });
+                }
+                break;
+            };
+            if quoted {
+                if c == '"' {
+                    if chars.peek() == Some(&'"') {
+                        chars.next();
+                        cell.push('"');
+                    } else {
+                        quoted = false;
+                    }
+                } else {
+                    if c == '\n' {
+                        line += 1;
+                    }
+                    cell.push(c);
+                }
+                continue;
+            }
+            match c {
+                '"' if at_cell_start => {
+                    quoted = true;
+                    at_cell_start = false;
+                }
+                '\r' => {}
+                '\n' => {
+                    line += 1;
+                    break;
+                }
+                c if c == delimiter => {
+                    row.push(std::mem::take(&mut cell));
+                    at_cell_start = true;
+                }
+                c => {
+                    cell.push(c);
+                    at_cell_start = false;
+                }
+            }
+        }
+        row.push(cell);
+        let row: Vec<String> = row.into_iter().map(|c| c.trim().to_string()).collect();
+        if row.iter().any(|c| !c.is_empty()) {
+            if rows.len() >= MAX_ROWS + 1 {
+                return Err(Error::Table {
+                    line: start,
+                    column: String::new(),
+                    message: format!("more than {MAX_ROWS} rows"),
+                });
+            }
+            rows.push((start, row));
+        }
+    }
+    let header = match rows.first() {
+        Some((_, first)) if guess_columns(first).is_some() => Some(rows.remove(0).1),
+        _ => None,
+    };
+    Ok(Table { header, rows, delimiter })
+}
+
+/// Maps header cells to fields; `None` unless a name column is recognised.
+pub fn guess_columns(header: &[String]) -> Option<Vec<Field>> {
+    let fields: Vec<Field> = header.iter().map(|h| Field::from_header(h).unwrap_or(Field::Ignore)).collect();
+    fields.contains(&Field::Name).then_some(fields)
+}
+
+/// Spreadsheet-style column name: 0 → A, 25 → Z, 26 → AA.
+pub fn column_name(index: usize) -> String {
+    let mut n = index + 1;
+    let mut s = Vec::new();
+    while n > 0 {
+        let r = (n - 1) % 26;
+        s.push(b'A' + r as u8);
+        n = (n - 1) / 26;
+    }
+    s.reverse();
+    String::from_utf8(s).expect("ASCII")
+}
+
+/// People and units read from a table.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Roster {
+    /// The people, in table order.
+    pub people: Vec<Person>,
+    /// Units in order of first appearance, ids `u1`, `u2`, … unless `existing` had the name.
+    pub units: Vec<Unit>,
+}
+
+/// Builds people from `table` with `columns` (one [`Field`] per column; missing trailing
+/// columns count as `Ignore`). Units are matched by name against `existing` first, then
+/// created. Ids are taken from an `Id` column or generated as `p{line}`.
+pub fn roster(table: &Table, columns: &[Field], existing: &[Unit]) -> Result<Roster, Error> {
+    let col = |f: Field| columns.iter().position(|&c| c == f);
+    let name_col = col(Field::Name).ok_or_else(|| Error::Table {
+        line: 0,
+        column: String::new(),
+        message: "no column is mapped to the name (姓名)".into(),
+    })?;
+    for f in Field::ALL {
+        if f != Field::Ignore && columns.iter().filter(|&&c| c == f).count() > 1 {
+            return Err(Error::Table {
+                line: 0,
+                column: String::new(),
+                message: format!("two columns are mapped to {}", f.name()),
+            });
+        }
+    }
+    let mut units: Vec<Unit> = Vec::new();
+    let mut unit_by_name: HashMap<String, String> =
+        existing.iter().map(|u| (u.name.clone(), u.id.clone())).collect();
+    let mut used_unit_ids: HashSet<String> = existing.iter().map(|u| u.id.clone()).collect();
+    let mut ids = HashSet::new();
+    let mut people = Vec::with_capacity(table.rows.len());
+    for (line, row) in &table.rows {
+        let cell = |f: Field| col(f).and_then(|i| row.get(i)).map(|s| s.as_str()).filter(|s| !s.is_empty());
+        let err = |f: Field, message: String| Error::Table {
+            line: *line,
+            column: format!("{} ({})", column_name(col(f).unwrap_or(0)), f.name()),
+            message,
+        };
+        let name = cell(Field::Name).ok_or_else(|| Error::Table {
+            line: *line,
+            column: format!("{} (name)", column_name(name_col)),
+            message: "the name is empty".into(),
+        })?;
+        let id = match cell(Field::Id) {
+            Some(id) => id.to_string(),
+            None => format!("p{line}"),
+        };
+        if !ids.insert(id.clone()) {
+            return Err(err(Field::Id, format!("duplicate id {id:?}")));
+        }
+        let rank = match cell(Field::Rank) {
+            None => None,
+            Some(r) => Some(r.parse::<i64>().map_err(|_| {
+                err(Field::Rank, format!("{r:?} is not a whole number (smaller = more senior)"))
+            })?),
+        };
+        let section = match cell(Field::Section) {
+            None => Section::Hall,
+            Some(s) => parse_section(s).ok_or_else(|| {
+                err(Field::Section, format!("{s:?} is neither 主席臺/podium nor 臺下/hall"))
+            })?,
+        };
+        let role = match cell(Field::Role) {
+            None => Role::Member,
+            Some(s) => parse_role(s).ok_or_else(|| {
+                err(Field::Role, format!("{s:?} is not 正式/member, 列席/attendee or 候補/alternate"))
+            })?,
+        };
+        let unit = cell(Field::Unit).map(|u| {
+            if let Some(id) = unit_by_name.get(u) {
+                return id.clone();
+            }
+            let mut k = units.len() + 1;
+            let id = loop {
+                let candidate = format!("u{k}");
+                if !used_unit_ids.contains(&candidate) {
+                    break candidate;
+                }
+                k += 1;
+            };
+            used_unit_ids.insert(id.clone());
+            unit_by_name.insert(u.to_string(), id.clone());
+            units.push(Unit { id: id.clone(), name: u.to_string() });
+            id
+        });
+        people.push(Person {
+            id,
+            name: name.to_string(),
+            post: cell(Field::Post).map(str::to_string),
+            unit,
+            rank,
+            section,
+            role,
+            appointed: None,
+            joined: None,
+        });
+    }
+    Ok(Roster { people, units })
+}
+
+fn parse_section(s: &str) -> Option<Section> {
+    match s.to_lowercase().as_str() {
+        "podium" | "主席臺" | "主席台" | "臺上" | "台上" | "p" => Some(Section::Podium),
+        "hall" | "臺下" | "台下" | "會場" | "会场" | "h" => Some(Section::Hall),
+        _ => None,
+    }
+}
+
+fn parse_role(s: &str) -> Option<Role> {
+    match s.to_lowercase().as_str() {
+        "member" | "正式" | "代表" | "委員" | "委员" | "出席" => Some(Role::Member),
+        "attendee" | "列席" => Some(Role::Attendee),
+        "alternate" | "候補" | "候补" => Some(Role::Alternate),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn excel_paste_with_header() {
+        let t =
+            parse_table("姓名\t職務\t單位\t排序\n王晨\t區委書記\t區委\t1\n李明\t區長\t區政府\t2\n").unwrap();
+        assert_eq!(t.delimiter, '\t');
+        let cols = guess_columns(t.header.as_ref().unwrap()).unwrap();
+        let r = roster(&t, &cols, &[]).unwrap();
+        assert_eq!(r.people.len(), 2);
+        assert_eq!(r.people[1].rank, Some(2));
+        assert_eq!(r.units.iter().map(|u| u.name.as_str()).collect::<Vec<_>>(), ["區委", "區政府"]);
+        assert_eq!(r.people[0].unit.as_deref(), Some("u1"));
+        assert_eq!(r.people[0].id, "p2", "ids come from the source line");
+    }
+
+    #[test]
+    fn csv_quotes_and_errors_name_line_and_column() {
+        let t = parse_table("name,rank,post\n\"Smith, J\",1,\"say \"\"hi\"\"\"\nLi,x,\n").unwrap();
+        assert_eq!(t.rows[0].1, vec!["Smith, J", "1", "say \"hi\""]);
+        let cols = guess_columns(t.header.as_ref().unwrap()).unwrap();
+        let e = roster(&t, &cols, &[]).unwrap_err().to_string();
+        assert!(e.contains("line 3") && e.contains("B (rank)"), "{e}");
+        assert!(parse_table("name\n\"open").unwrap_err().to_string().contains("line 2"));
+    }
+
+    #[test]
+    fn sniffs_gbk_and_boms() {
+        assert_eq!(sniff_encoding("王晨".as_bytes()), Encoding::Utf8);
+        assert_eq!(sniff_encoding(&[0xCD, 0xF5, 0xB3, 0xBF, b',', b'1']), Encoding::Gbk);
+        assert_eq!(sniff_encoding(&[0xFF, 0xFE, 0x8B, 0x73]), Encoding::Utf16Le);
+        assert_eq!(sniff_encoding(&[0xFF, 0x20]), Encoding::Unknown);
+        assert_eq!(column_name(27), "AB");
+    }
+}
