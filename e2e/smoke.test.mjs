@@ -1,0 +1,73 @@
+// The page loads, plans a pasted scenario and shows errors; the JS API works from page JS.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { setup, TINY } from './harness.mjs';
+
+let h;
+before(async () => {
+  h = await setup();
+});
+after(async () => {
+  await h?.close();
+});
+
+test('page shows the header and plans a pasted scenario', async () => {
+  const page = await h.newPage();
+  await page.goto(h.url);
+  await page.getByRole('heading', { name: '座次 Seating' }).waitFor();
+  await page.locator('#scenario').fill(JSON.stringify(TINY, null, 2));
+  await page.getByRole('button', { name: '排座 Plan' }).click();
+  const output = page.locator('#output');
+  await output.waitFor();
+  const text = await output.textContent();
+  assert.equal(await output.getAttribute('class'), 'plan', text);
+  const plan = JSON.parse(text);
+  assert.equal(plan.format, 'seating-plan/1');
+  assert.deepEqual(plan.precedence, ['a', 'b', 'c']);
+  const seatOf = Object.fromEntries(plan.seats.map((s) => [s.person, s.seat]));
+  // Seen from the audience: 3 1 2 (#1 in the centre, #2 on #1's own left).
+  assert.deepEqual(seatOf, { a: 'P1-2', b: 'P1-3', c: 'P1-1' });
+  await h.screenshot(page, 'smoke-plan');
+  h.expectClean(page);
+  await page.close();
+});
+
+test('page shows the error of an invalid scenario, naming the field', async () => {
+  const page = await h.newPage();
+  await page.goto(h.url);
+  const bad = { ...TINY, people: [{ id: 'a', name: '王晨', rank: 'one' }] };
+  await page.locator('#scenario').fill(JSON.stringify(bad, null, 2));
+  await page.getByRole('button', { name: '排座 Plan' }).click();
+  const output = page.locator('#output.error');
+  await output.waitFor();
+  assert.match(await output.textContent(), /people\[0\]\.rank/);
+  await h.screenshot(page, 'smoke-error');
+  h.expectClean(page);
+  await page.close();
+});
+
+test('JS API: plan() is importable from the glue module and returns a plain object', async () => {
+  const page = await h.newPage();
+  await h.gotoBlank(page);
+  const result = await page.evaluate(async ([base, scenario]) => {
+    const mod = await import(new URL('seating_web.js', base).href);
+    await mod.default();
+    const plan = mod.plan(scenario);
+    let error = null;
+    try {
+      mod.plan({ format: 'seating/1', people: [{ id: 'a' }] });
+    } catch (e) {
+      error = { isError: e instanceof Error, message: String(e.message) };
+    }
+    return { plan, isPlain: Object.getPrototypeOf(plan) === Object.prototype, error };
+  }, [h.url, TINY]);
+  assert.equal(result.isPlain, true, 'plan() returns a plain object, not a Map');
+  assert.equal(result.plan.format, 'seating-plan/1');
+  assert.deepEqual(result.plan.precedence, ['a', 'b', 'c']);
+  assert.equal(result.plan.seats.length, 3);
+  assert.equal(result.error?.isError, true, 'an invalid scenario throws an Error');
+  assert.match(result.error.message, /people\[0\]/);
+  assert.match(result.error.message, /name/);
+  h.expectClean(page);
+  await page.close();
+});

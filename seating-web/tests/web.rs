@@ -1,0 +1,57 @@
+//! Browser tests of the web crate: wasm-bindgen-test in headless Chromium.
+//!
+//! Run with `cargo xtask wasm-test` (it builds for wasm32 and supplies the test runner);
+//! on the host this file compiles to nothing.
+#![cfg(target_arch = "wasm32")]
+
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const TINY: &str = r#"{
+  "format": "seating/1",
+  "people": [
+    {"id": "a", "name": "王晨", "rank": 1, "section": "podium"},
+    {"id": "b", "name": "李明", "rank": 2, "section": "podium"},
+    {"id": "c", "name": "張華", "rank": 3, "section": "podium"}
+  ],
+  "podium": {"rows": [3]}
+}"#;
+
+#[wasm_bindgen_test]
+async fn app_renders_header_and_button() {
+    let document = gloo::utils::document();
+    let root = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&root).unwrap();
+    yew::Renderer::<seating_web::app::App>::with_root(root.clone()).render();
+    yew::scheduler::flush().await;
+    let text = root.text_content().unwrap();
+    assert!(text.contains("座次 Seating"), "{text}");
+    assert!(text.contains("排座 Plan"), "{text}");
+}
+
+#[wasm_bindgen_test]
+fn plan_json_returns_the_plan() {
+    let plan = seating_web::api::plan_json(TINY).map_err(JsValue::from).unwrap();
+    let plan: serde_json::Value = serde_json::from_str(&plan).unwrap();
+    assert_eq!(plan["format"], "seating-plan/1");
+    assert_eq!(plan["precedence"], serde_json::json!(["a", "b", "c"]));
+}
+
+#[wasm_bindgen_test]
+fn plan_takes_and_returns_plain_objects() {
+    let scenario = js_sys::JSON::parse(TINY).unwrap();
+    let plan = seating_web::api::plan(scenario).map_err(JsValue::from).unwrap();
+    assert!(plan.is_object() && !plan.is_instance_of::<js_sys::Map>());
+    let format = js_sys::Reflect::get(&plan, &"format".into()).unwrap();
+    assert_eq!(format.as_string().as_deref(), Some("seating-plan/1"));
+}
+
+#[wasm_bindgen_test]
+fn plan_error_names_the_field() {
+    let scenario = js_sys::JSON::parse(r#"{"format": "seating/1", "people": [{"id": "a"}]}"#).unwrap();
+    let error = JsValue::from(seating_web::api::plan(scenario).unwrap_err());
+    let message = js_sys::Reflect::get(&error, &"message".into()).unwrap().as_string().unwrap();
+    assert!(message.contains("people[0]") && message.contains("name"), "{message}");
+}
