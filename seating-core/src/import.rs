@@ -213,7 +213,7 @@ pub fn parse_table(text: &str) -> Result<Table, Error> {
         row.push(cell);
         let row: Vec<String> = row.into_iter().map(|c| c.trim().to_string()).collect();
         if row.iter().any(|c| !c.is_empty()) {
-            if rows.len() >= MAX_ROWS + 1 {
+            if rows.len() > MAX_ROWS {
                 return Err(Error::Table {
                     line: start,
                     column: String::new(),

@@ -3,4 +3,5 @@
 mod cli;
 mod podium;
 mod props;
+mod strokes;
 mod support;
