@@ -8,6 +8,8 @@ use std::process::ExitCode;
 
 use seating_core::Scenario;
 
+mod export;
+
 const USAGE: &str = "\
 seating — official-protocol seating (座次) from a rank list
 
@@ -15,23 +17,39 @@ USAGE:
     seating plan FILE|-          plan a scenario, print the seating-plan/1 JSON on stdout
     seating validate FILE|-      check a scenario; print diagnostics, exit 1 if invalid
     seating schema               print the JSON Schema of the scenario format
+    seating chart FILE -o OUT.svg [PAGE] [--podium-view] [--against OLD [--keep]]
+                                 the printed seating chart (座次圖), one SVG page
+    seating cards FILE -o OUT.svg|OUT.html [--paper a4|a3] [--all|--podium]
+                                 name cards (席卡), two tent cards per page; several
+                                 pages go to OUT-1.svg, OUT-2.svg, … or one OUT.html
+    seating list FILE -o OUT.csv|OUT.xlsx
+                                 sign-in list (簽到表): 序號 姓名 職務 單位 座位 簽到
+    seating diff OLD NEW [-o OUT.txt|OUT.svg] [--keep] [PAGE] [--podium-view]
+                                 what changed from draft OLD to draft NEW (text on
+                                 stdout without -o; .svg is NEW's chart, changes marked)
     seating help                 this text
+
+PAGE options: --paper a4|a3 (default a4), --portrait | --landscape (default: by the
+shape of the diagram), --binding MM (binding margin, default 25), --no-sign-off.
+--against OLD: mark the changes since scenario OLD on the chart; with --keep, plan FILE
+in keep mode (approved hall seats stay, the podium is re-planned; see `seating-core`
+diff module). `chart`, `cards` and `list` also take --keep with --against.
 
 FILE is a seating/1 scenario (see SCENARIO.md); - reads standard input.
 Exit status: 0 plan produced (with or without diagnostics), 1 invalid input, 2 usage error.
 ";
 
 /// A failure the user can act on: what went wrong and the exit code.
-struct Failure {
+pub(crate) struct Failure {
     message: String,
     code: u8,
 }
 
 impl Failure {
-    fn usage(message: impl Into<String>) -> Failure {
+    pub(crate) fn usage(message: impl Into<String>) -> Failure {
         Failure { message: format!("{}\n\n{USAGE}", message.into()), code: 2 }
     }
-    fn input(message: impl Into<String>) -> Failure {
+    pub(crate) fn input(message: impl Into<String>) -> Failure {
         Failure { message: message.into(), code: 1 }
     }
 }
@@ -77,6 +95,7 @@ fn run(args: &[String]) -> Result<(), Failure> {
             write_stdout(&out)
         }
         "schema" => write_stdout(&(seating_core::json_schema() + "\n")),
+        "chart" | "cards" | "list" | "diff" => export::run(cmd, rest),
         "help" | "--help" | "-h" => write_stdout(USAGE),
         "--version" | "-V" => write_stdout(&format!("seating {}\n", env!("CARGO_PKG_VERSION"))),
         other => Err(Failure::usage(format!("unknown command {other:?}"))),
@@ -92,7 +111,7 @@ fn one_file(rest: &[String]) -> Result<&str, Failure> {
 }
 
 /// Reads and parses a scenario; the error message starts with the file name.
-fn load(path: &str) -> Result<(String, Scenario), Failure> {
+pub(crate) fn load(path: &str) -> Result<(String, Scenario), Failure> {
     let (name, text) = read_text(path)?;
     Scenario::from_json(&text).map(|s| (name.clone(), s)).map_err(|e| Failure::input(format!("{name}: {e}")))
 }
@@ -121,7 +140,7 @@ fn read_text(path: &str) -> Result<(String, String), Failure> {
     }
 }
 
-fn write_stdout(s: &str) -> Result<(), Failure> {
+pub(crate) fn write_stdout(s: &str) -> Result<(), Failure> {
     let mut out = std::io::stdout().lock();
     match out.write_all(s.as_bytes()).and_then(|_| out.flush()) {
         Ok(()) => Ok(()),

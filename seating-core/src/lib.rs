@@ -37,9 +37,12 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod diff;
 pub mod error;
+pub mod export;
 pub mod hall;
 pub mod import;
+pub mod layout;
 pub mod plan;
 pub mod podium;
 pub mod rank;
@@ -48,6 +51,7 @@ pub mod seat;
 pub mod strokes;
 
 pub use error::Error;
+pub use layout::{layout, Layout, LayoutOptions, View};
 pub use plan::{plan, Diagnostic, Level, Plan, SeatAssignment, PLAN_FORMAT};
 pub use scenario::{
     json_schema, BlockOrder, Convention, EvenRule, HallMethod, HallSpec, Instruction, Meeting, Numbering, Op,

@@ -1,0 +1,367 @@
+//! Drafts: what changed between two plans ([`diff`]), and re-planning a changed scenario
+//! while moving as few already-approved people as possible ([`keep`]).
+//!
+//! ## Keep mode, precisely
+//! Given the approved draft (its scenario and plan) and the changed scenario:
+//! 1. **The podium is re-planned by the rules** (PROTOCOL §1–2, §7): protocol on the podium
+//!    always wins over stability, so a leave on the podium closes the gap by the rules.
+//! 2. **In the hall, a person keeps their approved seat** when all of these hold: they are
+//!    still in the scenario, not excluded, still in the hall section and in the same unit;
+//!    the seat still exists and is not blocked; no instruction of the new scenario pins or
+//!    reserves that seat, or pins or swaps that person (a new instruction takes over).
+//! 3. **Vacated seats go to newcomers of the same unit first** (like-for-like substitution):
+//!    a seat a unit's member held in the approved plan and left is given to that unit's
+//!    newcomers, in seat order and in the unit's member order.
+//! 4. **Everyone else** (remaining newcomers, people whose seat became invalid) fills the
+//!    remaining free seats by the normal rules, in seat order. Holes left by people who
+//!    went are not closed up: a kept seat is never moved to close a gap.
+//! 5. Instructions of the new scenario apply as usual; swaps come last.
+//!
+//! Kept and substituted seats say so in their `reason`. Rank inversions that keeping causes
+//! (a kept junior ahead of a senior newcomer of the same unit) are accepted and summarised
+//! in one `keep-inversions` info diagnostic instead of one warning each.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::hall;
+use crate::plan::{plan, Diagnostic, Level, Plan};
+use crate::scenario::{Instruction, Op, Scenario, Section};
+use crate::seat::{Area, SeatId};
+
+/// What happened to one person between two drafts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ChangeKind {
+    /// Seated in both drafts, in different seats.
+    Moved,
+    /// Not in the earlier draft at all.
+    Added,
+    /// In the earlier draft without a seat, now seated.
+    Seated,
+    /// Seated in the earlier draft, now without a seat.
+    Unseated,
+    /// In the earlier draft, not in the later one (removed or excluded).
+    Removed,
+}
+
+impl ChangeKind {
+    /// The Chinese heading used in text reports.
+    pub fn heading(self) -> &'static str {
+        match self {
+            ChangeKind::Moved => "調整座位",
+            ChangeKind::Added => "新增人員",
+            ChangeKind::Seated => "補排座位",
+            ChangeKind::Unseated => "未能安排座位",
+            ChangeKind::Removed => "減少人員（請假或刪除）",
+        }
+    }
+}
+
+/// A seat in a draft: id and printed label.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Place {
+    /// Seat id (`H3-11`).
+    pub seat: String,
+    /// Printed label (第3排11號).
+    pub label: String,
+}
+
+/// One person's change.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Change {
+    /// What happened.
+    pub kind: ChangeKind,
+    /// Person id.
+    pub person: String,
+    /// Name (from the later scenario, or the earlier one for removed people).
+    pub name: String,
+    /// Post, empty when none.
+    pub post: String,
+    /// Seat in the earlier draft.
+    pub from: Option<Place>,
+    /// Seat in the later draft.
+    pub to: Option<Place>,
+}
+
+/// The changes between two drafts, later-draft precedence order, removed people last.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Diff {
+    /// Every person whose seat changed, who came or who went.
+    pub changes: Vec<Change>,
+    /// People seated in the same seat in both drafts.
+    pub unchanged: usize,
+}
+
+impl Diff {
+    /// Changes of one kind.
+    pub fn of(&self, kind: ChangeKind) -> impl Iterator<Item = &Change> {
+        self.changes.iter().filter(move |c| c.kind == kind)
+    }
+
+    /// Whether nothing changed.
+    pub fn is_empty(&self) -> bool {
+        self.changes.is_empty()
+    }
+
+    /// A plain-text report in Chinese, one line per person, for the file or the terminal.
+    pub fn to_text(&self) -> String {
+        let count = |k| self.of(k).count();
+        let mut out = String::from("座次調整對照（前稿 → 新稿）\n");
+        out.push_str(&format!(
+            "調整 {} 人，新增 {} 人，補排 {} 人，減少 {} 人，未能安排 {} 人；座位未變 {} 人。\n",
+            count(ChangeKind::Moved),
+            count(ChangeKind::Added),
+            count(ChangeKind::Seated),
+            count(ChangeKind::Removed),
+            count(ChangeKind::Unseated),
+            self.unchanged
+        ));
+        for kind in [
+            ChangeKind::Moved,
+            ChangeKind::Added,
+            ChangeKind::Seated,
+            ChangeKind::Unseated,
+            ChangeKind::Removed,
+        ] {
+            let mut any = false;
+            for c in self.of(kind) {
+                if !any {
+                    out.push_str(&format!("\n{}：\n", kind.heading()));
+                    any = true;
+                }
+                let who =
+                    if c.post.is_empty() { c.name.clone() } else { format!("{}（{}）", c.name, c.post) };
+                let place = |p: &Option<Place>| match p {
+                    Some(p) => format!("{} [{}]", p.label, p.seat),
+                    None => "無座位".to_string(),
+                };
+                out.push_str(&format!("  {who}：{} → {}\n", place(&c.from), place(&c.to)));
+            }
+        }
+        if self.is_empty() {
+            out.push_str("\n兩稿座次相同。\n");
+        }
+        out
+    }
+}
+
+/// Compares draft A (`old`) with draft B (`new`): who moved from where to where, who was
+/// added, removed, seated or left without a seat. Reserved seats are not people and are not
+/// compared. Complexity: O(people + seats).
+pub fn diff(old_scenario: &Scenario, old: &Plan, new_scenario: &Scenario, new: &Plan) -> Diff {
+    let seats_of = |p: &Plan| -> HashMap<String, Place> {
+        p.seats
+            .iter()
+            .filter_map(|a| {
+                a.person
+                    .as_ref()
+                    .map(|id| (id.clone(), Place { seat: a.seat.clone(), label: a.label.clone() }))
+            })
+            .collect()
+    };
+    let (old_seats, new_seats) = (seats_of(old), seats_of(new));
+    let old_present: HashSet<&str> = old.precedence.iter().map(String::as_str).collect();
+    let new_present: HashSet<&str> = new.precedence.iter().map(String::as_str).collect();
+    let who = |s: &Scenario, id: &str| -> (String, String) {
+        s.people
+            .iter()
+            .find(|p| p.id == id)
+            .map(|p| (p.name.clone(), p.post.clone().unwrap_or_default()))
+            .unwrap_or_else(|| (id.to_string(), String::new()))
+    };
+    let new_names: HashMap<&str, (String, String)> = new_scenario
+        .people
+        .iter()
+        .map(|p| (p.id.as_str(), (p.name.clone(), p.post.clone().unwrap_or_default())))
+        .collect();
+    let mut d = Diff::default();
+    for id in &new.precedence {
+        let (from, to) = (old_seats.get(id), new_seats.get(id));
+        let kind = match (old_present.contains(id.as_str()), from, to) {
+            (_, Some(f), Some(t)) if f.seat == t.seat => {
+                d.unchanged += 1;
+                continue;
+            }
+            (_, Some(_), Some(_)) => ChangeKind::Moved,
+            (false, _, _) => ChangeKind::Added,
+            (true, None, Some(_)) => ChangeKind::Seated,
+            (true, Some(_), None) => ChangeKind::Unseated,
+            (true, None, None) => continue,
+        };
+        let (name, post) = new_names.get(id.as_str()).cloned().unwrap_or_else(|| who(new_scenario, id));
+        d.changes.push(Change { kind, person: id.clone(), name, post, from: from.cloned(), to: to.cloned() });
+    }
+    for id in &old.precedence {
+        if !new_present.contains(id.as_str()) {
+            let (name, post) = who(old_scenario, id);
+            d.changes.push(Change {
+                kind: ChangeKind::Removed,
+                person: id.clone(),
+                name,
+                post,
+                from: old_seats.get(id).cloned(),
+                to: None,
+            });
+        }
+    }
+    d
+}
+
+const KEEP_BY: &str = "keep mode";
+
+/// Re-plans `new` moving as few people of the approved draft as possible (see the module
+/// docs for the exact rule). `approved` must be the plan of `approved_scenario`.
+///
+/// Complexity: two planner runs plus O(people + seats).
+pub fn keep(approved_scenario: &Scenario, approved: &Plan, new: &Scenario) -> Plan {
+    let Some(spec) = &new.hall else { return plan(new) };
+    // Who is present in the new draft, and who instructions already take care of.
+    let fresh = plan(new);
+    let present: HashSet<&str> = fresh.precedence.iter().map(String::as_str).collect();
+    let mut taken_seats: HashSet<SeatId> = HashSet::new();
+    let mut instructed: HashSet<&str> = HashSet::new();
+    for ins in &new.instructions {
+        match ins.op {
+            Op::Pin | Op::Reserve => {
+                if let Some(s) = ins.seat.as_deref().and_then(|s| s.parse::<SeatId>().ok()) {
+                    taken_seats.insert(s);
+                }
+                if ins.op == Op::Pin {
+                    instructed.extend(ins.person.as_deref());
+                }
+            }
+            Op::Swap => instructed.extend(ins.people.iter().flatten().map(String::as_str)),
+            _ => {}
+        }
+    }
+    let blocked: HashSet<SeatId> = spec.blocked.iter().filter_map(|b| b.parse().ok()).collect();
+    let old_people: HashMap<&str, &crate::scenario::Person> =
+        approved_scenario.people.iter().map(|p| (p.id.as_str(), p)).collect();
+    let new_people: HashMap<&str, &crate::scenario::Person> =
+        new.people.iter().map(|p| (p.id.as_str(), p)).collect();
+    let valid_seat = |s: SeatId| {
+        s.area == Area::Hall
+            && hall::exists(spec, s.row, s.col)
+            && !blocked.contains(&s)
+            && !taken_seats.contains(&s)
+    };
+
+    // 2. Keep approved hall seats that are still valid.
+    let mut pins: Vec<(String, SeatId, &'static str)> = Vec::new();
+    let mut used: HashSet<SeatId> = HashSet::new();
+    let mut kept_people: HashSet<&str> = HashSet::new();
+    // Vacated seats per unit (the unit of the approved occupant), in seat order.
+    let mut vacated: HashMap<Option<&str>, Vec<SeatId>> = HashMap::new();
+    for a in &approved.seats {
+        let (Some(pid), Ok(seat)) = (a.person.as_deref(), a.seat.parse::<SeatId>()) else { continue };
+        if seat.area != Area::Hall {
+            continue;
+        }
+        let now = new_people.get(pid);
+        let before = old_people.get(pid);
+        let stays = now.is_some_and(|p| {
+            present.contains(pid)
+                && p.section == Section::Hall
+                && before.is_some_and(|b| b.section == Section::Hall && b.unit == p.unit)
+                && !instructed.contains(pid)
+        });
+        if stays && valid_seat(seat) && used.insert(seat) {
+            pins.push((pid.to_string(), seat, "kept"));
+            kept_people.insert(pid);
+        } else if !stays && valid_seat(seat) {
+            let unit = before.and_then(|b| b.unit.as_deref());
+            vacated.entry(unit).or_default().push(seat);
+        }
+    }
+    // 3. Newcomers of a unit take that unit's vacated seats.
+    let approved_seated: HashSet<&str> = approved.seats.iter().filter_map(|a| a.person.as_deref()).collect();
+    for seats in vacated.values_mut() {
+        seats.sort();
+    }
+    let mut newcomers: Vec<&crate::scenario::Person> = fresh
+        .precedence
+        .iter()
+        .filter_map(|id| new_people.get(id.as_str()).copied())
+        .filter(|p| {
+            p.section == Section::Hall
+                && !kept_people.contains(p.id.as_str())
+                && !approved_seated.contains(p.id.as_str())
+                && !instructed.contains(p.id.as_str())
+        })
+        .collect();
+    newcomers.sort_by_key(|p| p.role); // stable: members before attendees, each in precedence
+    let mut next: HashMap<Option<&str>, usize> = HashMap::new();
+    for p in newcomers {
+        let unit = p.unit.as_deref();
+        let Some(seats) = vacated.get(&unit) else { continue };
+        let k = next.entry(unit).or_default();
+        while *k < seats.len() && used.contains(&seats[*k]) {
+            *k += 1;
+        }
+        if let Some(&seat) = seats.get(*k) {
+            used.insert(seat);
+            pins.push((p.id.clone(), seat, "substitute"));
+            *k += 1;
+        }
+    }
+
+    // Plan with the kept seats as synthetic pins after the user's own instructions.
+    let base = new.instructions.len();
+    let mut s = new.clone();
+    for (pid, seat, what) in &pins {
+        s.instructions.push(Instruction {
+            op: Op::Pin,
+            person: Some(pid.clone()),
+            seat: Some(seat.to_string()),
+            people: None,
+            after: None,
+            by: Some(KEEP_BY.into()),
+            note: Some((*what).into()),
+            at: None,
+        });
+    }
+    let mut out = plan(&s);
+    for a in &mut out.seats {
+        if let Some(k) = a.instruction.filter(|&k| k >= base) {
+            a.reason = match pins[k - base].2 {
+                "kept" => format!(
+                    "kept the approved seat {} (keep mode: approved hall seats stay while valid)",
+                    a.label
+                ),
+                _ => {
+                    "substitute: a seat vacated by a member of the same unit in the approved plan (keep mode)"
+                        .to_string()
+                }
+            };
+            a.instruction = None;
+        }
+    }
+    let mut inversions = 0;
+    out.diagnostics.retain(|d| match d.instruction {
+        Some(k) if k >= base => {
+            inversions += usize::from(d.code == "rank-inversion");
+            false
+        }
+        _ => true,
+    });
+    let kept = pins.iter().filter(|p| p.2 == "kept").count();
+    out.diagnostics.push(Diagnostic {
+        level: Level::Info,
+        code: "keep".into(),
+        message: format!(
+            "keep mode: {kept} approved hall seats kept, {} vacated seats given to newcomers of the same unit; the podium is re-planned by the rules",
+            pins.len() - kept
+        ),
+        ..Diagnostic::default()
+    });
+    if inversions > 0 {
+        out.diagnostics.push(Diagnostic {
+            level: Level::Info,
+            code: "keep-inversions".into(),
+            message: format!(
+                "keep mode: {inversions} rank inversions are accepted so that approved people need not move (re-plan without keep to remove them)"
+            ),
+            ..Diagnostic::default()
+        });
+    }
+    out
+}

@@ -1,0 +1,203 @@
+//! Seat lists for tickets and sign-in sheets (簽到表): person → seat label, by unit.
+//!
+//! [`rows`] orders the list: the podium first (in precedence), then each unit in unit order
+//! (members before attendees and alternates, each in precedence), then people without a
+//! unit; people without a seat are listed in their group with 座位 "未安排". Excluded people
+//! are not listed. [`csv`] writes UTF-8 with a BOM and CRLF line ends, so Excel and WPS open
+//! it as Chinese text; `xlsx` (feature `xlsx`) writes a workbook with a formatted 簽到表
+//! sheet and a 座位表 sheet in seat order.
+
+use std::collections::HashMap;
+
+use crate::layout::clean;
+use crate::plan::Plan;
+use crate::scenario::{Scenario, Section};
+use crate::seat::SeatId;
+
+/// The sign-in sheet's columns.
+pub const HEADER: [&str; 6] = ["序號", "姓名", "職務", "單位", "座位", "簽到"];
+
+/// One person on the list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    /// 1-based number on the list.
+    pub no: usize,
+    /// Person id.
+    pub id: String,
+    /// Name.
+    pub name: String,
+    /// Post, empty when none.
+    pub post: String,
+    /// Unit name, empty when none.
+    pub unit: String,
+    /// Printed seat label (第3排11號), or 未安排.
+    pub label: String,
+    /// Seat id (`H3-11`), empty without a seat.
+    pub seat: String,
+    /// The plan's reason for the seat.
+    pub reason: String,
+}
+
+/// The list, in sign-in order (see the module docs). Complexity: O(n log n).
+pub fn rows(scenario: &Scenario, plan: &Plan) -> Vec<Row> {
+    let people: HashMap<&str, usize> =
+        scenario.people.iter().enumerate().map(|(i, p)| (p.id.as_str(), i)).collect();
+    let units: HashMap<&str, usize> =
+        scenario.units.iter().enumerate().map(|(i, u)| (u.id.as_str(), i)).collect();
+    let seat_of: HashMap<&str, (&str, &str, &str)> = plan
+        .seats
+        .iter()
+        .filter_map(|a| {
+            a.person.as_deref().map(|p| (p, (a.seat.as_str(), a.label.as_str(), a.reason.as_str())))
+        })
+        .collect();
+    let mut list: Vec<((usize, usize, u8, usize), Row)> = Vec::with_capacity(plan.precedence.len());
+    for (pos, id) in plan.precedence.iter().enumerate() {
+        let Some(&i) = people.get(id.as_str()) else { continue };
+        let p = &scenario.people[i];
+        let seat = seat_of.get(id.as_str());
+        let on_podium =
+            seat.and_then(|s| s.0.parse::<SeatId>().ok()).is_some_and(|s| s.area == crate::Area::Podium)
+                || (seat.is_none() && p.section == Section::Podium);
+        let unit = p.unit.as_deref().and_then(|u| units.get(u).copied());
+        let group = if on_podium { (0, 0) } else { (1, unit.unwrap_or(usize::MAX)) };
+        let role = if on_podium { 0 } else { p.role as u8 };
+        let (seat_id, label, reason) = seat.copied().unwrap_or(("", "未安排", ""));
+        list.push((
+            (group.0, group.1, role, pos),
+            Row {
+                no: 0,
+                id: clean(&p.id),
+                name: clean(&p.name),
+                post: clean(p.post.as_deref().unwrap_or("")),
+                unit: unit.map(|k| clean(&scenario.units[k].name)).unwrap_or_default(),
+                label: clean(label),
+                seat: seat_id.to_string(),
+                reason: clean(reason),
+            },
+        ));
+    }
+    list.sort_by_key(|(k, _)| *k);
+    list.into_iter()
+        .enumerate()
+        .map(|(n, (_, mut r))| {
+            r.no = n + 1;
+            r
+        })
+        .collect()
+}
+
+/// One CSV field: quoted when needed; a leading `= + - @` is defused with `'` so that a
+/// spreadsheet never runs a name as a formula.
+fn field(out: &mut String, s: &str) {
+    let defuse = s.starts_with(['=', '+', '-', '@']);
+    let quote = defuse || s.contains([',', '"', '\n', '\r']);
+    if quote {
+        out.push('"');
+    }
+    if defuse {
+        out.push('\'');
+    }
+    for ch in s.chars() {
+        if ch == '"' {
+            out.push('"');
+        }
+        out.push(ch);
+    }
+    if quote {
+        out.push('"');
+    }
+}
+
+/// The sign-in list as CSV: UTF-8 with a BOM, CRLF line ends, columns [`HEADER`].
+pub fn csv(scenario: &Scenario, plan: &Plan) -> String {
+    let rows = rows(scenario, plan);
+    let mut out = String::with_capacity(64 + rows.len() * 64);
+    out.push('\u{FEFF}');
+    out.push_str(&HEADER.join(","));
+    out.push_str("\r\n");
+    for r in &rows {
+        out.push_str(&r.no.to_string());
+        for f in [&r.name, &r.post, &r.unit, &r.label] {
+            out.push(',');
+            field(&mut out, f);
+        }
+        out.push_str(",\r\n");
+    }
+    out
+}
+
+/// The workbook: sheet 簽到表 (title, [`HEADER`], borders, A4 print setup with the header
+/// repeated on every page) and sheet 座位表 (every seated person in seat order with seat id
+/// and reason). Feature `xlsx`.
+#[cfg(feature = "xlsx")]
+pub fn xlsx(scenario: &Scenario, plan: &Plan) -> Result<Vec<u8>, String> {
+    use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook};
+    let e = |e: rust_xlsxwriter::XlsxError| format!("cannot write the workbook: {e}");
+    let rows = rows(scenario, plan);
+    let mut wb = Workbook::new();
+    let title_fmt =
+        Format::new().set_bold().set_font_size(16).set_align(FormatAlign::Center).set_font_name("SimSun");
+    let head = Format::new()
+        .set_bold()
+        .set_border(FormatBorder::Thin)
+        .set_align(FormatAlign::Center)
+        .set_background_color("#EEEEEE")
+        .set_font_name("SimSun");
+    let cell = Format::new().set_border(FormatBorder::Thin).set_font_name("FangSong");
+    let centre = cell.clone().set_align(FormatAlign::Center);
+    let title = clean(&scenario.meeting.title);
+
+    let ws = wb.add_worksheet();
+    ws.set_name("簽到表").map_err(e)?;
+    ws.merge_range(0, 0, 0, 5, &format!("{title}簽到表"), &title_fmt).map_err(e)?;
+    let sub = [clean(&scenario.meeting.date), clean(&scenario.meeting.place)]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join("　");
+    ws.merge_range(1, 0, 1, 5, &sub, &Format::new().set_align(FormatAlign::Center)).map_err(e)?;
+    for (c, h) in HEADER.iter().enumerate() {
+        ws.write_string_with_format(2, c as u16, *h, &head).map_err(e)?;
+    }
+    for (i, r) in rows.iter().enumerate() {
+        let row = 3 + i as u32;
+        ws.write_number_with_format(row, 0, r.no as f64, &centre).map_err(e)?;
+        ws.write_string_with_format(row, 1, &r.name, &cell).map_err(e)?;
+        ws.write_string_with_format(row, 2, &r.post, &cell).map_err(e)?;
+        ws.write_string_with_format(row, 3, &r.unit, &cell).map_err(e)?;
+        ws.write_string_with_format(row, 4, &r.label, &cell).map_err(e)?;
+        ws.write_string_with_format(row, 5, "", &cell).map_err(e)?;
+        ws.set_row_height(row, 22).map_err(e)?;
+    }
+    for (c, w) in [6.0, 12.0, 22.0, 24.0, 18.0, 16.0].into_iter().enumerate() {
+        ws.set_column_width(c as u16, w).map_err(e)?;
+    }
+    ws.set_paper_size(9); // A4
+    ws.set_repeat_rows(2, 2).map_err(e)?;
+    ws.set_print_fit_to_pages(1, 0);
+    ws.set_freeze_panes(3, 0).map_err(e)?;
+
+    let ws = wb.add_worksheet();
+    ws.set_name("座位表").map_err(e)?;
+    let head2 = ["座位", "座位編號", "姓名", "職務", "單位", "說明"];
+    for (c, h) in head2.iter().enumerate() {
+        ws.write_string_with_format(0, c as u16, *h, &head).map_err(e)?;
+    }
+    let mut by_seat: Vec<(SeatId, &Row)> =
+        rows.iter().filter_map(|r| r.seat.parse::<SeatId>().ok().map(|s| (s, r))).collect();
+    by_seat.sort_by_key(|(s, _)| *s);
+    for (i, (_, r)) in by_seat.iter().enumerate() {
+        let row = 1 + i as u32;
+        for (c, v) in [&r.label, &r.seat, &r.name, &r.post, &r.unit, &r.reason].into_iter().enumerate() {
+            ws.write_string_with_format(row, c as u16, v.as_str(), &cell).map_err(e)?;
+        }
+    }
+    for (c, w) in [18.0, 10.0, 12.0, 22.0, 24.0, 60.0].into_iter().enumerate() {
+        ws.set_column_width(c as u16, w).map_err(e)?;
+    }
+    ws.set_paper_size(9);
+    ws.set_landscape();
+    ws.set_repeat_rows(0, 0).map_err(e)?;
+    wb.save_to_buffer().map_err(e)
+}

@@ -1,0 +1,1019 @@
+//! The resolved layout: every seat's box in chart units with its occupant, label, reason and
+//! flags, plus the podium band, hall blocks, aisles, row labels and legend.
+//!
+//! This is the one place seat geometry is computed. The SVG exporter
+//! ([`crate::export::svg`]) and the web page both draw a [`Layout`]; neither measures or
+//! places a seat itself. Chart units are about a millimetre at scale 1; the y axis points
+//! down. In the default [`View::Audience`] the podium is at the top and the chart's left is
+//! the audience's left (PROTOCOL "Notation"); [`View::Podium`] turns the whole chart by 180°
+//! for the people on stage (podium at the bottom, left and right swapped), with every text
+//! still upright.
+//!
+//! ```
+//! use seating_core::{layout, plan, LayoutOptions, Scenario};
+//! let s = Scenario::from_json(r#"{"format":"seating/1",
+//!   "people":[{"id":"a","name":"王晨","rank":1,"section":"podium"}],
+//!   "podium":{"rows":[3]}}"#).unwrap();
+//! let p = plan(&s);
+//! let l = layout(&s, &p, &LayoutOptions::default());
+//! let seat = l.seats.iter().find(|b| b.person.is_some()).unwrap();
+//! assert_eq!(seat.seat.to_string(), "P1-2");
+//! assert_eq!(seat.name.as_ref().unwrap().lines, vec!["王晨".to_string()]);
+//! ```
+
+use std::collections::HashMap;
+
+use crate::diff::{Change, ChangeKind, Diff};
+use crate::hall;
+use crate::plan::{Plan, SeatAssignment};
+use crate::podium;
+use crate::scenario::{HallSpec, Meeting, Scenario, Section};
+use crate::seat::{Area, SeatId};
+
+/// Title font stack: 方正小標宋 where installed, then serif CJK fonts found on Windows and Linux.
+pub const FONT_TITLE: &str =
+    "'FZXiaoBiaoSong-B05', 'FZXiaoBiaoSong-B05S', '方正小标宋简体', '方正小標宋', 'SimSun', '宋体', 'Noto Serif CJK SC', 'Noto Serif CJK TC', 'Source Han Serif SC', serif";
+/// Body text font stack: 仿宋 where installed, then serif CJK fonts found on Windows and Linux.
+pub const FONT_TEXT: &str =
+    "'FangSong', '仿宋', 'FangSong_GB2312', '仿宋_GB2312', 'STFangsong', 'SimSun', 'Noto Serif CJK SC', 'Noto Serif CJK TC', 'Source Han Serif SC', serif";
+
+/// Light fills for unit colouring, print-friendly (readable in greyscale); cycled by
+/// [`Occupant::unit_index`].
+pub const UNIT_FILLS: [&str; 12] = [
+    "#fde2e2", "#fff0c9", "#ddf2d8", "#d9ecfa", "#ebe0f5", "#fde6d2", "#d8f1ee", "#f3e1ea", "#e9edd2",
+    "#e0e4f6", "#f6ecd9", "#dcefe3",
+];
+/// Borders matching [`UNIT_FILLS`].
+pub const UNIT_STROKES: [&str; 12] = [
+    "#c0504d", "#b8860b", "#4f8a3c", "#3b73a8", "#7a5a9e", "#c46a1e", "#2f8c83", "#a6466e", "#7d8a2c",
+    "#4e5ea8", "#9c7a3c", "#3f8a5a",
+];
+
+/// Which way the chart faces.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub enum View {
+    /// Podium at the top, audience below, left = the audience's left (the default).
+    #[default]
+    Audience,
+    /// Turned by 180° for the people on stage: podium at the bottom, left = the podium's left.
+    Podium,
+}
+
+/// Options for [`layout()`].
+#[derive(Debug, Clone, Default)]
+pub struct LayoutOptions {
+    /// Audience view (default) or podium view.
+    pub view: View,
+    /// Mark the changes against an earlier plan (from [`crate::diff::diff`]).
+    pub diff: Option<Diff>,
+}
+
+/// An axis-aligned box in chart units.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Rect {
+    /// Left edge.
+    pub x: f64,
+    /// Top edge.
+    pub y: f64,
+    /// Width.
+    pub w: f64,
+    /// Height.
+    pub h: f64,
+}
+
+impl Rect {
+    /// Horizontal centre.
+    pub fn cx(&self) -> f64 {
+        self.x + self.w / 2.0
+    }
+    /// Vertical centre.
+    pub fn cy(&self) -> f64 {
+        self.y + self.h / 2.0
+    }
+}
+
+/// Horizontal text anchor, as SVG's `text-anchor`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Anchor {
+    /// `x` is the start of the line.
+    Start,
+    /// `x` is the centre of the line.
+    #[default]
+    Middle,
+    /// `x` is the end of the line.
+    End,
+}
+
+impl Anchor {
+    /// The SVG `text-anchor` value.
+    pub fn svg(self) -> &'static str {
+        match self {
+            Anchor::Start => "start",
+            Anchor::Middle => "middle",
+            Anchor::End => "end",
+        }
+    }
+}
+
+/// Placed text: one or more lines, already fitted to their box.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct TextBlock {
+    /// The lines, top first (clean text: no control characters).
+    pub lines: Vec<String>,
+    /// Anchor point x.
+    pub x: f64,
+    /// Baseline of the first line.
+    pub y: f64,
+    /// Font size in chart units.
+    pub size: f64,
+    /// Distance between baselines.
+    pub leading: f64,
+    /// How `x` anchors the lines.
+    pub anchor: Anchor,
+}
+
+/// The person in a seat.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Occupant {
+    /// Person id.
+    pub id: String,
+    /// Name as printed.
+    pub name: String,
+    /// Post (職務), empty when none.
+    pub post: String,
+    /// Unit name, empty when none.
+    pub unit: String,
+    /// Index of the unit in `scenario.units` (colour = `UNIT_FILLS[i % 12]`).
+    pub unit_index: Option<usize>,
+    /// 1-based position in the plan's precedence.
+    pub precedence: usize,
+}
+
+/// One seat, resolved: where it is drawn, who sits there, what is printed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SeatBox {
+    /// Fixed seat id.
+    pub seat: SeatId,
+    /// The seat's box.
+    pub rect: Rect,
+    /// Printed label, e.g. 主席臺第1排4號 or 第3排11號 (from the plan or the hall module).
+    pub label: String,
+    /// The occupant, if any.
+    pub person: Option<Occupant>,
+    /// Why the seat is what it is (the plan's reason; empty for an empty seat).
+    pub reason: String,
+    /// Kept empty by a `reserve` instruction.
+    pub reserved: bool,
+    /// Does not exist or cannot be used (`hall.blocked`).
+    pub blocked: bool,
+    /// Placed by a special instruction (pin or swap), 按領導意見辦.
+    pub pinned: bool,
+    /// Involved in a reported rank inversion.
+    pub inverted: bool,
+    /// Changed against the earlier plan given in [`LayoutOptions::diff`].
+    pub change: Option<Change>,
+    /// The occupant's name, fitted (or 預留 / a cross for reserved and blocked seats).
+    pub name: Option<TextBlock>,
+    /// The occupant's post, where it fits.
+    pub post: Option<TextBlock>,
+    /// The printed seat number in the box corner (hall seats).
+    pub number: Option<TextBlock>,
+}
+
+/// The podium (主席臺) band.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PodiumBand {
+    /// The band.
+    pub rect: Rect,
+    /// y of the edge facing the audience (the stage front).
+    pub front: f64,
+    /// The "主席臺" title.
+    pub title: TextBlock,
+}
+
+/// A labelled mark that is not a seat: row labels, block labels, the facing note.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mark {
+    /// What the mark is.
+    pub kind: MarkKind,
+    /// The text.
+    pub text: TextBlock,
+}
+
+/// Kinds of [`Mark`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MarkKind {
+    /// A row label (第1排) beside a hall or podium row.
+    Row,
+    /// A hall block label (左區).
+    Block,
+    /// The note on which way the hall faces.
+    Facing,
+}
+
+/// A legend entry.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LegendEntry {
+    /// What it explains.
+    pub kind: LegendKind,
+    /// The text (unit name, or what the symbol means).
+    pub label: String,
+    /// How many seats it applies to.
+    pub count: usize,
+}
+
+/// Kinds of [`LegendEntry`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LegendKind {
+    /// A unit's colour, `UNIT_FILLS[i % 12]`.
+    Unit(usize),
+    /// Seated people without a unit.
+    NoUnit,
+    /// A podium seat.
+    Podium,
+    /// A reserved seat.
+    Reserved,
+    /// A blocked seat.
+    Blocked,
+    /// A seat placed by a special instruction.
+    Pinned,
+    /// A person moved against the earlier plan.
+    Moved,
+    /// A person new against the earlier plan (or newly seated).
+    Added,
+}
+
+/// The whole resolved chart.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Layout {
+    /// Meeting header (clean text).
+    pub meeting: Meeting,
+    /// Which way the chart faces.
+    pub view: View,
+    /// Width of the diagram in chart units (origin at the top left).
+    pub width: f64,
+    /// Height of the diagram in chart units.
+    pub height: f64,
+    /// Every seat of the venue, podium first, then by row and column.
+    pub seats: Vec<SeatBox>,
+    /// The podium band, if there is a podium.
+    pub podium: Option<PodiumBand>,
+    /// The hall's outline, if there is a hall.
+    pub hall: Option<Rect>,
+    /// Hall blocks between aisles, audience's left first.
+    pub blocks: Vec<Rect>,
+    /// Aisles.
+    pub aisles: Vec<Rect>,
+    /// Row labels, block labels and the facing note.
+    pub marks: Vec<Mark>,
+    /// Legend: units in unit order, then symbols in use.
+    pub legend: Vec<LegendEntry>,
+    /// Which way the chart is drawn, in words (for the page header).
+    pub orientation: String,
+    /// People without a seat, in precedence order.
+    pub unseated: Vec<Occupant>,
+    /// People removed or left without a seat against the earlier plan (from the diff).
+    pub removed: Vec<String>,
+    /// Short content hash of the scenario and plan (16 hex digits, FNV-1a 64).
+    pub hash: String,
+    /// `seating-core` version that made the layout.
+    pub version: &'static str,
+}
+
+// Geometry, in chart units.
+const P_W: f64 = 26.0;
+const P_H: f64 = 19.0;
+const P_GAP: f64 = 3.0;
+const P_ROW_GAP: f64 = 5.0;
+const P_PAD_X: f64 = 14.0;
+const P_PAD_TOP: f64 = 12.5;
+const P_PAD_BOTTOM: f64 = 5.0;
+const H_W: f64 = 20.0;
+const H_H: f64 = 13.0;
+const H_GAP: f64 = 1.2;
+const H_ROW_GAP: f64 = 2.4;
+const AISLE: f64 = 9.0;
+const ROW_LABEL_W: f64 = 13.0;
+const GAP_PODIUM_HALL: f64 = 16.0;
+const HALL_PAD: f64 = 3.0;
+const BLOCK_LABEL_H: f64 = 8.0;
+
+/// Resolves a plan into a drawable layout.
+///
+/// Arguments: the scenario and the plan made from it (by [`crate::plan()`] or
+/// [`crate::diff::keep`]), and [`LayoutOptions`]. Seats the plan does not know are skipped,
+/// never a panic. Complexity: O(seats + people).
+pub fn layout(scenario: &Scenario, plan: &Plan, options: &LayoutOptions) -> Layout {
+    Builder::new(scenario, plan, options).run()
+}
+
+struct Builder<'a> {
+    s: &'a Scenario,
+    plan: &'a Plan,
+    opt: &'a LayoutOptions,
+    by_seat: HashMap<SeatId, &'a SeatAssignment>,
+    person_ix: HashMap<&'a str, usize>,
+    prec: HashMap<&'a str, usize>,
+    unit_ix: HashMap<&'a str, usize>,
+    inverted: std::collections::HashSet<&'a str>,
+    changes: HashMap<&'a str, &'a Change>,
+    width: f64,
+    height: f64,
+}
+
+impl<'a> Builder<'a> {
+    fn new(s: &'a Scenario, plan: &'a Plan, opt: &'a LayoutOptions) -> Builder<'a> {
+        let by_seat =
+            plan.seats.iter().filter_map(|a| a.seat.parse::<SeatId>().ok().map(|id| (id, a))).collect();
+        let person_ix = s.people.iter().enumerate().map(|(i, p)| (p.id.as_str(), i)).collect();
+        let prec = plan.precedence.iter().enumerate().map(|(i, p)| (p.as_str(), i + 1)).collect();
+        let unit_ix = s.units.iter().enumerate().map(|(i, u)| (u.id.as_str(), i)).collect();
+        let inverted = plan
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == "rank-inversion")
+            .filter_map(|d| d.seat.as_deref())
+            .collect();
+        let changes = match &opt.diff {
+            Some(d) => d.changes.iter().filter(|c| c.to.is_some()).map(|c| (c.person.as_str(), c)).collect(),
+            None => HashMap::new(),
+        };
+        Builder {
+            s,
+            plan,
+            opt,
+            by_seat,
+            person_ix,
+            prec,
+            unit_ix,
+            inverted,
+            changes,
+            width: 0.0,
+            height: 0.0,
+        }
+    }
+
+    fn podium_rows(&self) -> Vec<u32> {
+        let Some(p) = &self.s.podium else { return Vec::new() };
+        if p.shrink {
+            let n = self
+                .plan
+                .precedence
+                .iter()
+                .filter(|id| {
+                    self.person_ix
+                        .get(id.as_str())
+                        .is_some_and(|&i| self.s.people[i].section == Section::Podium)
+                })
+                .count();
+            podium::shrink(&p.rows, n)
+        } else {
+            p.rows.clone()
+        }
+    }
+
+    fn occupant(&self, id: &str) -> Option<Occupant> {
+        let &i = self.person_ix.get(id)?;
+        let p = &self.s.people[i];
+        let unit_index = p.unit.as_deref().and_then(|u| self.unit_ix.get(u).copied());
+        Some(Occupant {
+            id: clean(&p.id),
+            name: clean(&p.name),
+            post: clean(p.post.as_deref().unwrap_or("")),
+            unit: unit_index.map(|k| clean(&self.s.units[k].name)).unwrap_or_default(),
+            unit_index,
+            precedence: self.prec.get(id).copied().unwrap_or(0),
+        })
+    }
+
+    /// Maps a box from the audience frame into the chosen view.
+    fn place(&self, r: Rect) -> Rect {
+        match self.opt.view {
+            View::Audience => r,
+            View::Podium => Rect { x: self.width - r.x - r.w, y: self.height - r.y - r.h, w: r.w, h: r.h },
+        }
+    }
+
+    fn run(mut self) -> Layout {
+        let podium_rows = self.podium_rows();
+        let hall = self.s.hall.clone();
+        let conv = &self.s.convention;
+
+        // Widths and heights in the audience frame.
+        let p_pitch = P_W + P_GAP;
+        let p_row_w = |n: u32| n as f64 * P_W + n.saturating_sub(1) as f64 * P_GAP;
+        let p_extent = podium_rows
+            .iter()
+            .map(|&n| {
+                let off = podium::axis_offset(n, conv).abs() * p_pitch;
+                p_row_w(n) + 2.0 * off
+            })
+            .fold(0.0, f64::max);
+        let has_podium = !podium_rows.is_empty();
+        let band_w = if has_podium { p_extent + 2.0 * P_PAD_X } else { 0.0 };
+        let band_h = if has_podium {
+            P_PAD_TOP
+                + podium_rows.len() as f64 * P_H
+                + (podium_rows.len() - 1) as f64 * P_ROW_GAP
+                + P_PAD_BOTTOM
+        } else {
+            0.0
+        };
+        let (hall_seats_w, col_x) = match &hall {
+            Some(h) => hall_columns(h),
+            None => (0.0, Vec::new()),
+        };
+        let hall_rows = hall.as_ref().map_or(0, |h| h.rows);
+        let hall_inner_h =
+            if hall_rows > 0 { hall_rows as f64 * H_H + (hall_rows - 1) as f64 * H_ROW_GAP } else { 0.0 };
+        let has_blocks = hall.as_ref().is_some_and(|h| !h.aisles.is_empty());
+        let hall_w = if hall.is_some() { hall_seats_w + 2.0 * HALL_PAD } else { 0.0 };
+        let hall_h = if hall.is_some() {
+            hall_inner_h + 2.0 * HALL_PAD + if has_blocks { BLOCK_LABEL_H } else { 0.0 }
+        } else {
+            0.0
+        };
+        let label_w = if hall.is_some() { ROW_LABEL_W } else { 0.0 };
+        self.width = band_w.max(hall_w + 2.0 * label_w).max(40.0);
+        let gap = if has_podium && hall.is_some() { GAP_PODIUM_HALL } else { 0.0 };
+        self.height = (band_h + gap + hall_h).max(20.0);
+        let axis = self.width / 2.0;
+
+        let mut seats: Vec<SeatBox> = Vec::new();
+        let mut marks: Vec<Mark> = Vec::new();
+        let flipped = self.opt.view == View::Podium;
+
+        // The podium.
+        let podium_band = if has_podium {
+            let band = self.place(Rect { x: axis - band_w / 2.0, y: 0.0, w: band_w, h: band_h });
+            let front = if flipped { band.y } else { band.y + band.h };
+            let title_y = if flipped { band.y + band.h - 3.4 } else { band.y + 8.6 };
+            let title = TextBlock {
+                lines: vec!["主 席 臺".to_string()],
+                x: band.cx(),
+                y: title_y,
+                size: 6.4,
+                leading: 6.4,
+                anchor: Anchor::Middle,
+            };
+            let front_y = band_h - P_PAD_BOTTOM; // bottom of the front row, audience frame
+            for (r, &n) in podium_rows.iter().enumerate() {
+                let top = front_y - (r as f64 + 1.0) * P_H - r as f64 * P_ROW_GAP;
+                let off = podium::axis_offset(n, conv) * p_pitch;
+                let x0 = axis - p_row_w(n) / 2.0 + off;
+                for c in 0..n {
+                    let rect = self.place(Rect { x: x0 + c as f64 * p_pitch, y: top, w: P_W, h: P_H });
+                    let id = SeatId::podium(r as u32 + 1, c + 1);
+                    let label = format!("主席臺第{}排{}號", r + 1, c + 1);
+                    seats.push(self.seat_box(id, rect, label, false));
+                }
+                if podium_rows.len() > 1 {
+                    let row = self.place(Rect { x: x0, y: top, w: p_row_w(n), h: P_H });
+                    let band_left = band.x;
+                    marks.push(Mark {
+                        kind: MarkKind::Row,
+                        text: TextBlock {
+                            lines: vec![format!("第{}排", r + 1)],
+                            x: band_left + 2.0,
+                            y: row.cy() + 1.2,
+                            size: 3.4,
+                            leading: 3.4,
+                            anchor: Anchor::Start,
+                        },
+                    });
+                }
+            }
+            Some(PodiumBand { rect: band, front, title })
+        } else {
+            None
+        };
+
+        // The hall.
+        let mut hall_rect = None;
+        let mut blocks = Vec::new();
+        let mut aisles = Vec::new();
+        if let Some(h) = &hall {
+            let top = band_h + gap;
+            let outline = self.place(Rect { x: axis - hall_w / 2.0, y: top, w: hall_w, h: hall_h });
+            hall_rect = Some(outline);
+            let x_left = axis - hall_seats_w / 2.0;
+            let rows_top = top + HALL_PAD;
+            let row_top = |r: u32| rows_top + (r - 1) as f64 * (H_H + H_ROW_GAP);
+            let blocked: std::collections::HashSet<SeatId> =
+                h.blocked.iter().filter_map(|b| b.parse::<SeatId>().ok()).collect();
+            for r in 1..=h.rows {
+                let y = row_top(r);
+                for c in 1..=h.seats {
+                    let rect = self.place(Rect { x: x_left + col_x[c as usize - 1], y, w: H_W, h: H_H });
+                    let id = SeatId::hall(r, c);
+                    let label = hall::label(h, id, conv);
+                    let mut b = self.seat_box(id, rect, label, blocked.contains(&id));
+                    let number = hall::seat_number(h.seats, c, conv).to_string();
+                    b.number = Some(TextBlock {
+                        lines: vec![number],
+                        x: rect.x + 1.0,
+                        y: rect.y + 2.6,
+                        size: 2.2,
+                        leading: 2.2,
+                        anchor: Anchor::Start,
+                    });
+                    seats.push(b);
+                }
+                let row = self.place(Rect { x: x_left, y, w: hall_seats_w, h: H_H });
+                for (x, anchor) in
+                    [(outline.x - 2.0, Anchor::End), (outline.x + outline.w + 2.0, Anchor::Start)]
+                {
+                    marks.push(Mark {
+                        kind: MarkKind::Row,
+                        text: TextBlock {
+                            lines: vec![format!("第{r}排")],
+                            x,
+                            y: row.cy() + 1.2,
+                            size: 3.4,
+                            leading: 3.4,
+                            anchor,
+                        },
+                    });
+                }
+            }
+            // Blocks and aisles.
+            let edges = block_edges(h);
+            let n_blocks = edges.len();
+            for (k, &(c0, c1)) in edges.iter().enumerate() {
+                let x0 = x_left + col_x[c0 as usize - 1] - HALL_PAD / 2.0;
+                let x1 = x_left + col_x[c1 as usize - 1] + H_W + HALL_PAD / 2.0;
+                let rect = self.place(Rect {
+                    x: x0,
+                    y: rows_top - HALL_PAD / 2.0,
+                    w: x1 - x0,
+                    h: hall_inner_h + HALL_PAD,
+                });
+                blocks.push(rect);
+                if n_blocks > 1 {
+                    let name = block_name(k, n_blocks);
+                    let y = if flipped { rect.y - 2.4 } else { rect.y + rect.h + 5.4 };
+                    marks.push(Mark {
+                        kind: MarkKind::Block,
+                        text: TextBlock {
+                            lines: vec![name],
+                            x: rect.cx(),
+                            y,
+                            size: 3.6,
+                            leading: 3.6,
+                            anchor: Anchor::Middle,
+                        },
+                    });
+                }
+                if k + 1 < n_blocks {
+                    let ax = x_left + col_x[c1 as usize - 1] + H_W + HALL_PAD / 2.0;
+                    let aw = col_x[c1 as usize] - col_x[c1 as usize - 1] - H_W - HALL_PAD;
+                    aisles.push(self.place(Rect { x: ax, y: rows_top, w: aw, h: hall_inner_h }));
+                }
+            }
+            if has_podium {
+                let mid = self.place(Rect { x: axis - 20.0, y: band_h, w: 40.0, h: gap });
+                let arrow = if flipped { "▼" } else { "▲" };
+                marks.push(Mark {
+                    kind: MarkKind::Facing,
+                    text: TextBlock {
+                        lines: vec![format!("{arrow} 臺下面向主席臺 {arrow}")],
+                        x: mid.cx(),
+                        y: mid.cy() + 1.4,
+                        size: 3.6,
+                        leading: 3.6,
+                        anchor: Anchor::Middle,
+                    },
+                });
+            }
+        }
+
+        let legend = self.legend(&seats);
+        let unseated = self.plan.unseated.iter().filter_map(|id| self.occupant(id)).collect();
+        let removed = match &self.opt.diff {
+            Some(d) => d.changes.iter().filter(|c| c.to.is_none()).map(|r| clean(&r.name)).collect(),
+            None => Vec::new(),
+        };
+        let orientation = match self.opt.view {
+            View::Audience => "主席臺在上，臺下在下；左右以臺下面向主席臺為準，即觀眾視角",
+            View::Podium => "主席臺視角：主席臺在下，面向臺下；左右與觀眾視角相反",
+        }
+        .to_string();
+        Layout {
+            meeting: Meeting {
+                title: clean(&self.s.meeting.title),
+                date: clean(&self.s.meeting.date),
+                place: clean(&self.s.meeting.place),
+            },
+            view: self.opt.view,
+            width: self.width,
+            height: self.height,
+            seats,
+            podium: podium_band,
+            hall: hall_rect,
+            blocks,
+            aisles,
+            marks,
+            legend,
+            orientation,
+            unseated,
+            removed,
+            hash: content_hash(self.s, self.plan),
+            version: env!("CARGO_PKG_VERSION"),
+        }
+    }
+
+    fn seat_box(&self, id: SeatId, rect: Rect, label: String, blocked: bool) -> SeatBox {
+        let a = self.by_seat.get(&id).copied();
+        let person = a.and_then(|a| a.person.as_deref()).and_then(|p| self.occupant(p));
+        let reserved = a.is_some_and(|a| a.reserved);
+        let pinned = a.is_some_and(|a| a.instruction.is_some() && !a.reserved);
+        let key = id.to_string();
+        let inverted = self.inverted.contains(key.as_str());
+        let change = person.as_ref().and_then(|p| self.changes.get(p.id.as_str()).map(|c| (*c).clone()));
+        let podium = id.area == Area::Podium;
+        let (name_base, name_min, post_base) = if podium { (5.2, 3.0, 2.8) } else { (4.2, 2.4, 2.3) };
+        let pad = 1.4;
+        let inner_w = rect.w - 2.0 * pad;
+        let mut name = None;
+        let mut post = None;
+        if let Some(p) = &person {
+            // Name in the upper part, post below where it fits.
+            let name_h = rect.h * if podium { 0.62 } else { 0.66 };
+            if let Some((lines, size)) = fit(&p.name, inner_w, name_h - 1.0, name_base, name_min, 2) {
+                let leading = size * 1.1;
+                let block_h = leading * (lines.len() - 1) as f64 + size * 0.88;
+                let top = rect.y + (if podium { 1.8 } else { 2.6 }) + (name_h - 1.0 - block_h) / 2.0;
+                name = Some(TextBlock {
+                    lines,
+                    x: rect.cx(),
+                    y: top + size * 0.88,
+                    size,
+                    leading,
+                    anchor: Anchor::Middle,
+                });
+            }
+            if !p.post.is_empty() {
+                let avail_h = rect.h - name_h - 1.2;
+                let lines_max = if avail_h > post_base * 2.1 { 2 } else { 1 };
+                if let Some((lines, size)) = fit(&p.post, inner_w, avail_h, post_base, 1.6, lines_max) {
+                    let leading = size * 1.12;
+                    let block_h = leading * (lines.len() - 1) as f64 + size * 0.88;
+                    let top = rect.y + name_h + 0.6 + (avail_h - block_h) / 2.0;
+                    post = Some(TextBlock {
+                        lines,
+                        x: rect.cx(),
+                        y: top + size * 0.88,
+                        size,
+                        leading,
+                        anchor: Anchor::Middle,
+                    });
+                }
+            }
+        } else if reserved || blocked {
+            let text = if reserved { "預留" } else { "不可用" };
+            let size = if podium { 4.0 } else { 3.0 };
+            name = Some(TextBlock {
+                lines: vec![text.to_string()],
+                x: rect.cx(),
+                y: rect.cy() + size * 0.4 + 1.0,
+                size,
+                leading: size,
+                anchor: Anchor::Middle,
+            });
+        }
+        SeatBox {
+            seat: id,
+            rect,
+            label: a.map(|a| clean(&a.label)).unwrap_or(label),
+            person,
+            reason: a.map(|a| clean(&a.reason)).unwrap_or_default(),
+            reserved,
+            blocked,
+            pinned,
+            inverted,
+            change,
+            name,
+            post,
+            number: None,
+        }
+    }
+
+    fn legend(&self, seats: &[SeatBox]) -> Vec<LegendEntry> {
+        let mut per_unit = vec![0usize; self.s.units.len()];
+        let (mut no_unit, mut podium, mut reserved, mut blocked, mut pinned, mut moved, mut added) =
+            (0, 0, 0, 0, 0, 0, 0);
+        for b in seats {
+            if b.seat.area == Area::Podium && b.person.is_some() {
+                podium += 1;
+            } else if let Some(p) = &b.person {
+                match p.unit_index {
+                    Some(k) => per_unit[k] += 1,
+                    None => no_unit += 1,
+                }
+            }
+            reserved += b.reserved as usize;
+            blocked += b.blocked as usize;
+            pinned += b.pinned as usize;
+            match b.change.as_ref().map(|c| c.kind) {
+                Some(ChangeKind::Moved) => moved += 1,
+                Some(_) => added += 1,
+                None => {}
+            }
+        }
+        let mut out = Vec::new();
+        if podium > 0 {
+            out.push(LegendEntry { kind: LegendKind::Podium, label: "主席臺".into(), count: podium });
+        }
+        for (k, &n) in per_unit.iter().enumerate() {
+            if n > 0 {
+                out.push(LegendEntry {
+                    kind: LegendKind::Unit(k),
+                    label: clean(&self.s.units[k].name),
+                    count: n,
+                });
+            }
+        }
+        if no_unit > 0 {
+            out.push(LegendEntry { kind: LegendKind::NoUnit, label: "未列單位".into(), count: no_unit });
+        }
+        for (kind, label, n) in [
+            (LegendKind::Pinned, "按領導意見安排", pinned),
+            (LegendKind::Reserved, "預留座位", reserved),
+            (LegendKind::Blocked, "不可用座位", blocked),
+            (LegendKind::Moved, "較前稿調整", moved),
+            (LegendKind::Added, "較前稿新增", added),
+        ] {
+            if n > 0 {
+                out.push(LegendEntry { kind, label: label.into(), count: n });
+            }
+        }
+        if out.len() == 1 && out[0].kind == LegendKind::Podium {
+            out.clear(); // a legend that only says "podium" says nothing
+        }
+        out
+    }
+}
+
+/// x offset of each hall column from the left seat edge, and the width of all seats and aisles.
+fn hall_columns(h: &HallSpec) -> (f64, Vec<f64>) {
+    let mut aisles: Vec<u32> = h.aisles.clone();
+    aisles.sort_unstable();
+    aisles.dedup();
+    let mut xs = Vec::with_capacity(h.seats as usize);
+    let mut x = 0.0;
+    let mut next_aisle = aisles.iter().peekable();
+    for c in 1..=h.seats {
+        xs.push(x);
+        x += H_W + H_GAP;
+        while next_aisle.peek().is_some_and(|&&a| a < c) {
+            next_aisle.next();
+        }
+        if next_aisle.peek().is_some_and(|&&a| a == c) {
+            x += AISLE;
+            next_aisle.next();
+        }
+    }
+    (x - H_GAP, xs)
+}
+
+/// Column ranges (1-based, inclusive) of the hall blocks between aisles.
+fn block_edges(h: &HallSpec) -> Vec<(u32, u32)> {
+    let mut aisles: Vec<u32> = h.aisles.iter().copied().filter(|&a| a >= 1 && a < h.seats).collect();
+    aisles.sort_unstable();
+    aisles.dedup();
+    let mut out = Vec::new();
+    let mut start = 1;
+    for a in aisles {
+        out.push((start, a));
+        start = a + 1;
+    }
+    out.push((start, h.seats));
+    out
+}
+
+fn block_name(k: usize, n: usize) -> String {
+    match (n, k) {
+        (2, 0) | (3, 0) => "左 區".into(),
+        (2, 1) | (3, 2) => "右 區".into(),
+        (3, 1) => "中 區".into(),
+        _ => format!("第{}區", k + 1),
+    }
+}
+
+/// Removes what cannot be printed: control characters become spaces, runs of blanks one
+/// space, and the ends are trimmed. Everything else, `<`, `&` and `"` included, stays as
+/// typed; renderers escape it.
+pub fn clean(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut blank = false;
+    for ch in s.chars() {
+        let bad = ch.is_control() || matches!(ch, '\u{FFFE}' | '\u{FFFF}');
+        if bad || ch.is_whitespace() {
+            blank = !out.is_empty();
+            continue;
+        }
+        if blank {
+            out.push(' ');
+            blank = false;
+        }
+        out.push(ch);
+    }
+    out
+}
+
+/// Estimated advance of `c` in ems: CJK and full-width forms 1, Latin about half.
+pub fn char_em(c: char) -> f64 {
+    let u = c as u32;
+    match u {
+        0x20 => 0.3,
+        0x21..=0x7e => {
+            // Calibrated on Noto Serif CJK's Latin (the widest fallback); SimSun/FangSong are
+            // narrower (half-width), so these never underestimate.
+            if matches!(c, 'm' | 'w' | 'M' | 'W') {
+                0.97
+            } else if c.is_ascii_uppercase() {
+                0.78
+            } else if matches!(c, 'i' | 'l' | 'j' | '.' | ',' | '\'' | '!' | '|' | ':' | ';') {
+                0.34
+            } else if matches!(c, 'f' | 't' | 'r' | '(' | ')' | '[' | ']' | '-') {
+                0.47
+            } else {
+                0.57
+            }
+        }
+        0xa0..=0x2e7f => {
+            if c == '·' || c == '•' {
+                0.5
+            } else if (0x2000..=0x206f).contains(&u) {
+                1.0 // general punctuation (…, “”) is full-width in CJK fonts
+            } else {
+                0.6
+            }
+        }
+        _ => 1.0,
+    }
+}
+
+/// Estimated width of `s` at font size `size`: a simple CJK-width measure (see [`char_em`]).
+pub fn text_width(s: &str, size: f64) -> f64 {
+    s.chars().map(char_em).sum::<f64>() * size
+}
+
+/// Fits `text` into `max_w` × `max_h`: the largest size up to `base` on one line, or on up to
+/// `max_lines` lines broken at spaces or `·` (or, for long unbroken text, in the middle),
+/// not below `min`. Falls back to one line shrunk to fit, then to a shortened line with `…`.
+/// Returns the lines and the size, or `None` for empty text.
+pub fn fit(
+    text: &str,
+    max_w: f64,
+    max_h: f64,
+    base: f64,
+    min: f64,
+    max_lines: usize,
+) -> Option<(Vec<String>, f64)> {
+    if text.is_empty() || max_w <= 0.0 {
+        return None;
+    }
+    // Sizes are floored to 0.1 so that printing them with one decimal never overflows.
+    let floor1 = |x: f64| (x * 10.0).floor() / 10.0;
+    let em = text_width(text, 1.0);
+    let one = floor1(base.min(max_w / em).min(max_h / 0.95));
+    if one >= base {
+        return Some((vec![text.to_string()], one));
+    }
+    // Two lines when that reads clearly bigger (words, 少數民族 names with ·), or is needed.
+    if max_lines >= 2 {
+        if let Some((a, b, natural)) = split_two(text) {
+            let em2 = text_width(&a, 1.0).max(text_width(&b, 1.0));
+            let two = floor1(base.min(max_w / em2).min(max_h / 2.05));
+            let better = if natural { two > one * 1.2 } else { one < min };
+            if two >= min && two > one && better {
+                return Some((vec![a, b], two));
+            }
+        }
+    }
+    if one >= min {
+        return Some((vec![text.to_string()], one));
+    }
+    // Last resorts: one line down to 70% of `min`, then shorten.
+    let floor = min * 0.7;
+    if one >= floor {
+        return Some((vec![text.to_string()], one));
+    }
+    let size = floor1(floor.min(max_h / 0.95));
+    let mut out = String::new();
+    let mut w = text_width("…", size);
+    for ch in text.chars() {
+        let cw = char_em(ch) * size;
+        if w + cw > max_w {
+            break;
+        }
+        w += cw;
+        out.push(ch);
+    }
+    out.push('…');
+    Some((vec![out], size))
+}
+
+/// Splits at the break (space, `·`, `、`, `（`) nearest the middle (`natural` = true), or in the
+/// middle of a long unbroken text (more than five characters).
+fn split_two(text: &str) -> Option<(String, String, bool)> {
+    let chars: Vec<char> = text.chars().collect();
+    let total = text_width(text, 1.0);
+    let mut best: Option<(f64, usize, bool)> = None; // (distance from middle, index, drop the char)
+    let mut acc = 0.0;
+    for (i, &c) in chars.iter().enumerate() {
+        let (cut, drop) = match c {
+            ' ' => (Some(i), true),
+            '·' | '•' | '・' | '-' | '、' | '/' => (Some(i + 1), false),
+            '（' | '(' => (Some(i), false),
+            _ => (None, false),
+        };
+        if let Some(cut) = cut {
+            if cut > 0 && cut < chars.len() {
+                let at = if cut == i { acc } else { acc + char_em(c) };
+                let d = (at - total / 2.0).abs();
+                if best.is_none_or(|(bd, _, _)| d < bd) {
+                    best = Some((d, cut, drop));
+                }
+            }
+        }
+        acc += char_em(c);
+    }
+    let (cut, drop, natural) = match best {
+        Some((_, cut, drop)) => (cut, drop, true),
+        None if chars.len() > 5 => (chars.len().div_ceil(2), false, false),
+        None => return None,
+    };
+    let a: String = chars[..cut].iter().collect();
+    let b: String = chars[cut + usize::from(drop)..].iter().collect();
+    let (a, b) = (a.trim().to_string(), b.trim().to_string());
+    if a.is_empty() || b.is_empty() {
+        return None;
+    }
+    Some((a, b, natural))
+}
+
+/// FNV-1a 64 over the scenario and plan (their compact JSON, streamed), as 16 hex digits:
+/// changes whenever anything that could change the chart changes.
+pub fn content_hash(s: &Scenario, p: &Plan) -> String {
+    struct Fnv(u64);
+    impl std::io::Write for Fnv {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            for &b in buf {
+                self.0 ^= u64::from(b);
+                self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+            }
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let mut h = Fnv(0xcbf2_9ce4_8422_2325);
+    // Writing to a hasher cannot fail, and both types always serialise.
+    let _ = serde_json::to_writer(&mut h, s);
+    let _ = std::io::Write::write(&mut h, &[0xff]);
+    let _ = serde_json::to_writer(&mut h, p);
+    format!("{:016x}", h.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clean_strips_controls_keeps_markup_chars() {
+        assert_eq!(clean("  a\u{0}b\n\tc <&\"> "), "a b c <&\">");
+        assert_eq!(clean("王晨"), "王晨");
+    }
+
+    #[test]
+    fn fit_shrinks_wraps_and_never_overflows() {
+        let (l, s) = fit("王晨", 17.0, 8.0, 4.2, 2.4, 2).unwrap();
+        assert_eq!((l.len(), s), (1, 4.2));
+        let (l, s) = fit("歐陽少東", 17.0, 8.0, 4.2, 2.4, 2).unwrap();
+        assert_eq!(l.len(), 1);
+        assert!(s * 4.0 <= 17.0 + 1e-9);
+        let (l, _) = fit("Margit Lindqvist", 23.0, 10.0, 5.2, 3.0, 2).unwrap();
+        assert_eq!(l, vec!["Margit", "Lindqvist"]);
+        let (l, s) = fit("阿不都熱依木·買買提", 17.0, 8.0, 4.2, 2.4, 2).unwrap();
+        assert_eq!(l.len(), 2, "{l:?}");
+        for line in &l {
+            assert!(text_width(line, s) <= 17.0 + 1e-9);
+        }
+        let long = "某".repeat(80);
+        let (l, s) = fit(&long, 17.0, 8.0, 4.2, 2.4, 1).unwrap();
+        assert!(text_width(&l[0], s) <= 17.0 + 1e-9 && l[0].ends_with('…'));
+    }
+
+    #[test]
+    fn hall_columns_leave_room_for_aisles() {
+        let h: HallSpec = serde_json::from_str(r#"{"rows": 1, "seats": 4, "aisles": [2]}"#).unwrap();
+        let (w, xs) = hall_columns(&h);
+        assert_eq!(xs.len(), 4);
+        assert!((xs[2] - xs[1] - (H_W + H_GAP + AISLE)).abs() < 1e-9);
+        assert!((w - (4.0 * H_W + 3.0 * H_GAP + AISLE)).abs() < 1e-9);
+        assert_eq!(block_edges(&h), vec![(1, 2), (3, 4)]);
+    }
+}

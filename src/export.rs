@@ -1,0 +1,175 @@
+//! The export subcommands: `chart`, `cards`, `list`, `diff`. Argument parsing and files
+//! only; everything drawn comes from `seating_core::{layout, export, diff}`.
+
+use seating_core::diff::{diff, keep, Diff};
+use seating_core::export::cards::{self, CardOptions, CardScope};
+use seating_core::export::{svg, table, Orientation, PageOptions, Paper};
+use seating_core::{layout, plan, LayoutOptions, Plan, Scenario, View};
+
+use crate::{load, Failure};
+
+#[derive(Default)]
+struct Args {
+    files: Vec<String>,
+    out: Option<String>,
+    page: PageOptions,
+    view: View,
+    against: Option<String>,
+    keep: bool,
+    scope: CardScope,
+}
+
+fn parse(cmd: &str, rest: &[String]) -> Result<Args, Failure> {
+    let mut a = Args::default();
+    let mut it = rest.iter();
+    while let Some(arg) = it.next() {
+        let mut value = |name: &str| -> Result<String, Failure> {
+            it.next().cloned().ok_or_else(|| Failure::usage(format!("{name} needs a value")))
+        };
+        match arg.as_str() {
+            "-o" | "--output" => a.out = Some(value("-o")?),
+            "--paper" => {
+                a.page.paper = match value("--paper")?.to_ascii_lowercase().as_str() {
+                    "a4" => Paper::A4,
+                    "a3" => Paper::A3,
+                    other => {
+                        return Err(Failure::usage(format!("--paper: expected a4 or a3, got {other:?}")))
+                    }
+                }
+            }
+            "--landscape" => a.page.orientation = Orientation::Landscape,
+            "--portrait" => a.page.orientation = Orientation::Portrait,
+            "--binding" => {
+                let v = value("--binding")?;
+                a.page.binding =
+                    v.parse::<f64>().ok().filter(|m| (0.0..=60.0).contains(m)).ok_or_else(|| {
+                        Failure::usage(format!("--binding: expected millimetres 0–60, got {v:?}"))
+                    })?;
+            }
+            "--no-sign-off" => a.page.sign_off = false,
+            "--podium-view" => a.view = View::Podium,
+            "--against" if cmd != "diff" => a.against = Some(value("--against")?),
+            "--keep" => a.keep = true,
+            "--all" if cmd == "cards" => a.scope = CardScope::All,
+            "--podium" if cmd == "cards" => a.scope = CardScope::Podium,
+            s if s.starts_with('-') && s != "-" => {
+                return Err(Failure::usage(format!("{cmd}: unknown option {s:?}")))
+            }
+            _ => a.files.push(arg.clone()),
+        }
+    }
+    let want = if cmd == "diff" { 2 } else { 1 };
+    if a.files.len() != want {
+        let what = if want == 2 { "OLD and NEW" } else { "one FILE" };
+        return Err(Failure::usage(format!(
+            "{cmd}: expected {what}, got {} file argument(s)",
+            a.files.len()
+        )));
+    }
+    if a.keep && cmd != "diff" && a.against.is_none() {
+        return Err(Failure::usage(format!("{cmd}: --keep needs --against OLD (the approved draft)")));
+    }
+    if cmd != "diff" && a.out.is_none() {
+        return Err(Failure::usage(format!("{cmd}: missing -o OUT (the file to write)")));
+    }
+    Ok(a)
+}
+
+/// The scenario, its plan (keep mode when asked) and the diff against the earlier draft.
+fn plan_with(
+    new_path: &str,
+    against: Option<&str>,
+    keep_mode: bool,
+) -> Result<(Scenario, Plan, Option<Diff>), Failure> {
+    let (_, new_s) = load(new_path)?;
+    let Some(old_path) = against else {
+        let p = plan(&new_s);
+        return Ok((new_s, p, None));
+    };
+    let (_, old_s) = load(old_path)?;
+    let old_p = plan(&old_s);
+    let new_p = if keep_mode { keep(&old_s, &old_p, &new_s) } else { plan(&new_s) };
+    let d = diff(&old_s, &old_p, &new_s, &new_p);
+    Ok((new_s, new_p, Some(d)))
+}
+
+pub fn run(cmd: &str, rest: &[String]) -> Result<(), Failure> {
+    let a = parse(cmd, rest)?;
+    let (scenario, plan, d) = if cmd == "diff" {
+        plan_with(&a.files[1], Some(&a.files[0]), a.keep)?
+    } else {
+        plan_with(&a.files[0], a.against.as_deref(), a.keep)?
+    };
+    let out = a.out.as_deref();
+    let ext = out.and_then(|o| o.rsplit_once('.')).map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
+    let lay = || layout(&scenario, &plan, &LayoutOptions { view: a.view, diff: d.clone() });
+    match cmd {
+        "chart" => {
+            expect_ext(cmd, &ext, &["svg"])?;
+            write(out, svg::chart(&lay(), &a.page).as_bytes())
+        }
+        "diff" => {
+            let d = d.as_ref().expect("diff always has an earlier draft");
+            match (out, ext.as_str()) {
+                (None, _) => crate::write_stdout(&d.to_text()),
+                (Some(_), "svg") => write(out, svg::chart(&lay(), &a.page).as_bytes()),
+                (Some(_), "txt") => write(out, d.to_text().as_bytes()),
+                _ => Err(Failure::usage(format!(
+                    "diff: -o must end in .txt or .svg, got {:?}",
+                    out.unwrap_or("")
+                ))),
+            }
+        }
+        "cards" => {
+            expect_ext(cmd, &ext, &["svg", "html"])?;
+            let l = lay();
+            let pages = cards::cards(&l, &CardOptions { paper: a.page.paper, scope: a.scope });
+            if pages.is_empty() {
+                return Err(Failure::input("cards: nobody is seated, so there are no name cards to print"));
+            }
+            let out = out.expect("checked");
+            if ext == "html" {
+                let title = format!("{}席卡", l.meeting.title);
+                return write(Some(out), cards::html(&title, &pages, a.page.paper, false).as_bytes());
+            }
+            if pages.len() == 1 {
+                return write(Some(out), pages[0].as_bytes());
+            }
+            let stem = &out[..out.len() - 4];
+            let mut names = Vec::new();
+            for (i, p) in pages.iter().enumerate() {
+                let name = format!("{stem}-{}.svg", i + 1);
+                write(Some(&name), p.as_bytes())?;
+                names.push(name);
+            }
+            eprintln!("seating: {} pages: {} … {}", pages.len(), names[0], names[names.len() - 1]);
+            Ok(())
+        }
+        "list" => match ext.as_str() {
+            "csv" => write(out, table::csv(&scenario, &plan).as_bytes()),
+            "xlsx" => {
+                let bytes = table::xlsx(&scenario, &plan).map_err(Failure::input)?;
+                write(out, &bytes)
+            }
+            _ => Err(Failure::usage(format!(
+                "list: -o must end in .csv or .xlsx, got {:?}",
+                out.unwrap_or("")
+            ))),
+        },
+        _ => unreachable!("dispatched by main"),
+    }
+}
+
+fn expect_ext(cmd: &str, ext: &str, allowed: &[&str]) -> Result<(), Failure> {
+    if allowed.contains(&ext) {
+        Ok(())
+    } else {
+        let list: Vec<String> = allowed.iter().map(|e| format!(".{e}")).collect();
+        Err(Failure::usage(format!("{cmd}: -o must end in {}", list.join(" or "))))
+    }
+}
+
+fn write(out: Option<&str>, bytes: &[u8]) -> Result<(), Failure> {
+    let Some(path) = out else { return Err(Failure::usage("missing -o OUT")) };
+    std::fs::write(path, bytes).map_err(|e| Failure::input(format!("{path}: cannot write: {e}")))
+}

@@ -1,0 +1,488 @@
+//! Approval exports: golden SVG charts and cards, rasterised charts, CSV/XLSX lists,
+//! escaping of untrusted text, diffs and keep mode, and the export subcommands.
+//!
+//! Golden files live in `tests/golden/`; regenerate them with `UPDATE_GOLDEN=1 cargo test
+//! --test it export` and review the diff (and the pictures) before committing.
+
+use std::io::Cursor;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use seating_core::diff::{diff, keep, ChangeKind};
+use seating_core::export::cards::{self, CardOptions};
+use seating_core::export::{svg, table, PageOptions, Paper};
+use seating_core::{layout, plan, LayoutOptions, Scenario, View};
+use serde_json::json;
+
+use crate::support::scenario;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn example(name: &str) -> Scenario {
+    let text = std::fs::read_to_string(root().join("examples").join(format!("{name}.json"))).unwrap();
+    Scenario::from_json(&text).unwrap()
+}
+
+fn example_names() -> Vec<String> {
+    let mut v: Vec<String> = std::fs::read_dir(root().join("examples"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .map(|p| p.file_stem().unwrap().to_string_lossy().into_owned())
+        .collect();
+    v.sort();
+    v
+}
+
+/// Compares `actual` with `tests/golden/<name>`, or rewrites it under `UPDATE_GOLDEN=1`.
+fn check_golden(name: &str, actual: &str) {
+    let path = root().join("tests/golden").join(name);
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, actual).unwrap();
+        return;
+    }
+    let expected = std::fs::read_to_string(&path)
+        .unwrap_or_else(|_| panic!("{} is missing: run with UPDATE_GOLDEN=1", path.display()));
+    if expected != actual {
+        let line = expected.lines().zip(actual.lines()).position(|(a, b)| a != b).unwrap_or(0);
+        panic!(
+            "{name} differs from the golden file at line {} (UPDATE_GOLDEN=1 to accept):\n- {}\n+ {}",
+            line + 1,
+            expected.lines().nth(line).unwrap_or(""),
+            actual.lines().nth(line).unwrap_or("")
+        );
+    }
+}
+
+#[test]
+fn golden_charts_and_cards_for_every_example() {
+    for name in example_names() {
+        let s = example(&name);
+        let p = plan(&s);
+        let l = layout(&s, &p, &LayoutOptions::default());
+        check_golden(&format!("{name}.svg"), &svg::svg(&l));
+        let first = cards::cards(&l, &CardOptions::default()).into_iter().next().expect("someone is seated");
+        check_golden(&format!("{name}.cards-1.svg"), &first);
+    }
+    let s = example("district-plenary");
+    let l = layout(&s, &plan(&s), &LayoutOptions { view: View::Podium, diff: None });
+    let page = PageOptions { paper: Paper::A3, ..PageOptions::default() };
+    check_golden("district-plenary.podium-view.a3.svg", &svg::chart(&l, &page));
+}
+
+/// Every coordinate in the SVG has at most one decimal (the transform's scale aside).
+#[test]
+fn coordinates_have_fixed_precision() {
+    let s = example("district-plenary");
+    let out = svg::svg(&layout(&s, &plan(&s), &LayoutOptions::default()));
+    for attr in [" x=\"", " y=\"", " width=\"", " height=\"", " font-size=\""] {
+        for part in out.split(attr).skip(1) {
+            let v = &part[..part.find('"').unwrap()];
+            let decimals = v.split_once('.').map_or(0, |(_, d)| d.len());
+            assert!(decimals <= 1, "{attr}{v}");
+        }
+    }
+}
+
+fn fontdb_options() -> resvg::usvg::Options<'static> {
+    let mut opt = resvg::usvg::Options::default();
+    opt.fontdb_mut().load_system_fonts();
+    opt
+}
+
+fn render(svg_text: &str, opt: &resvg::usvg::Options, zoom: f32) -> resvg::tiny_skia::Pixmap {
+    let tree = resvg::usvg::Tree::from_str(svg_text, opt).expect("the SVG parses");
+    let size = tree.size().to_int_size().scale_by(zoom).unwrap();
+    let mut pm = resvg::tiny_skia::Pixmap::new(size.width(), size.height()).unwrap();
+    resvg::render(&tree, resvg::tiny_skia::Transform::from_scale(zoom, zoom), &mut pm.as_mut());
+    pm
+}
+
+/// Dark pixels (text is black; boxes are light or mid-grey) inside a page rectangle in mm;
+/// `z` is pixels per mm.
+fn dark_pixels(pm: &resvg::tiny_skia::Pixmap, z: f64, x: f64, y: f64, w: f64, h: f64) -> usize {
+    let (x0, y0) = ((x * z) as u32, (y * z) as u32);
+    let (x1, y1) = (((x + w) * z) as u32, ((y + h) * z) as u32);
+    let mut n = 0;
+    for py in y0..y1.min(pm.height()) {
+        for px in x0..x1.min(pm.width()) {
+            let c = pm.pixel(px, py).unwrap();
+            if c.alpha() > 0 && (c.red() as u32 + c.green() as u32 + c.blue() as u32) < 3 * 70 {
+                n += 1;
+            }
+        }
+    }
+    n
+}
+
+/// The chart rasterises to something that is not blank, and every occupied seat box has text
+/// in it (dark pixels inside the box, none when the text is taken out).
+#[test]
+fn chart_rasterises_with_text_in_the_seats() {
+    let opt = fontdb_options();
+    let zoom = 4.0;
+    for name in example_names() {
+        let s = example(&name);
+        let l = layout(&s, &plan(&s), &LayoutOptions::default());
+        let page = PageOptions::default();
+        let out = svg::chart(&l, &page);
+        let pm = render(&out, &opt, zoom);
+        let total = pm.pixels().iter().filter(|c| c.red() < 250 || c.green() < 250 || c.blue() < 250).count();
+        assert!(total > pm.pixels().len() / 50, "{name}: the chart is (nearly) blank");
+        // Without text the seat boxes have no dark pixels; with text every occupied box has.
+        let textless = regex_free_strip_text(&out);
+        let bare = render(&textless, &opt, zoom);
+        let at = svg::placement(&l, &page);
+        let z = pm.width() as f64 / at.page_w;
+        let mut checked = 0;
+        for b in l.seats.iter().filter(|b| b.person.is_some()) {
+            let r = b.rect;
+            let inset = 0.15 * r.w.min(r.h);
+            let (x, y) = (at.dx + (r.x + inset) * at.scale, at.dy + (r.y + inset) * at.scale);
+            let (w, h) = ((r.w - 2.0 * inset) * at.scale, (r.h - 2.0 * inset) * at.scale);
+            let with = dark_pixels(&pm, z, x, y, w, h);
+            let without = dark_pixels(&bare, z, x, y, w, h);
+            let who = &b.person.as_ref().unwrap().name;
+            assert!(
+                with > 10 && without == 0,
+                "{name}: no text drawn for {who} in {} ({with} vs {without})",
+                b.seat
+            );
+            checked += 1;
+        }
+        assert!(checked > 0, "{name}: no occupied seats checked");
+    }
+}
+
+/// Removes every `<text …>…</text>` element (our SVG never nests them).
+fn regex_free_strip_text(svg_text: &str) -> String {
+    let mut out = String::with_capacity(svg_text.len());
+    let mut rest = svg_text;
+    while let Some(i) = rest.find("<text") {
+        out.push_str(&rest[..i]);
+        let end = rest[i..].find("</text>").expect("closed") + i + "</text>".len();
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+fn hostile() -> Scenario {
+    scenario(json!({
+        "format": "seating/1",
+        "meeting": {"title": "<b>會議</b> & \"引號\" ]]> <!--", "date": "2026-12-01\u{0007}", "place": "<img src=x onerror=alert(1)>"},
+        "units": [{"id": "u", "name": "<svg onload=alert(1)>單位"}],
+        "people": [
+            {"id": "a", "name": "<script>alert(1)</script>", "post": "A & B", "rank": 1, "section": "podium"},
+            {"id": "b\"x", "name": "O'Brien \"Bob\" & Co", "post": "</text><script>x</script>", "rank": 2, "section": "podium"},
+            {"id": "c", "name": "=HYPERLINK(\"http://x\")", "post": "+cmd, -x", "unit": "u", "rank": 3},
+            {"id": "d", "name": "王\u{0000}五\u{001b}", "unit": "u", "rank": 4}
+        ],
+        "podium": {"rows": [3]},
+        "hall": {"rows": 1, "seats": 4}
+    }))
+}
+
+/// Names, posts, units and titles show literally and never become markup; no script, no
+/// event handlers, no external references; the SVG stays well-formed.
+#[test]
+fn untrusted_text_is_escaped_everywhere() {
+    let s = hostile();
+    let p = plan(&s);
+    let l = layout(&s, &p, &LayoutOptions::default());
+    let chart = svg::svg(&l);
+    let pages = cards::cards(&l, &CardOptions { scope: cards::CardScope::All, ..CardOptions::default() });
+    let html = cards::html(&s.meeting.title, &pages, Paper::A4, false);
+    let opt = fontdb_options();
+    for (what, doc) in std::iter::once(("chart", &chart)).chain(pages.iter().map(|p| ("cards", p))) {
+        // Every `<` is our own markup (text is escaped), so the element names tell all.
+        for tag in doc.split('<').skip(1) {
+            let name: String =
+                tag.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '/' || *c == '?').collect();
+            let name = name.trim_matches('/');
+            assert!(
+                ["svg", "title", "defs", "style", "rect", "g", "text", "line", "path"].contains(&name),
+                "{what}: unexpected element <{name}"
+            );
+            let head = &tag[..tag.find('>').unwrap_or(tag.len())];
+            for attr in head.split("=\"").map(|a| a.rsplit([' ', '"']).next().unwrap_or("")) {
+                assert!(!attr.starts_with("on") && !attr.contains("href"), "{what}: attribute {attr}");
+            }
+        }
+        assert!(!doc.to_lowercase().contains("url("), "{what}: external reference");
+        assert!(
+            !doc.contains('\u{0}') && !doc.contains('\u{1b}') && !doc.contains('\u{7}'),
+            "{what}: control chars"
+        );
+        resvg::usvg::Tree::from_str(doc, &opt).unwrap_or_else(|e| panic!("{what}: not well-formed: {e}"));
+    }
+    assert!(chart.contains("&lt;script&gt;"), "name shown literally");
+    assert!(chart.contains("&lt;b&gt;會議&lt;/b&gt; &amp; \"引號\" ]]&gt; &lt;!--"), "title shown literally");
+    assert!(chart.contains("A &amp; B"));
+    assert!(html.contains("&lt;script&gt;") && !html.to_lowercase().contains("<script"));
+    // The CSV keeps the text, quoted, and defuses formulas.
+    let csv = table::csv(&s, &p);
+    assert!(csv.contains("\"'=HYPERLINK(\"\"http://x\"\")\""), "{csv}");
+    assert!(csv.contains("\"'+cmd, -x\""), "{csv}");
+    assert!(csv.contains("王 五"), "control characters become spaces: {csv}");
+}
+
+/// A tiny CSV reader for the round trip (quotes, doubled quotes, CRLF).
+fn read_csv(text: &str) -> Vec<Vec<String>> {
+    let mut rows = vec![];
+    let mut row = vec![];
+    let mut field = String::new();
+    let mut quoted = false;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (c, quoted) {
+            ('"', true) if chars.peek() == Some(&'"') => {
+                field.push('"');
+                chars.next();
+            }
+            ('"', _) => quoted = !quoted,
+            (',', false) => row.push(std::mem::take(&mut field)),
+            ('\r', false) => {}
+            ('\n', false) => {
+                row.push(std::mem::take(&mut field));
+                rows.push(std::mem::take(&mut row));
+            }
+            (c, _) => field.push(c),
+        }
+    }
+    rows
+}
+
+#[test]
+fn csv_has_a_bom_and_round_trips() {
+    for name in example_names() {
+        let s = example(&name);
+        let p = plan(&s);
+        let csv = table::csv(&s, &p);
+        assert!(csv.as_bytes().starts_with(b"\xEF\xBB\xBF"), "{name}: no BOM");
+        let rows = read_csv(&csv[3..]);
+        assert_eq!(rows[0], table::HEADER.map(String::from).to_vec());
+        let expected = table::rows(&s, &p);
+        assert_eq!(rows.len() - 1, expected.len());
+        assert_eq!(expected.len(), p.precedence.len(), "{name}: everyone present is listed");
+        for (got, want) in rows[1..].iter().zip(&expected) {
+            assert_eq!(
+                got,
+                &vec![
+                    want.no.to_string(),
+                    want.name.clone(),
+                    want.post.clone(),
+                    want.unit.clone(),
+                    want.label.clone(),
+                    String::new()
+                ]
+            );
+        }
+    }
+    // Podium first, then units in unit order.
+    let s = example("district-plenary");
+    let rows = table::rows(&s, &plan(&s));
+    assert!(rows[0].label.starts_with("主席臺"));
+    let first_hall = rows.iter().position(|r| !r.label.starts_with("主席臺")).unwrap();
+    assert_eq!(rows[first_hall].unit, "區委辦公室");
+}
+
+#[test]
+fn xlsx_reads_back_with_calamine() {
+    use calamine::{Reader, Xlsx};
+    let s = example("district-plenary");
+    let p = plan(&s);
+    let bytes = table::xlsx(&s, &p).unwrap();
+    let mut wb: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).unwrap();
+    assert_eq!(wb.sheet_names(), vec!["簽到表".to_string(), "座位表".to_string()]);
+    let sheet = wb.worksheet_range("簽到表").unwrap();
+    let cell = |r: u32, c: u32| sheet.get_value((r, c)).map(|v| v.to_string()).unwrap_or_default();
+    assert_eq!(cell(0, 0), "全區經濟工作會議簽到表");
+    let header: Vec<String> = (0..6).map(|c| cell(2, c)).collect();
+    assert_eq!(header, table::HEADER.map(String::from).to_vec());
+    let rows = table::rows(&s, &p);
+    for (i, r) in rows.iter().enumerate() {
+        let at = 3 + i as u32;
+        assert_eq!(cell(at, 0), r.no.to_string());
+        assert_eq!((cell(at, 1), cell(at, 4)), (r.name.clone(), r.label.clone()));
+    }
+    let seats = wb.worksheet_range("座位表").unwrap();
+    assert_eq!(seats.height(), 1 + p.seats.iter().filter(|a| a.person.is_some()).count());
+}
+
+/// The diff names who moved where; keep mode moves nobody in the hall who can stay, and
+/// re-plans the podium by the rules.
+#[test]
+fn diff_and_keep_mode() {
+    let old = example("district-plenary");
+    let old_plan = plan(&old);
+    let mut new = old.clone();
+    // Two hall people leave, two arrive, one podium leader asks for leave.
+    new.people.retain(|p| p.id != "H003" && p.id != "H040");
+    new.people.push(
+        serde_json::from_value(json!({"id": "N1", "name": "新來者", "unit": "u-dw", "rank": 21})).unwrap(),
+    );
+    new.people.push(
+        serde_json::from_value(json!({"id": "N2", "name": "新二", "unit": "u-cz", "rank": 21})).unwrap(),
+    );
+    new.instructions.push(serde_json::from_value(json!({"op": "exclude", "person": "L05"})).unwrap());
+
+    let fresh = plan(&new);
+    let d_fresh = diff(&old, &old_plan, &new, &fresh);
+    let kept = keep(&old, &old_plan, &new);
+    let d_keep = diff(&old, &old_plan, &new, &kept);
+    let hall_moves = |d: &seating_core::diff::Diff| {
+        d.of(ChangeKind::Moved).filter(|c| c.from.as_ref().unwrap().seat.starts_with('H')).count()
+    };
+    assert!(hall_moves(&d_fresh) > 0, "a plain re-plan closes the gaps");
+    assert_eq!(hall_moves(&d_keep), 0, "keep mode moves nobody in the hall:\n{}", d_keep.to_text());
+    // The podium is planned by the rules either way.
+    let podium = |p: &seating_core::Plan| {
+        p.seats
+            .iter()
+            .filter(|a| a.seat.starts_with('P'))
+            .map(|a| (a.seat.clone(), a.person.clone()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(podium(&kept), podium(&fresh));
+    assert_eq!(d_keep.of(ChangeKind::Added).count(), 2);
+    assert_eq!(d_keep.of(ChangeKind::Removed).count(), 3);
+    // The newcomer of 區委辦公室 takes the seat its departed member left.
+    let seat_of = |p: &seating_core::Plan, id: &str| {
+        p.seats.iter().find(|a| a.person.as_deref() == Some(id)).map(|a| a.seat.clone())
+    };
+    assert_eq!(seat_of(&kept, "N1"), seat_of(&old_plan, "H003"));
+    assert!(kept.seats.iter().all(|a| !a.reason.is_empty()));
+    assert!(kept.seats.iter().any(|a| a.reason.contains("keep mode")));
+    assert!(kept.diagnostics.iter().all(|d| d.instruction.is_none_or(|k| k < new.instructions.len())));
+    // The text names people and seats; the chart marks the changes.
+    let text = d_keep.to_text();
+    assert!(text.contains("新來者") && text.contains("→"), "{text}");
+    let l = layout(&new, &kept, &LayoutOptions { view: View::Audience, diff: Some(d_keep.clone()) });
+    assert_eq!(
+        l.seats.iter().filter(|b| b.change.is_some()).count(),
+        d_keep.changes.iter().filter(|c| c.to.is_some()).count()
+    );
+    let chart = svg::svg(&l);
+    assert!(chart.contains("class=\"mv\"") && chart.contains("class=\"ad\""));
+    // Same draft twice: nothing changed.
+    assert!(diff(&old, &old_plan, &old, &old_plan).is_empty());
+}
+
+/// Podium view turns the chart by 180°: the podium goes to the bottom, left and right swap.
+#[test]
+fn podium_view_is_the_audience_view_turned_round() {
+    let s = example("district-plenary");
+    let p = plan(&s);
+    let a = layout(&s, &p, &LayoutOptions::default());
+    let b = layout(&s, &p, &LayoutOptions { view: View::Podium, diff: None });
+    assert_eq!((a.width, a.height), (b.width, b.height));
+    for (x, y) in a.seats.iter().zip(&b.seats) {
+        assert_eq!(x.seat, y.seat);
+        assert!((x.rect.x + x.rect.w + y.rect.x - a.width).abs() < 1e-9);
+        assert!((x.rect.y + x.rect.h + y.rect.y - a.height).abs() < 1e-9);
+    }
+    let (pa, pb) = (a.podium.unwrap(), b.podium.unwrap());
+    assert!(pa.rect.y < a.hall.unwrap().y && pb.rect.y > b.hall.unwrap().y);
+}
+
+/// Long, four-character and foreign names fit their boxes (by the width estimate).
+#[test]
+fn names_fit_their_boxes() {
+    for name in example_names() {
+        let s = example(&name);
+        let l = layout(&s, &plan(&s), &LayoutOptions::default());
+        for b in &l.seats {
+            for t in [&b.name, &b.post].into_iter().flatten() {
+                for line in &t.lines {
+                    let w = seating_core::layout::text_width(line, t.size);
+                    assert!(
+                        w <= b.rect.w - 2.0,
+                        "{name}: {line:?} ({w:.1}) overflows {} ({})",
+                        b.seat,
+                        b.rect.w
+                    );
+                }
+                let top = t.y - t.size;
+                let bottom = t.y + (t.lines.len() - 1) as f64 * t.leading;
+                assert!(
+                    top >= b.rect.y - 0.5 && bottom <= b.rect.y + b.rect.h,
+                    "{name}: {:?} leaves {}",
+                    t.lines,
+                    b.seat
+                );
+            }
+        }
+    }
+}
+
+/// Budget: 10,000 seats export in well under the release-build 20 ms budget's size limit
+/// (3 MB); the time is printed, and checked loosely (debug builds are slow).
+#[test]
+fn ten_thousand_seats_stay_within_size() {
+    let people: Vec<_> = (0..10_000)
+        .map(|i| json!({"id": format!("p{i}"), "name": format!("張{}", ["偉", "秀英", "歐陽少東"][i % 3]), "post": "科長", "unit": format!("u{}", i / 200)}))
+        .collect();
+    let units: Vec<_> = (0..50).map(|i| json!({"id": format!("u{i}"), "name": format!("單位{i}")})).collect();
+    let s = scenario(json!({"format": "seating/1", "units": units, "people": people,
+        "hall": {"rows": 100, "seats": 100, "aisles": [25, 50, 75]}}));
+    let p = plan(&s);
+    let t = std::time::Instant::now();
+    let l = layout(&s, &p, &LayoutOptions::default());
+    let t_layout = t.elapsed();
+    let t = std::time::Instant::now();
+    let out = svg::chart(&l, &PageOptions { paper: Paper::A3, ..PageOptions::default() });
+    let t_svg = t.elapsed();
+    eprintln!("10,000 seats: layout {t_layout:?}, svg {t_svg:?}, {} bytes", out.len());
+    assert_eq!(l.seats.len(), 10_000);
+    assert!(out.len() <= 3_000_000, "{} bytes", out.len());
+}
+
+fn seating(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_seating")).args(args).current_dir(root()).output().unwrap()
+}
+
+#[test]
+fn export_subcommands_write_files_and_fail_cleanly() {
+    let dir = std::env::temp_dir().join(format!("seating-export-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let out = |f: &str| dir.join(f).to_string_lossy().into_owned();
+    let ex = "examples/district-plenary.json";
+    let ok = |args: &[&str]| {
+        let o = seating(args);
+        assert!(o.status.success(), "{args:?}: {}", String::from_utf8_lossy(&o.stderr));
+        o
+    };
+    ok(&["chart", ex, "-o", &out("c.svg"), "--paper", "a3", "--landscape", "--podium-view"]);
+    assert!(std::fs::read_to_string(out("c.svg")).unwrap().contains("主席臺視角"));
+    ok(&["cards", "examples/international-signing.json", "-o", &out("cards.svg")]);
+    assert!(Path::new(&out("cards-1.svg")).exists() && Path::new(&out("cards-5.svg")).exists());
+    ok(&["cards", ex, "-o", &out("cards.html"), "--all"]);
+    ok(&["list", ex, "-o", &out("l.csv")]);
+    assert!(std::fs::read(out("l.csv")).unwrap().starts_with(b"\xEF\xBB\xBF"));
+    ok(&["list", ex, "-o", &out("l.xlsx")]);
+    assert!(std::fs::read(out("l.xlsx")).unwrap().starts_with(b"PK"));
+    let o = ok(&["diff", ex, ex]);
+    assert!(String::from_utf8_lossy(&o.stdout).contains("兩稿座次相同"));
+    ok(&["diff", ex, ex, "--keep", "-o", &out("d.svg")]);
+    ok(&["chart", ex, "--against", ex, "--keep", "-o", &out("k.svg")]);
+    for (args, code, needle) in [
+        (vec!["chart", ex], 2, "-o"),
+        (vec!["chart", ex, "-o", "x.png"], 2, ".svg"),
+        (vec!["chart", ex, "-o", "x.svg", "--paper", "b5"], 2, "a4 or a3"),
+        (vec!["chart", ex, "-o", "x.svg", "--frobnicate"], 2, "--frobnicate"),
+        (vec!["chart", ex, "-o", "x.svg", "--keep"], 2, "--against"),
+        (vec!["list", ex, "-o", "x.pdf"], 2, ".csv"),
+        (vec!["diff", ex], 2, "OLD and NEW"),
+        (vec!["chart", "no/such.json", "-o", "x.svg"], 1, "no/such.json"),
+        (vec!["chart", ex, "-o", "/no/such/dir/x.svg"], 1, "cannot write"),
+    ] {
+        let o = seating(&args);
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(code), "{args:?}: {err}");
+        assert!(err.contains(needle) && !err.contains("panicked"), "{args:?}: {err}");
+    }
+}
