@@ -28,9 +28,10 @@ pub fn scenario(n: usize, strokes: bool) -> Value {
     let units = (n / 50).max(1);
     let people: Vec<Value> = (0..n)
         .map(|i| {
-            let name: String = [s[next() as usize % s.len()], g[next() as usize % g.len()], g[next() as usize % g.len()]]
-                .iter()
-                .collect();
+            let name: String =
+                [s[next() as usize % s.len()], g[next() as usize % g.len()], g[next() as usize % g.len()]]
+                    .iter()
+                    .collect();
             let section = if i < podium { "podium" } else { "hall" };
             json!({"id": format!("p{i}"), "name": name, "rank": (next() % 20) as i64,
                    "unit": format!("u{}", i % units), "section": section})
@@ -43,7 +44,8 @@ pub fn scenario(n: usize, strokes: bool) -> Value {
         let a = (next() as usize) % n;
         let b = (next() as usize) % n;
         instructions.push(json!({"op": "swap", "people": [format!("p{a}"), format!("p{b}")]}));
-        instructions.push(json!({"op": "move", "person": format!("p{}", (a + 1) % n), "after": format!("p{b}")}));
+        instructions
+            .push(json!({"op": "move", "person": format!("p{}", (a + 1) % n), "after": format!("p{b}")}));
         instructions.push(json!({"op": "reserve", "seat": format!("H{}-{}", k % rows + 1, k % seats + 1)}));
         instructions.push(json!({"op": "pin", "person": format!("p{}", (b + 7) % n),
                                  "seat": format!("H{}-{}", (k + 3) % rows + 1, (k * 7) % seats + 1)}));
