@@ -1,6 +1,70 @@
-//! The hall (臺下): seats by unit, aisles, methods and printed seat numbers (PROTOCOL §4).
+//! The hall (臺下): units seated by `hall_method`, aisles, irregular rows, floors, blocked
+//! seats, and the seat numbers printed on admission tickets (PROTOCOL §4).
+//!
+//! # Geometry
+//! The hall is a grid `hall.rows` × `hall.seats` seen from the podium's audience: row 1 is
+//! the front row of the lowest floor, grid column 1 is at the audience's left. A row may be
+//! shorter than the grid (`hall.row_seats`); it then sits centred on the hall's axis
+//! (`hall.align`, an odd leftover place goes to the right), flush left or flush right. A
+//! seat's id is `H{row}-{col}` with `col` counted from the audience's left **of that row**,
+//! so ids never depend on alignment, conventions or numbering. Aisles (`hall.aisles`) are
+//! given in grid columns: an aisle after grid column `a` splits every row it crosses into
+//! *blocks*. Floors (`hall.floors`) take consecutive rows, lowest floor first, and only
+//! change labels; a lower floor outranks an upper one because its rows come first.
+//!
+//! # Methods
+//! People arrive as [`Group`]s (units in unit precedence, each with its members in member
+//! precedence, full members before attendees and alternates). Seats that are blocked,
+//! pinned or reserved are *unavailable* and skipped by every method.
+//!
+//! - **`rows`** (橫排法): the available seats form one stream, row 1 left to right, then
+//!   row 2, …; groups take consecutive stretches of it, so a unit continues onto the next
+//!   row. **Aisle rule**: when a group's stretch would cross an aisle inside a row, the
+//!   planner tries to start the group at the first seat of a later block of the same row
+//!   instead. That alternative is taken only if (a) the group then crosses no aisle inside
+//!   any row, (b) it ends in the same row as it would have, and (c) the seats it skipped are
+//!   filled *exactly* by the groups that follow it, each whole and crossing no aisle (they
+//!   move ahead of it, to its left in the same row). When the group is the last one, (c)
+//!   becomes: the group ends in the row it started in (the skipped seats stay empty, with
+//!   nobody behind them). The nearest later block that works wins. So the occupied seats
+//!   are always a prefix of the stream: no empty available seat in a row ahead of the last
+//!   row anyone was planned into, except seats skipped by the last group.
+//! - **`columns`** (豎排法): every group takes a block of whole grid columns and fills it
+//!   front to back (rows 1..D, each row of the block left to right). `D`, the depth, is the
+//!   smallest number of front rows in which all blocks fit side by side, so people sit as
+//!   far forward as the method allows. Blocks go left to right (`column_blocks:
+//!   left-to-right`) or outward from the centre (`centre-out`: the first block centred on
+//!   the axis, then alternately on the honour side — the audience's left for `honour:
+//!   left`, the seated people's own left — and the other side; a first block that cannot
+//!   sit symmetric on the axis leans to the honour side and the next goes to the other). A block that would
+//!   straddle an aisle starts after the aisle instead when it fits entirely in the next
+//!   block of columns; the columns skipped stay empty (nobody sits behind them). Groups for
+//!   which no block is left (the hall is too narrow even at full depth) take the first free
+//!   seats in row order.
+//! - **`centre-out`** (左右排列法): each row fills from its centre, the centre person's own
+//!   honour side first (the audience's left for `honour: left`), alternating:
+//!   n=7 `6 4 2 1 3 5 7`, the mirror of the podium; even rows follow `convention.even` the
+//!   same way. The rows' orders form one stream that groups take in turn, so a unit forms
+//!   a band around the centre, not a block, and the aisle rule does not apply.
+//!
+//! Front first: `rows` and `centre-out` never leave an available seat empty in front of
+//! (in an earlier row than) a planned person, except seats the last group skipped under
+//! the aisle rule; `columns` never leaves one empty in front of a planned person in the
+//! same grid column.
+//!
+//! # Numbering
+//! Printed numbers count every seat of the row, aisles and blocked seats included:
+//! `sequential` is `col`; `odd-even` runs outward from the centre, odd numbers on
+//! `odd_side` (the audience's side), even on the other. Seat 1 is the centre seat of an odd
+//! row, or the centre seat on the odd side of an even row; 2 is next to it on the even side.
+//! With odd numbers on the audience's right: n=7 `6 4 2 1 3 5 7`, n=6 `6 4 2 1 3 5`.
+//!
+//! Complexity: [`fill`] is O(seats + people) for `rows` and `centre-out` (plus, per group
+//! that would cross an aisle, O(row length) to look for the alternative), and
+//! O(depth × (grid width + groups) + seats) for `columns`.
 
-use crate::scenario::{Convention, HallSpec, Numbering, Side};
+use crate::podium;
+use crate::scenario::{BlockOrder, Convention, HallMethod, HallSpec, Numbering, RowAlign, Side};
 use crate::seat::SeatId;
 
 /// A unit's people to seat together, in member order (members before attendees).
@@ -21,32 +85,370 @@ pub struct Fill {
     pub unseated: Vec<usize>,
 }
 
-/// Whether `seat` is inside the hall's rows × seats (blocked seats still exist).
-pub fn exists(spec: &HallSpec, row: u32, col: u32) -> bool {
-    row >= 1 && row <= spec.rows && col >= 1 && col <= spec.seats
+/// One row's place on the hall grid.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RowShape {
+    /// Seats in the row.
+    pub len: u32,
+    /// Grid columns left of the row's first seat (0 for a row as wide as the hall).
+    pub offset: u32,
+    /// 0-based index into `hall.floors` (0 when the hall has none).
+    pub floor: usize,
+    /// 1-based row number within its floor: the printed row number.
+    pub floor_row: u32,
 }
 
-/// Seats the groups in order, skipping seats for which `unavailable` is true.
+/// The resolved shape of a hall: every row's length and place, aisles, floors.
+#[derive(Debug, Clone)]
+pub struct Shape {
+    rows: Vec<RowShape>,
+    width: u32,
+    aisles: Vec<u32>,
+    floors: Vec<String>,
+}
+
+impl Shape {
+    /// Resolves a (validated) hall spec. O(rows + aisles log aisles).
+    pub fn new(spec: &HallSpec) -> Shape {
+        let width = spec.seats;
+        let mut aisles: Vec<u32> = spec.aisles.iter().copied().filter(|&a| a >= 1 && a < width).collect();
+        aisles.sort_unstable();
+        aisles.dedup();
+        let mut floor_of_row = Vec::with_capacity(spec.rows as usize);
+        for (k, f) in spec.floors.iter().enumerate() {
+            for r in 1..=f.rows {
+                floor_of_row.push((k, r));
+            }
+        }
+        let rows = (1..=spec.rows)
+            .map(|r| {
+                let len = row_len(spec, r);
+                let offset = match spec.align {
+                    RowAlign::Centre => (width - len) / 2,
+                    RowAlign::Left => 0,
+                    RowAlign::Right => width - len,
+                };
+                let (floor, floor_row) = floor_of_row.get(r as usize - 1).copied().unwrap_or((0, r));
+                RowShape { len, offset, floor, floor_row }
+            })
+            .collect();
+        Shape { rows, width, aisles, floors: spec.floors.iter().map(|f| f.name.clone()).collect() }
+    }
+
+    /// Number of rows.
+    pub fn rows(&self) -> u32 {
+        self.rows.len() as u32
+    }
+
+    /// Grid width: seats in the widest row.
+    pub fn width(&self) -> u32 {
+        self.width
+    }
+
+    /// Aisles, sorted: an aisle after each of these grid columns.
+    pub fn aisles(&self) -> &[u32] {
+        &self.aisles
+    }
+
+    /// The shape of 1-based `row`, if the hall has it.
+    pub fn row(&self, row: u32) -> Option<RowShape> {
+        self.rows.get((row as usize).wrapping_sub(1)).copied()
+    }
+
+    /// Whether `H{row}-{col}` is a seat of this hall (blocked seats still exist).
+    pub fn exists(&self, row: u32, col: u32) -> bool {
+        self.row(row).is_some_and(|r| col >= 1 && col <= r.len)
+    }
+
+    /// The 1-based grid column of a seat (its column in the widest row).
+    pub fn grid_col(&self, row: u32, col: u32) -> u32 {
+        self.row(row).map_or(col, |r| r.offset + col)
+    }
+
+    /// The seat of `row` at 1-based grid column `x`, if there is one.
+    pub fn col_at(&self, row: u32, x: u32) -> Option<u32> {
+        let r = self.row(row)?;
+        (x > r.offset && x <= r.offset + r.len).then(|| x - r.offset)
+    }
+
+    /// 0-based block (stretch between aisles) of 1-based grid column `x`.
+    pub fn block_of_grid(&self, x: u32) -> usize {
+        self.aisles.partition_point(|&a| a < x)
+    }
+
+    /// 0-based block (stretch between aisles) of a seat.
+    pub fn block(&self, row: u32, col: u32) -> usize {
+        self.block_of_grid(self.grid_col(row, col))
+    }
+
+    /// The floor name printed before a row's label (empty when the hall has no floors).
+    pub fn floor_name(&self, row: u32) -> &str {
+        self.row(row).and_then(|r| self.floors.get(r.floor)).map_or("", String::as_str)
+    }
+
+    /// The printed number of a seat (see the module docs).
+    pub fn number(&self, seat: SeatId, convention: &Convention) -> u32 {
+        let len = self.row(seat.row).map_or(seat.col, |r| r.len);
+        seat_number(len, seat.col, convention)
+    }
+
+    /// The printed row label, e.g. 第3排 or 二樓 第1排.
+    pub fn row_label(&self, row: u32) -> String {
+        let r = self.row(row).map_or(row, |r| r.floor_row);
+        match self.floor_name(row) {
+            "" => format!("第{r}排"),
+            floor => format!("{floor} 第{r}排"),
+        }
+    }
+
+    /// The label printed on a ticket, e.g. 第3排11號 or 一樓 第3排11號.
+    pub fn label(&self, seat: SeatId, convention: &Convention) -> String {
+        format!("{}{}號", self.row_label(seat.row), self.number(seat, convention))
+    }
+}
+
+/// Seats in 1-based `row` of a hall spec.
+fn row_len(spec: &HallSpec, row: u32) -> u32 {
+    spec.row_seats.get((row as usize).wrapping_sub(1)).copied().unwrap_or(spec.seats)
+}
+
+/// Whether `H{row}-{col}` is a seat of the hall (blocked seats still exist).
+pub fn exists(spec: &HallSpec, row: u32, col: u32) -> bool {
+    row >= 1 && row <= spec.rows && col >= 1 && col <= row_len(spec, row)
+}
+
+/// The number printed on a ticket for column `col` (from the audience's left) of a row of
+/// `seats` seats.
+///
+/// ```
+/// use seating_core::{hall::seat_number, Convention, Numbering, Side};
+/// let c = Convention { numbering: Numbering::OddEven, odd_side: Side::Right, ..Convention::default() };
+/// let row: Vec<u32> = (1..=7).map(|col| seat_number(7, col, &c)).collect();
+/// assert_eq!(row, [6, 4, 2, 1, 3, 5, 7]);
+/// ```
+pub fn seat_number(seats: u32, col: u32, convention: &Convention) -> u32 {
+    match convention.numbering {
+        Numbering::Sequential => col,
+        Numbering::OddEven => {
+            if col == 0 || col > seats {
+                return col;
+            }
+            // Count from the odd side's far end as if odd numbers were on the right.
+            let c = if convention.odd_side == Side::Right { col } else { seats + 1 - col };
+            // The centre seat (odd rows) or the centre seat on the odd side (even rows).
+            let m = seats / 2 + 1;
+            if c >= m {
+                2 * (c - m) + 1
+            } else {
+                2 * (m - c)
+            }
+        }
+    }
+}
+
+/// The printed label of a hall seat, e.g. 第3排11號 or 一樓 第3排11號.
+pub fn label(spec: &HallSpec, seat: SeatId, convention: &Convention) -> String {
+    let mut floor = "";
+    let mut floor_row = seat.row;
+    let mut first = 1;
+    for f in &spec.floors {
+        if seat.row >= first && seat.row < first + f.rows {
+            floor = &f.name;
+            floor_row = seat.row - first + 1;
+            break;
+        }
+        first += f.rows;
+    }
+    let number = seat_number(row_len(spec, seat.row), seat.col, convention);
+    match floor {
+        "" => format!("第{floor_row}排{number}號"),
+        f => format!("{f} 第{floor_row}排{number}號"),
+    }
+}
+
+/// Seats the groups in order by `convention.hall_method`, skipping seats for which
+/// `unavailable` is true (blocked, pinned, reserved). See the module docs for the rules.
 pub fn fill(
     spec: &HallSpec,
-    _convention: &Convention,
+    convention: &Convention,
     groups: &[Group],
     unavailable: &dyn Fn(SeatId) -> bool,
 ) -> Fill {
+    let shape = Shape::new(spec);
+    match convention.hall_method {
+        HallMethod::Rows => fill_rows(&shape, groups, unavailable),
+        HallMethod::CentreOut => fill_centre_out(&shape, convention, groups, unavailable),
+        HallMethod::Columns => fill_columns(&shape, convention, groups, unavailable),
+    }
+}
+
+/// An available seat in a fill stream.
+#[derive(Debug, Clone, Copy)]
+struct Slot {
+    seat: SeatId,
+    block: usize,
+}
+
+fn who(g: &Group, gi: usize, k: usize) -> String {
+    format!("{}, {} of {} (group {} in unit precedence)", g.name, k + 1, g.members.len(), gi + 1)
+}
+
+/// Whether consecutive slots of `run` cross an aisle inside a row.
+fn crosses(run: &[Slot]) -> bool {
+    run.windows(2).any(|w| w[0].seat.row == w[1].seat.row && w[0].block != w[1].block)
+}
+
+/// `rows`: the row-major stream of available seats, with the aisle rule.
+fn fill_rows(shape: &Shape, groups: &[Group], unavailable: &dyn Fn(SeatId) -> bool) -> Fill {
+    const RULE: &str =
+        "rows method (橫排法): front rows first, audience's left first, a unit continues onto the next row";
+    let mut stream = Vec::new();
+    for row in 1..=shape.rows() {
+        for col in 1..=shape.row(row).map_or(0, |r| r.len) {
+            let seat = SeatId::hall(row, col);
+            if !unavailable(seat) {
+                stream.push(Slot { seat, block: shape.block(row, col) });
+            }
+        }
+    }
     let mut out = Fill::default();
-    let mut seats = (1..=spec.rows)
-        .flat_map(|r| (1..=spec.seats).map(move |c| SeatId::hall(r, c)))
-        .filter(|&s| !unavailable(s));
-    for g in groups {
+    let mut i = 0;
+    let mut gi = 0;
+    while gi < groups.len() {
+        let g = &groups[gi];
+        let m = g.members.len();
+        if i + m <= stream.len() && crosses(&stream[i..i + m]) {
+            if let Some((start, followers)) = aisle_alternative(&stream, i, groups, gi) {
+                // Followers fill the skipped seats, then the group starts after the aisle.
+                let mut at = i;
+                for (fj, f) in groups.iter().enumerate().skip(gi + 1).take(followers) {
+                    for (k, &p) in f.members.iter().enumerate() {
+                        out.seats.push((
+                            p,
+                            stream[at].seat,
+                            format!(
+                                "{}: {RULE}; moved ahead of {} to fill the seats before the aisle, which {} skipped to stay in one block (aisle rule)",
+                                who(f, fj, k),
+                                g.name,
+                                g.name
+                            ),
+                        ));
+                        at += 1;
+                    }
+                }
+                // Followers fill the gap exactly; only the last group leaves it empty.
+                debug_assert!(at == start || followers == 0);
+                for (k, &p) in g.members.iter().enumerate() {
+                    out.seats.push((
+                        p,
+                        stream[start + k].seat,
+                        format!(
+                            "{}: {RULE}; starts after the aisle so the unit is not split across it (aisle rule)",
+                            who(g, gi, k)
+                        ),
+                    ));
+                }
+                i = start + m;
+                gi += followers + 1;
+                continue;
+            }
+        }
         for (k, &p) in g.members.iter().enumerate() {
-            match seats.next() {
-                Some(seat) => out.seats.push((
+            match stream.get(i) {
+                Some(slot) => {
+                    out.seats.push((p, slot.seat, format!("{}: {RULE}", who(g, gi, k))));
+                    i += 1;
+                }
+                None => out.unseated.push(p),
+            }
+        }
+        gi += 1;
+    }
+    out
+}
+
+/// The aisle rule of the `rows` method: for group `gi` whose stretch from `i` crosses an
+/// aisle, the start of a later block in the same row, and how many following groups fill
+/// the skipped seats exactly.
+fn aisle_alternative(stream: &[Slot], i: usize, groups: &[Group], gi: usize) -> Option<(usize, usize)> {
+    let m = groups[gi].members.len();
+    let row = stream[i].seat.row;
+    let last_row = stream[i + m - 1].seat.row;
+    let mut p = i + 1;
+    while p < stream.len() && stream[p].seat.row == row {
+        if stream[p].block == stream[p - 1].block {
+            p += 1;
+            continue;
+        }
+        // `p` starts a later block of the same row.
+        if p + m > stream.len() {
+            return None;
+        }
+        let run = &stream[p..p + m];
+        if run[m - 1].seat.row == last_row && !crosses(run) {
+            let gap = p - i;
+            if gi + 1 == groups.len() {
+                if last_row == row {
+                    return Some((p, 0));
+                }
+            } else {
+                let mut filled = 0;
+                let mut used = 0;
+                for f in &groups[gi + 1..] {
+                    let n = f.members.len();
+                    if filled + n > gap || crosses(&stream[i + filled..i + filled + n]) {
+                        break;
+                    }
+                    filled += n;
+                    used += 1;
+                    if filled == gap {
+                        return Some((p, used));
+                    }
+                }
+            }
+        }
+        p += 1;
+    }
+    None
+}
+
+/// `centre-out`: each row's seats from the centre outward, honour side first.
+fn fill_centre_out(
+    shape: &Shape,
+    convention: &Convention,
+    groups: &[Group],
+    unavailable: &dyn Fn(SeatId) -> bool,
+) -> Fill {
+    // People in the hall face the podium: their own left is the audience's left, the mirror
+    // of the podium, where the leaders face the audience.
+    let side = convention.honour.opposite();
+    let first = match convention.honour {
+        Side::Left => "audience's left",
+        Side::Right => "audience's right",
+    };
+    let mut stream = Vec::new();
+    for row in 1..=shape.rows() {
+        let len = shape.row(row).map_or(0, |r| r.len);
+        for (k, c) in podium::row_order(len as usize, side, convention.even).into_iter().enumerate() {
+            let seat = SeatId::hall(row, c as u32 + 1);
+            if !unavailable(seat) {
+                stream.push((seat, k));
+            }
+        }
+    }
+    let mut out = Fill::default();
+    let mut next = stream.iter();
+    for (gi, g) in groups.iter().enumerate() {
+        for (k, &p) in g.members.iter().enumerate() {
+            match next.next() {
+                Some(&(seat, rank)) => out.seats.push((
                     p,
                     seat,
                     format!(
-                        "{} member {}: rows method, front rows first, audience's left first",
-                        g.name,
-                        k + 1
+                        "{}: centre-out method (左右排列法): row {} seat {} from the centre, {first} first, alternating",
+                        who(g, gi, k),
+                        seat.row,
+                        rank + 1
                     ),
                 )),
                 None => out.unseated.push(p),
@@ -56,25 +458,419 @@ pub fn fill(
     out
 }
 
-/// The number printed on a ticket for column `col` of a row of `seats` seats.
-pub fn seat_number(seats: u32, col: u32, convention: &Convention) -> u32 {
-    match convention.numbering {
-        Numbering::Sequential => col,
-        Numbering::OddEven => {
-            // The centre seat (odd rows) or the centre seat on the odd side (even rows) is 1.
-            let odd_right = convention.odd_side == Side::Right;
-            let centre_right = seats / 2 + 1; // first seat right of (or at) the centre
-            let centre_left = seats.div_ceil(2); // first seat left of (or at) the centre
-            let (first_odd, first_even) =
-                if odd_right { (centre_right, centre_left) } else { (centre_left, centre_right) };
-            let _ = first_even;
-            let _ = first_odd;
-            col
-        }
-    }
+/// A group's column block: 0-based grid columns `lo..=hi`, and whether it skipped an aisle.
+#[derive(Debug, Clone, Copy)]
+struct Block {
+    lo: usize,
+    hi: usize,
+    skipped: bool,
 }
 
-/// The printed label of a hall seat, e.g. 第3排11號.
-pub fn label(spec: &HallSpec, seat: SeatId, convention: &Convention) -> String {
-    format!("第{}排{}號", seat.row, seat_number(spec.seats, seat.col, convention))
+/// `columns`: blocks of whole grid columns, front to back, at the smallest depth that fits.
+fn fill_columns(
+    shape: &Shape,
+    convention: &Convention,
+    groups: &[Group],
+    unavailable: &dyn Fn(SeatId) -> bool,
+) -> Fill {
+    let w = shape.width() as usize;
+    let rows = shape.rows() as usize;
+    // avail[(row-1) * w + x]: grid column x (0-based) of `row` is an available seat.
+    let mut avail = vec![false; rows * w];
+    for row in 1..=rows as u32 {
+        for col in 1..=shape.row(row).map_or(0, |r| r.len) {
+            if !unavailable(SeatId::hall(row, col)) {
+                avail[(row as usize - 1) * w + (shape.grid_col(row, col) as usize - 1)] = true;
+            }
+        }
+    }
+    let sizes: Vec<usize> = groups.iter().map(|g| g.members.len()).collect();
+    let total: usize = sizes.iter().sum();
+    let mut cap = vec![0usize; w];
+    let mut have = 0usize;
+    let mut chosen: Option<(usize, Vec<Option<Block>>)> = None;
+    for d in 1..=rows {
+        for x in 0..w {
+            if avail[(d - 1) * w + x] {
+                cap[x] += 1;
+                have += 1;
+            }
+        }
+        if have < total && d < rows {
+            continue;
+        }
+        let blocks = pack(shape, convention, &cap, &sizes);
+        if blocks.iter().all(Option::is_some) || d == rows {
+            chosen = Some((d, blocks));
+            break;
+        }
+    }
+    let mut out = Fill::default();
+    let Some((depth, blocks)) = chosen else {
+        out.unseated = groups.iter().flat_map(|g| g.members.iter().copied()).collect();
+        return out;
+    };
+    let mut used = vec![false; rows * w];
+    let order = match convention.column_blocks {
+        BlockOrder::LeftToRight => "blocks left to right",
+        BlockOrder::CentreOut => "blocks outward from the centre",
+    };
+    let mut overflow: Vec<(usize, usize)> = Vec::new();
+    for (gi, (g, block)) in groups.iter().zip(&blocks).enumerate() {
+        let Some(b) = block else {
+            overflow.push((gi, 0));
+            continue;
+        };
+        let mut k = 0;
+        'rows: for row in 1..=depth as u32 {
+            for x in b.lo..=b.hi {
+                if k == g.members.len() {
+                    break 'rows;
+                }
+                let at = (row as usize - 1) * w + x;
+                if avail[at] && !used[at] {
+                    used[at] = true;
+                    let col = shape.col_at(row, x as u32 + 1).expect("available seats exist");
+                    let skipped =
+                        if b.skipped { "; starts after the aisle to keep the unit in one block" } else { "" };
+                    out.seats.push((
+                        g.members[k],
+                        SeatId::hall(row, col),
+                        format!(
+                            "{}: columns method (豎排法): column block {}–{} of the hall, rows 1–{depth}, front to back, {order}{skipped}",
+                            who(g, gi, k),
+                            b.lo + 1,
+                            b.hi + 1
+                        ),
+                    ));
+                    k += 1;
+                }
+            }
+        }
+        if k < g.members.len() {
+            overflow.push((gi, k));
+        }
+    }
+    // Groups without a block: the first free seats in row order.
+    let mut free = (0..rows * w).filter(|&at| avail[at] && !used[at]);
+    for (gi, from) in overflow {
+        let g = &groups[gi];
+        for k in from..g.members.len() {
+            match free.next() {
+                Some(at) => {
+                    let row = (at / w) as u32 + 1;
+                    let col = shape.col_at(row, (at % w) as u32 + 1).expect("available seats exist");
+                    out.seats.push((
+                        g.members[k],
+                        SeatId::hall(row, col),
+                        format!(
+                            "{}: columns method (豎排法), but no column block was left for this unit: first free seat in row order",
+                            who(g, gi, k)
+                        ),
+                    ));
+                }
+                None => out.unseated.push(g.members[k]),
+            }
+        }
+    }
+    out
+}
+
+/// Packs the groups into column blocks with the per-column capacities `cap` (available
+/// seats in the front rows); `None` for a group that does not fit.
+fn pack(shape: &Shape, convention: &Convention, cap: &[usize], sizes: &[usize]) -> Vec<Option<Block>> {
+    let w = cap.len();
+    let block = |x: usize| shape.block_of_grid(x as u32 + 1);
+    // The first column of the block of columns after (dir > 0) or before (dir < 0) `x`'s.
+    let next_block_start = |x: usize, dir: isize| -> Option<usize> {
+        let b = block(x);
+        if dir > 0 {
+            shape.aisles().get(b).map(|&a| a as usize)
+        } else {
+            b.checked_sub(1).map(|k| shape.aisles()[k] as usize - 1)
+        }
+    };
+    // From `start` going `dir`, the last column of the shortest run holding `m` people.
+    let run = |start: usize, dir: isize, m: usize| -> Option<usize> {
+        let mut sum = 0;
+        let mut x = start as isize;
+        while x >= 0 && (x as usize) < w {
+            sum += cap[x as usize];
+            if sum >= m {
+                return Some(x as usize);
+            }
+            x += dir;
+        }
+        None
+    };
+    // A block for `m` people from `start` going `dir`, skipping an aisle when that keeps the
+    // unit in one block.
+    let place = |start: usize, dir: isize, m: usize| -> Option<Block> {
+        let end = run(start, dir, m)?;
+        let span = |a: usize, b: usize| Block { lo: a.min(b), hi: a.max(b), skipped: false };
+        if block(start) != block(end) {
+            if let Some(next) = next_block_start(start, dir) {
+                if let Some(e2) = run(next, dir, m) {
+                    if block(e2) == block(next) {
+                        return Some(Block { skipped: true, ..span(next, e2) });
+                    }
+                }
+            }
+        }
+        Some(span(start, end))
+    };
+    let mut out = Vec::with_capacity(sizes.len());
+    match convention.column_blocks {
+        BlockOrder::LeftToRight => {
+            let mut x = 0;
+            for &m in sizes {
+                let b = if x < w { place(x, 1, m) } else { None };
+                if let Some(b) = b {
+                    x = b.hi + 1;
+                }
+                out.push(b);
+            }
+        }
+        BlockOrder::CentreOut => {
+            // Honour side first: for `honour: left` the audience's left (dir -1).
+            let first: isize = if convention.honour == Side::Left { -1 } else { 1 };
+            let mut sizes = sizes.iter().copied();
+            let Some(m0) = sizes.next() else { return out };
+            // The centre column(s): for an even width, the one on the first side and the
+            // one on the other side of the axis.
+            let (c_first, c_other) = if w % 2 == 1 {
+                (w / 2, w / 2)
+            } else if first < 0 {
+                (w / 2 - 1, w / 2)
+            } else {
+                (w / 2, w / 2 - 1)
+            };
+            // The first group, centred: grow from the centre column, first side first (for
+            // an even width the other centre column comes first).
+            let (mut lo, mut hi) = (c_first, c_first);
+            let mut sum = cap[c_first];
+            let mut dir = if w % 2 == 1 { first } else { -first };
+            while sum < m0 {
+                let toward = |d: isize| if d < 0 { lo as isize - 1 } else { hi as isize + 1 };
+                let x = if (0..w as isize).contains(&toward(dir)) {
+                    toward(dir)
+                } else if (0..w as isize).contains(&toward(-dir)) {
+                    toward(-dir)
+                } else {
+                    break;
+                } as usize;
+                sum += cap[x];
+                lo = lo.min(x);
+                hi = hi.max(x);
+                dir = -dir;
+            }
+            // Frontiers: the next free column going left and going right.
+            let (mut left, mut right): (isize, isize);
+            let mut next_dir = first;
+            if sum >= m0 && block(lo) == block(hi) {
+                left = lo as isize - 1;
+                right = hi as isize + 1;
+                // A block that leans to one side of the axis sends the next one to the other.
+                next_dir = match (lo + hi).cmp(&(w - 1)) {
+                    std::cmp::Ordering::Less => 1,
+                    std::cmp::Ordering::Greater => -1,
+                    std::cmp::Ordering::Equal => first,
+                };
+                out.push(Some(Block { lo, hi, skipped: false }));
+            } else {
+                // Not centrable without crossing an aisle: beside the axis, first side first.
+                let other_start = if w % 2 == 1 { c_first as isize - first } else { c_other as isize };
+                let (f_start, o_start) = (c_first as isize, other_start);
+                left = if first < 0 { f_start } else { o_start };
+                right = if first < 0 { o_start } else { f_start };
+                let mut placed = None;
+                for d in [first, -first] {
+                    let start = if d < 0 { left } else { right };
+                    if !(0..w as isize).contains(&start) {
+                        continue;
+                    }
+                    if let Some(b) = place(start as usize, d, m0) {
+                        if d < 0 {
+                            left = b.lo as isize - 1;
+                        } else {
+                            right = b.hi as isize + 1;
+                        }
+                        next_dir = -d;
+                        placed = Some(b);
+                        break;
+                    }
+                }
+                out.push(placed);
+            }
+            for m in sizes {
+                let mut placed = None;
+                for d in [next_dir, -next_dir] {
+                    let start = if d < 0 { left } else { right };
+                    if !(0..w as isize).contains(&start) {
+                        continue;
+                    }
+                    if let Some(b) = place(start as usize, d, m) {
+                        if d < 0 {
+                            left = b.lo as isize - 1;
+                        } else {
+                            right = b.hi as isize + 1;
+                        }
+                        placed = Some(b);
+                        break;
+                    }
+                }
+                next_dir = -next_dir;
+                out.push(placed);
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scenario::{Floor, RoleSeating};
+
+    fn spec(rows: u32, seats: u32, aisles: &[u32]) -> HallSpec {
+        HallSpec {
+            rows,
+            seats,
+            aisles: aisles.to_vec(),
+            blocked: Vec::new(),
+            row_seats: Vec::new(),
+            align: RowAlign::Centre,
+            floors: Vec::new(),
+            roles: RoleSeating::WithUnit,
+        }
+    }
+
+    fn numbers(n: u32, odd_side: Side) -> Vec<u32> {
+        let c = Convention { numbering: Numbering::OddEven, odd_side, ..Convention::default() };
+        (1..=n).map(|col| seat_number(n, col, &c)).collect()
+    }
+
+    #[test]
+    fn odd_even_numbering_both_sides_both_parities() {
+        assert_eq!(numbers(7, Side::Right), [6, 4, 2, 1, 3, 5, 7]);
+        assert_eq!(numbers(6, Side::Right), [6, 4, 2, 1, 3, 5]);
+        assert_eq!(numbers(7, Side::Left), [7, 5, 3, 1, 2, 4, 6]);
+        assert_eq!(numbers(6, Side::Left), [5, 3, 1, 2, 4, 6]);
+        assert_eq!(numbers(1, Side::Left), [1]);
+        assert_eq!(numbers(2, Side::Right), [2, 1]);
+    }
+
+    #[test]
+    fn numbering_is_a_bijection() {
+        for n in 1..60 {
+            for side in [Side::Left, Side::Right] {
+                let mut v = numbers(n, side);
+                v.sort_unstable();
+                assert_eq!(v, (1..=n).collect::<Vec<_>>());
+            }
+        }
+    }
+
+    #[test]
+    fn centred_short_rows_and_blocks() {
+        let mut s = spec(3, 10, &[5]);
+        s.row_seats = vec![6, 9, 10];
+        let shape = Shape::new(&s);
+        assert_eq!(shape.grid_col(1, 1), 3); // (10 - 6) / 2 = 2 places on the left
+        assert_eq!(shape.grid_col(2, 1), 1); // odd leftover goes right
+        assert_eq!(shape.block(1, 3), 0);
+        assert_eq!(shape.block(1, 4), 1);
+        assert!(shape.exists(1, 6) && !shape.exists(1, 7));
+        assert_eq!(shape.col_at(1, 3), Some(1));
+        assert_eq!(shape.col_at(1, 2), None);
+    }
+
+    #[test]
+    fn floor_labels_restart_row_numbers() {
+        let mut s = spec(5, 4, &[]);
+        s.floors = vec![Floor { name: "一樓".into(), rows: 3 }, Floor { name: "二樓".into(), rows: 2 }];
+        let c = Convention::default();
+        assert_eq!(label(&s, SeatId::hall(3, 2), &c), "一樓 第3排2號");
+        assert_eq!(label(&s, SeatId::hall(4, 1), &c), "二樓 第1排1號");
+        assert_eq!(Shape::new(&s).label(SeatId::hall(5, 4), &c), "二樓 第2排4號");
+        assert_eq!(label(&spec(2, 4, &[]), SeatId::hall(2, 3), &c), "第2排3號");
+    }
+
+    fn groups(sizes: &[usize]) -> Vec<Group> {
+        let mut n = 0;
+        sizes
+            .iter()
+            .enumerate()
+            .map(|(k, &m)| Group {
+                name: format!("u{k}"),
+                members: (0..m)
+                    .map(|_| {
+                        n += 1;
+                        n - 1
+                    })
+                    .collect(),
+            })
+            .collect()
+    }
+
+    /// Renders row `row` as the group index (a, b, c …) in each seat, `.` for empty.
+    fn render(s: &HallSpec, sizes: &[usize], c: &Convention, row: u32) -> String {
+        let gs = groups(sizes);
+        let f = fill(s, c, &gs, &|_| false);
+        let len = row_len(s, row);
+        (1..=len)
+            .map(|col| {
+                f.seats
+                    .iter()
+                    .find(|(_, seat, _)| *seat == SeatId::hall(row, col))
+                    .map(|(p, _, _)| {
+                        let g = gs.iter().position(|g| g.members.contains(p)).unwrap();
+                        (b'a' + g as u8) as char
+                    })
+                    .unwrap_or('.')
+            })
+            .collect()
+    }
+
+    #[test]
+    fn rows_aisle_rule_lets_a_following_unit_fill_the_gap() {
+        let s = spec(2, 10, &[5]);
+        let c = Convention::default();
+        // b (4) would straddle the aisle; c (2) fills the two seats before it.
+        assert_eq!(render(&s, &[3, 4, 2], &c, 1), "aaaccbbbb.");
+        // Without a unit that fits exactly, b straddles.
+        assert_eq!(render(&s, &[3, 4, 3], &c, 1), "aaabbbbccc");
+    }
+
+    #[test]
+    fn columns_blocks_are_minimal_depth() {
+        let s = spec(4, 6, &[]);
+        let c = Convention { hall_method: HallMethod::Columns, ..Convention::default() };
+        // 3 + 3 + 2 = 8 people, depth 2: a a b b c .
+        assert_eq!(render(&s, &[3, 3, 2], &c, 1), "aabbc.");
+        assert_eq!(render(&s, &[3, 3, 2], &c, 2), "a.b.c.");
+    }
+
+    #[test]
+    fn columns_centre_out_blocks() {
+        let s = spec(2, 5, &[]);
+        let c = Convention {
+            hall_method: HallMethod::Columns,
+            column_blocks: BlockOrder::CentreOut,
+            ..Convention::default()
+        };
+        // Depth 2: a (2) takes the centre column; b (2) left of it; c (2) right of it.
+        assert_eq!(render(&s, &[2, 2, 2], &c, 1), ".bac.");
+        assert_eq!(render(&s, &[2, 2, 2], &c, 2), ".bac.");
+        // A central aisle: a goes beside it on the audience's left, b on the right.
+        let s = spec(2, 6, &[3]);
+        assert_eq!(render(&s, &[2, 2, 2, 2], &c, 1), ".cabd.");
+    }
+
+    #[test]
+    fn centre_out_is_the_mirror_of_the_podium() {
+        let s = spec(1, 7, &[]);
+        let c = Convention { hall_method: HallMethod::CentreOut, ..Convention::default() };
+        assert_eq!(render(&s, &[1, 1, 1, 1, 1, 1, 1], &c, 1), "fdbaceg");
+    }
 }

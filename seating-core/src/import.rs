@@ -347,6 +347,7 @@ pub fn roster(table: &Table, columns: &[Field], existing: &[Unit]) -> Result<Ros
             role,
             appointed: None,
             joined: None,
+            side: None,
         });
     }
     Ok(Roster { people, units })

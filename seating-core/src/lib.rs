@@ -14,7 +14,8 @@
 //! - [`plan()`]: plans a scenario into a [`Plan`]: precedence, [`SeatAssignment`]s with
 //!   reasons, unseated people, and [`Diagnostic`]s for everything that could not be done as
 //!   asked (an instruction that cannot be honoured is a diagnostic, never a lost plan).
-//! - [`podium`], [`hall`]: one module per seating kind, usable on their own.
+//! - [`podium`], [`hall`], [`banquet`], [`lineup`], [`vehicle`], [`groups`]: one module per
+//!   seating kind, each usable on its own; [`plan()`] runs them all.
 //! - [`rank`] and [`strokes`]: precedence, including 姓氏筆畫 stroke order.
 //!
 //! ## Example
@@ -37,24 +38,29 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod banquet;
 pub mod diff;
 pub mod error;
 pub mod export;
+pub mod groups;
 pub mod hall;
 pub mod import;
 pub mod layout;
+pub mod lineup;
 pub mod plan;
 pub mod podium;
 pub mod rank;
 pub mod scenario;
 pub mod seat;
 pub mod strokes;
+pub mod vehicle;
 
 pub use error::Error;
 pub use layout::{layout, Layout, LayoutOptions, View};
 pub use plan::{plan, Diagnostic, Level, Plan, SeatAssignment, PLAN_FORMAT};
 pub use scenario::{
-    json_schema, BlockOrder, Convention, EvenRule, HallMethod, HallSpec, Instruction, Meeting, Numbering, Op,
-    Person, PodiumSpec, Ranking, Role, Scenario, Section, Side, StrokesMode, Tiebreak, Unit, FORMAT,
+    json_schema, BlockOrder, Convention, EvenRule, Floor, HallMethod, HallSpec, Instruction, Meeting, Numbering,
+    Op, Party, Person, PodiumSpec, Ranking, Role, RoleSeating, RowAlign, Scenario, Section, Side, StrokesMode,
+    Tiebreak, Unit, FORMAT,
 };
 pub use seat::{Area, SeatId};

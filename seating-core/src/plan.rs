@@ -6,11 +6,15 @@ use std::collections::{HashMap, HashSet};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::banquet::{self, BanquetPlan};
+use crate::groups::{self, GroupsPlan};
 use crate::hall::{self, Group};
+use crate::lineup::{self, LineupPlan};
 use crate::podium::{self, PodiumSeat};
 use crate::rank;
-use crate::scenario::{Instruction, Op, Scenario, Section};
+use crate::scenario::{Instruction, Op, Person, RoleSeating, Scenario, Section};
 use crate::seat::{Area, SeatId};
+use crate::vehicle::{self, VehiclePlan};
 
 /// The `format` tag of a plan document.
 pub const PLAN_FORMAT: &str = "seating-plan/1";
@@ -28,6 +32,18 @@ pub struct Plan {
     pub unseated: Vec<String>,
     /// Everything worth telling the user: unhonoured instructions, rank inversions, …
     pub diagnostics: Vec<Diagnostic>,
+    /// Banquet tables and seats, when the scenario has a `banquet`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub banquet: Option<BanquetPlan>,
+    /// One planned line-up per scenario `lineups` entry, in the same order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub lineups: Vec<LineupPlan>,
+    /// The motorcade, when the scenario has `vehicles`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub vehicles: Option<VehiclePlan>,
+    /// Discussion rooms and their lists, when the scenario has `groups`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub groups: Option<GroupsPlan>,
 }
 
 /// One occupied or reserved seat.
@@ -80,6 +96,110 @@ pub struct Diagnostic {
     /// Seat id, when one is concerned.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub seat: Option<String>,
+}
+
+/// Who is present and in which order, for the planners of banquets, line-ups, vehicles and
+/// discussion groups: they all work on the final precedence (after `move` and `exclude`).
+pub(crate) struct Roster<'a> {
+    /// The scenario.
+    pub s: &'a Scenario,
+    /// Person id → index into `s.people`.
+    pub ids: &'a HashMap<&'a str, usize>,
+    /// Final precedence: indices into `s.people`, excluded people left out.
+    pub prec: &'a [usize],
+    /// Position of each person in `prec` (`usize::MAX` when excluded).
+    pub pos: &'a [usize],
+    /// Unit id → index into `s.units` (unit precedence).
+    pub units: HashMap<&'a str, usize>,
+}
+
+impl<'a> Roster<'a> {
+    /// The person at index `i`.
+    pub fn person(&self, i: usize) -> &'a Person {
+        &self.s.people[i]
+    }
+
+    /// "王晨 (p1)".
+    pub fn who(&self, i: usize) -> String {
+        let p = &self.s.people[i];
+        format!("{} ({})", p.name, p.id)
+    }
+
+    /// Whether person `i` is present (not excluded).
+    pub fn present(&self, i: usize) -> bool {
+        self.pos[i] != usize::MAX
+    }
+
+    /// 1-based precedence number of a present person.
+    pub fn number(&self, i: usize) -> usize {
+        self.pos[i] + 1
+    }
+
+    /// Unit precedence of person `i`: the index of their unit in `units`, or `units.len()`.
+    pub fn unit_rank(&self, i: usize) -> usize {
+        let s = self.s;
+        s.people[i].unit.as_deref().and_then(|u| self.units.get(u).copied()).unwrap_or(s.units.len())
+    }
+
+    /// The unit's display name of person `i`, or "(no unit)".
+    pub fn unit_name(&self, i: usize) -> &'a str {
+        self.s.units.get(self.unit_rank(i)).map_or("(no unit)", |u| u.name.as_str())
+    }
+
+    /// Resolves person references of `field` (e.g. `banquet.hosts`), in the order given,
+    /// dropping unknown ids (an error diagnostic), excluded people (an info diagnostic) and
+    /// repeats.
+    pub fn resolve(&self, field: &str, ids: &[String], diags: &mut Vec<Diagnostic>) -> Vec<usize> {
+        let mut seen = HashSet::new();
+        let mut out = Vec::new();
+        for (k, id) in ids.iter().enumerate() {
+            match self.ids.get(id.as_str()).copied() {
+                None => diags.push(Diagnostic {
+                    level: Level::Error,
+                    code: "unknown-person".into(),
+                    message: format!("{field}[{k}]: no person with id {id:?}; left out"),
+                    ..Diagnostic::default()
+                }),
+                Some(i) if !self.present(i) => diags.push(Diagnostic {
+                    level: Level::Info,
+                    code: "excluded-person".into(),
+                    message: format!("{field}[{k}]: {} is excluded; left out", self.who(i)),
+                    person: Some(id.clone()),
+                    ..Diagnostic::default()
+                }),
+                Some(i) => {
+                    if seen.insert(i) {
+                        out.push(i);
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// The people a section plans for, most senior first: the listed `people` (in
+    /// precedence order), else everyone present in `section`, else everyone present.
+    pub fn select(
+        &self,
+        field: &str,
+        people: Option<&[String]>,
+        section: Option<Section>,
+        diags: &mut Vec<Diagnostic>,
+    ) -> Vec<usize> {
+        match people {
+            Some(ids) => {
+                let mut v = self.resolve(&format!("{field}.people"), ids, diags);
+                v.sort_by_key(|&i| self.pos[i]);
+                v
+            }
+            None => self
+                .prec
+                .iter()
+                .copied()
+                .filter(|&i| section.is_none_or(|sec| self.s.people[i].section == sec))
+                .collect(),
+        }
+    }
 }
 
 /// At most this many `rank-inversion` diagnostics per instruction; the rest are summarised.
@@ -411,6 +531,17 @@ impl<'a> Planner<'a> {
         }
     }
 
+    /// A scenario that plans a banquet, line-ups, vehicles or groups may have no podium or
+    /// hall on purpose: then a missing venue is only worth an `info`.
+    fn venue_less_level(&self) -> (Level, &'static str) {
+        let s = self.s;
+        if s.banquet.is_some() || !s.lineups.is_empty() || s.vehicles.is_some() || s.groups.is_some() {
+            (Level::Info, " (they are planned in the scenario's banquet, line-ups, vehicles or groups only)")
+        } else {
+            (Level::Warning, "")
+        }
+    }
+
     /// Podium people not pinned elsewhere fill the free podium seats in seat order.
     fn fill_podium(&mut self) -> Vec<usize> {
         let people: Vec<usize> = self.podium_people().filter(|&i| self.placement[i].is_none()).collect();
@@ -418,10 +549,14 @@ impl<'a> Planner<'a> {
             return Vec::new();
         }
         if self.s.podium.is_none() {
+            let (level, also) = self.venue_less_level();
             self.diag(
-                Level::Warning,
+                level,
                 "no-podium",
-                format!("{} people are in the podium section but the scenario has no podium", people.len()),
+                format!(
+                    "{} people are in the podium section but the scenario has no podium{also}",
+                    people.len()
+                ),
                 None,
                 None,
             );
@@ -507,10 +642,11 @@ impl<'a> Planner<'a> {
             return Vec::new();
         }
         let Some(spec) = &s.hall else {
+            let (level, also) = self.venue_less_level();
             self.diag(
-                Level::Warning,
+                level,
                 "no-hall",
-                format!("{} people are in the hall section but the scenario has no hall", people.len()),
+                format!("{} people are in the hall section but the scenario has no hall{also}", people.len()),
                 None,
                 None,
             );
@@ -532,6 +668,23 @@ impl<'a> Planner<'a> {
         for g in &mut groups {
             // Stable: full members, then attendees, then alternates, each in precedence order.
             g.members.sort_by_key(|&i| s.people[i].role);
+        }
+        if spec.roles == RoleSeating::MembersFirst {
+            // One pass per role over all units: every unit's members, then attendees, ….
+            let mut by_role: Vec<Group> = Vec::new();
+            for role in [crate::Role::Member, crate::Role::Attendee, crate::Role::Alternate] {
+                for g in &groups {
+                    let members: Vec<usize> =
+                        g.members.iter().copied().filter(|&i| s.people[i].role == role).collect();
+                    let name = match role {
+                        crate::Role::Member => g.name.clone(),
+                        crate::Role::Attendee => format!("{} (列席)", g.name),
+                        crate::Role::Alternate => format!("{} (候補)", g.name),
+                    };
+                    by_role.push(Group { name, members });
+                }
+            }
+            groups = by_role;
         }
         groups.retain(|g| !g.members.is_empty());
         let fixed = &self.fixed;
@@ -696,17 +849,34 @@ impl<'a> Planner<'a> {
         }
     }
 
-    fn label(&self, seat: SeatId) -> String {
+    fn label(&self, seat: SeatId, shape: Option<&hall::Shape>) -> String {
         match seat.area {
             Area::Podium => format!("主席臺第{}排{}號", seat.row, seat.col),
-            Area::Hall => match &self.s.hall {
-                Some(h) => hall::label(h, seat, &self.s.convention),
+            Area::Hall => match shape {
+                Some(h) => h.label(seat, &self.s.convention),
                 None => seat.to_string(),
             },
         }
     }
 
-    fn finish(self, unseated: Vec<usize>) -> Plan {
+    /// Banquet, line-ups, vehicles and discussion groups, on the final precedence.
+    fn plan_extras(&mut self) -> Extras {
+        let units = self.s.units.iter().enumerate().map(|(k, u)| (u.id.as_str(), k)).collect();
+        let roster = Roster { s: self.s, ids: &self.ids, prec: &self.prec, pos: &self.pos, units };
+        let mut diags = Vec::new();
+        let banquet = self.s.banquet.as_ref().map(|b| banquet::plan(b, &roster, &mut diags));
+        let lineups =
+            self.s.lineups.iter().enumerate().map(|(k, l)| lineup::plan(l, k, &roster, &mut diags)).collect();
+        let vehicles = self.s.vehicles.as_ref().map(|v| vehicle::plan(v, &roster, &mut diags));
+        let groups = self.s.groups.as_ref().map(|g| groups::plan(g, &roster, &mut diags));
+        self.diags.extend(diags);
+        Extras { banquet, lineups, vehicles, groups }
+    }
+
+    fn finish(mut self, unseated: Vec<usize>) -> Plan {
+        let extras = self.plan_extras();
+        let shape = self.s.hall.as_ref().map(hall::Shape::new);
+        let shape = shape.as_ref();
         let mut seats: Vec<(SeatId, SeatAssignment)> = Vec::new();
         for (i, pl) in self.placement.iter().enumerate() {
             if let Some(pl) = pl {
@@ -716,7 +886,7 @@ impl<'a> Planner<'a> {
                         seat: pl.seat.to_string(),
                         person: Some(self.s.people[i].id.clone()),
                         reserved: false,
-                        label: self.label(pl.seat),
+                        label: self.label(pl.seat, shape),
                         reason: pl.reason.clone(),
                         instruction: pl.instruction,
                     },
@@ -732,7 +902,7 @@ impl<'a> Planner<'a> {
                         seat: seat.to_string(),
                         person: None,
                         reserved: true,
-                        label: self.label(seat),
+                        label: self.label(seat, shape),
                         reason: format!("reserved{} (instructions[{k}])", ins.provenance()),
                         instruction: Some(k),
                     },
@@ -746,8 +916,20 @@ impl<'a> Planner<'a> {
             seats: seats.into_iter().map(|(_, a)| a).collect(),
             unseated: unseated.iter().map(|&i| self.s.people[i].id.clone()).collect(),
             diagnostics: self.diags,
+            banquet: extras.banquet,
+            lineups: extras.lineups,
+            vehicles: extras.vehicles,
+            groups: extras.groups,
         }
     }
+}
+
+/// The plans of the optional sections.
+struct Extras {
+    banquet: Option<BanquetPlan>,
+    lineups: Vec<LineupPlan>,
+    vehicles: Option<VehiclePlan>,
+    groups: Option<GroupsPlan>,
 }
 
 impl Plan {

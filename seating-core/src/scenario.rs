@@ -7,7 +7,11 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 
+use crate::banquet::BanquetSpec;
 use crate::error::Error;
+use crate::groups::GroupsSpec;
+use crate::lineup::LineupSpec;
+use crate::vehicle::VehicleSpec;
 
 /// The `format` tag every scenario file carries.
 pub const FORMAT: &str = "seating/1";
@@ -47,6 +51,18 @@ pub struct Scenario {
     /// The leader's special instructions (按領導意見辦), applied per PROTOCOL §7.
     #[serde(default)]
     pub instructions: Vec<Instruction>,
+    /// A banquet (宴請): table order (桌次) and seats at each table (席次), PROTOCOL §5.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub banquet: Option<BanquetSpec>,
+    /// Named line-ups (合影, 頒獎站位), each planned on its own, PROTOCOL §5.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub lineups: Vec<LineupSpec>,
+    /// Cars and their seat order (乘車), a motorcade numbered by precedence, PROTOCOL §5.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub vehicles: Option<VehicleSpec>,
+    /// Discussion groups (分組討論): people split into named rooms, units kept together.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub groups: Option<GroupsSpec>,
 }
 
 /// Free-text meeting header.
@@ -266,6 +282,16 @@ impl Role {
     }
 }
 
+/// Which party a person belongs to at a host–guest occasion (foreign-affairs line-ups).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Party {
+    /// The host side (主方), including host staff.
+    Host,
+    /// The guest side (客方).
+    Guest,
+}
+
 /// One person to seat.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -295,9 +321,13 @@ pub struct Person {
     /// Date of arrival at the unit (ISO `YYYY-MM-DD`), for the `seniority` tie-breaker.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub joined: Option<String>,
+    /// `host` or `guest`, for foreign-affairs line-ups (主左客右). People without a side
+    /// count as the host side there; everywhere else the side is ignored.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub side: Option<Party>,
 }
 
-fn is_default<T: Default + PartialEq>(t: &T) -> bool {
+pub(crate) fn is_default<T: Default + PartialEq>(t: &T) -> bool {
     *t == T::default()
 }
 
@@ -312,20 +342,76 @@ pub struct PodiumSpec {
     pub shrink: bool,
 }
 
-/// The hall: `rows` × `seats`, row 1 nearest the podium.
+/// The hall: `rows` × `seats`, row 1 nearest the podium (see [`crate::hall`] for the rules).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct HallSpec {
-    /// Number of rows.
+    /// Number of rows, over all floors (row 1 is the front row of the lowest floor).
     pub rows: u32,
     /// Seats per row (the widest row when `row_seats` is given).
     pub seats: u32,
-    /// An aisle after each listed seat column (1-based, audience's left first).
+    /// An aisle after each listed seat column (1-based, audience's left first), counted in
+    /// the columns of the widest row; shorter rows sit on that grid as `align` says.
     #[serde(default)]
     pub aisles: Vec<u32>,
-    /// Seat ids that do not exist or cannot be used (pillars, camera positions).
+    /// Seat ids that do not exist or cannot be used (pillars, camera positions, seats kept
+    /// for wheelchairs). They keep their printed numbers; nobody is planned into them.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub blocked: Vec<String>,
+    /// Seats in each row, front row first, for irregular halls (e.g. `[20, 22, 24]`); one
+    /// entry per row, each at most `seats`. Empty: every row has `seats` seats.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub row_seats: Vec<u32>,
+    /// Where a row shorter than `seats` sits: `centre` (default: on the hall's axis, the
+    /// odd seat left over on the right), `left` or `right` (flush with that wall, seen from
+    /// the podium's audience).
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub align: RowAlign,
+    /// Floors (or blocks of rows) front to back, lowest first: each takes the next `rows`
+    /// rows and prefixes its name to their labels (一樓 第3排11號). Rows are numbered again
+    /// from 1 on each floor in labels; seat ids keep counting (`H21-5` is 二樓 第1排).
+    /// The floors' rows must add up to `rows`. Empty: one unnamed floor.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub floors: Vec<Floor>,
+    /// Where attendees (列席) and alternates sit: `with-unit` (default: after their own
+    /// unit's full members) or `members-first` (every unit's full members, then every
+    /// unit's attendees, then every unit's alternates, each pass in unit precedence).
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub roles: RoleSeating,
+}
+
+/// How a row shorter than the widest row sits on the hall's column grid.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum RowAlign {
+    /// Centred on the hall's axis (with an odd difference, the extra empty place is on the right).
+    #[default]
+    Centre,
+    /// Flush with the audience's left wall.
+    Left,
+    /// Flush with the audience's right wall.
+    Right,
+}
+
+/// A floor (or a named block of rows): a label prefix for its rows.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Floor {
+    /// Printed before the row, e.g. 一樓 or 樓座.
+    pub name: String,
+    /// How many rows this floor has.
+    pub rows: u32,
+}
+
+/// Where attendees and alternates sit relative to full members in the hall.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum RoleSeating {
+    /// With their unit, after its full members.
+    #[default]
+    WithUnit,
+    /// All full members first, then all attendees, then all alternates (each by unit).
+    MembersFirst,
 }
 
 /// The kind of a special instruction.
@@ -420,6 +506,10 @@ impl Scenario {
             podium: None,
             hall: None,
             instructions: Vec::new(),
+            banquet: None,
+            lineups: Vec::new(),
+            vehicles: None,
+            groups: None,
         }
     }
 
@@ -522,6 +612,54 @@ impl Scenario {
                     ));
                 }
             }
+            if !hall.row_seats.is_empty() && hall.row_seats.len() != hall.rows as usize {
+                return Err(invalid(
+                    "hall.row_seats".into(),
+                    format!(
+                        "gives {} rows but `hall.rows` is {}; give one entry per row",
+                        hall.row_seats.len(),
+                        hall.rows
+                    ),
+                ));
+            }
+            for (i, &n) in hall.row_seats.iter().enumerate() {
+                if n == 0 || n > hall.seats {
+                    return Err(invalid(
+                        format!("hall.row_seats[{i}]"),
+                        format!("a row has between 1 and `hall.seats` ({}) seats, found {n}", hall.seats),
+                    ));
+                }
+            }
+            if !hall.floors.is_empty() {
+                let mut total = 0u64;
+                for (i, f) in hall.floors.iter().enumerate() {
+                    if f.rows == 0 {
+                        return Err(invalid(
+                            format!("hall.floors[{i}].rows"),
+                            "a floor needs at least one row".into(),
+                        ));
+                    }
+                    total += u64::from(f.rows);
+                }
+                if total != u64::from(hall.rows) {
+                    return Err(invalid(
+                        "hall.floors".into(),
+                        format!("the floors have {total} rows in all but `hall.rows` is {}", hall.rows),
+                    ));
+                }
+            }
+        }
+        if let Some(b) = &self.banquet {
+            b.validate("banquet")?;
+        }
+        for (i, l) in self.lineups.iter().enumerate() {
+            l.validate(&format!("lineups[{i}]"))?;
+        }
+        if let Some(v) = &self.vehicles {
+            v.validate("vehicles")?;
+        }
+        if let Some(g) = &self.groups {
+            g.validate("groups")?;
         }
         for (i, ins) in self.instructions.iter().enumerate() {
             let need: &[&str] = match ins.op {
@@ -578,7 +716,7 @@ fn check_rows(field: &str, rows: &[u32]) -> Result<(), Error> {
     Ok(())
 }
 
-fn invalid(field: String, message: String) -> Error {
+pub(crate) fn invalid(field: String, message: String) -> Error {
     Error::Invalid { field, message }
 }
 

@@ -1,8 +1,15 @@
 //! The one integration-test binary: CLI behaviour, data-driven fixtures, property tests.
 
+mod banquet;
 mod cli;
 mod export;
+mod fixture;
+mod groups;
+mod hall;
+mod hall_props;
+mod lineup;
 mod podium;
 mod props;
 mod strokes;
 mod support;
+mod vehicle;

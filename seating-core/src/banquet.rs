@@ -1,0 +1,612 @@
+//! Banquets (宴請): the order of tables (桌次) and the seats at each round table (席次),
+//! PROTOCOL §5.
+//!
+//! # Tables
+//! Tables stand in a grid seen from the door, the main table at the far end. Grid rows run
+//! from the far end toward the door (`rows`, or full rows of `per_row` tables, or one row);
+//! a farther row outranks a nearer one, so row 1 holds tables 1…n₁, row 2 the next, and so
+//! on. Inside a row the order is `right-superior` (default; international, the table on the
+//! host's right — the door's left — is higher: 2 tables `1 2`, 3 `2 1 3`, 7
+//! `6 4 2 1 3 5 7`) or `left-superior` (traditional: 7 `7 5 3 1 2 4 6`). With an even
+//! number of tables the first one takes the centre place on the superior side. Table 1 is
+//! the main table (主桌).
+//!
+//! # Seats
+//! A seat's id is `T{table}-{position}`: position 1 is the seat facing the door (at the far
+//! side of the table), then clockwise as drawn with the door at the bottom, so position 2
+//! is on the left hand of whoever sits at position 1. Seat order (席次) per `layout`:
+//! - `two-host` (default): the host faces the door (position 1), the second host sits
+//!   opposite (position n/2+1, rounded down, for odd n); guest 1 on the host's right,
+//!   guest 2 on the host's left, guest 3 on the second host's right, guest 4 on the second
+//!   host's left, then round again outward from the four of them (the seats halfway
+//!   between the hosts come last). n=10, positions: `1 6 10 2 5 7 9 3 4 8`.
+//! - `single-centre`: the seat facing the door is #1, then alternately #1's own honour side
+//!   and the other (`honour`, default the convention's: `left` gives the PROTOCOL order,
+//!   left 2 4 6, right 3 5 7).
+//!
+//! # People
+//! Diners are `people` (in precedence order) or everyone present in `section` or everyone
+//! present. `hosts` take the host seats table by table in table order — two per table in
+//! the two-host layout (host, then second host), one per table in the single-centre
+//! layout. Then the main table takes the most senior remaining diners, and `by` decides the
+//! rest: `unit` (default) keeps each unit (in unit precedence) at one table where it fits
+//! (first table with room for all of it, else it fills the first free seats table by
+//! table); `precedence` fills the tables in table order. At each table the people take its
+//! seats in seat order, most senior first, after the hosts.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::error::Error;
+use crate::plan::{Diagnostic, Level, Roster};
+use crate::podium;
+use crate::scenario::{invalid, is_default, EvenRule, Section, Side};
+
+/// Upper bound on tables at one banquet.
+pub const MAX_TABLES: u32 = 10_000;
+/// Upper bound on seats at one table.
+pub const MAX_TABLE_SEATS: u32 = 100;
+
+/// Which side of the main table is higher (PROTOCOL §5).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum TableOrder {
+    /// International: the host's right (the door's left) is higher: 3 tables `2 1 3`.
+    #[default]
+    RightSuperior,
+    /// Traditional: the host's left is higher: 7 tables `7 5 3 1 2 4 6`.
+    LeftSuperior,
+}
+
+/// Seat order at a round table (PROTOCOL §5).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum TableLayout {
+    /// Host faces the door, second host opposite; guests on their right, then left.
+    #[default]
+    TwoHost,
+    /// The seat facing the door is #1; then its honour side and the other, alternately.
+    SingleCentre,
+}
+
+/// How diners other than the main table's are given tables.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum TableAssign {
+    /// A unit sits at one table where it fits (default).
+    #[default]
+    Unit,
+    /// Tables fill in table order by precedence only.
+    Precedence,
+}
+
+/// A banquet: tables, their order and layout, and who dines.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct BanquetSpec {
+    /// Number of tables (1 is the main table).
+    pub tables: u32,
+    /// Seats at each table (default 10).
+    #[serde(default = "default_seats")]
+    pub seats: u32,
+    /// Seats at the main table, when it differs (e.g. 14).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub main_seats: Option<u32>,
+    /// Tables per grid row, far row first (the last row takes the rest). Default: one row.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub per_row: Option<u32>,
+    /// Tables in each grid row, far row first, e.g. `[1, 4, 4]` (instead of `per_row`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rows: Vec<u32>,
+    /// Table order inside a row: `right-superior` (default) or `left-superior`.
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub order: TableOrder,
+    /// Seat order at a table: `two-host` (default) or `single-centre`.
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub layout: TableLayout,
+    /// Single-centre layout: the side of #1 (their own) that #2 takes. Default: the
+    /// convention's `honour` (`left`: 2 4 6 on #1's left, 3 5 7 on the right).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub honour: Option<Side>,
+    /// Person ids for the host seats, table by table: two per table in the two-host
+    /// layout (host, second host), one per table in the single-centre layout.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub hosts: Vec<String>,
+    /// Who dines (person ids). Default: everyone present in `section`, or everyone present.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub people: Option<Vec<String>>,
+    /// Only people of this section dine (when `people` is not given).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub section: Option<Section>,
+    /// Tables after the main table: `unit` (default: units kept at one table) or `precedence`.
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub by: TableAssign,
+}
+
+fn default_seats() -> u32 {
+    10
+}
+
+impl BanquetSpec {
+    /// Checks what serde cannot; `field` is the spec's path (`banquet`).
+    pub fn validate(&self, field: &str) -> Result<(), Error> {
+        if self.tables == 0 || self.tables > MAX_TABLES {
+            return Err(invalid(
+                format!("{field}.tables"),
+                format!("between 1 and {MAX_TABLES} tables, found {}", self.tables),
+            ));
+        }
+        for (name, n) in [("seats", Some(self.seats)), ("main_seats", self.main_seats)] {
+            if let Some(n) = n {
+                if n == 0 || n > MAX_TABLE_SEATS {
+                    return Err(invalid(
+                        format!("{field}.{name}"),
+                        format!("a table has between 1 and {MAX_TABLE_SEATS} seats, found {n}"),
+                    ));
+                }
+            }
+        }
+        if self.per_row == Some(0) {
+            return Err(invalid(format!("{field}.per_row"), "at least one table per row".into()));
+        }
+        if !self.rows.is_empty() {
+            if self.per_row.is_some() {
+                return Err(invalid(format!("{field}.rows"), "give `rows` or `per_row`, not both".into()));
+            }
+            if let Some(k) = self.rows.iter().position(|&r| r == 0) {
+                return Err(invalid(format!("{field}.rows[{k}]"), "a row needs at least one table".into()));
+            }
+            let sum: u64 = self.rows.iter().map(|&r| u64::from(r)).sum();
+            if sum != u64::from(self.tables) {
+                return Err(invalid(
+                    format!("{field}.rows"),
+                    format!("the rows hold {sum} tables but `tables` is {}", self.tables),
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// Tables in each grid row, far row first.
+    pub fn grid_rows(&self) -> Vec<u32> {
+        if !self.rows.is_empty() {
+            return self.rows.clone();
+        }
+        let per = self.per_row.unwrap_or(self.tables).max(1);
+        let mut left = self.tables;
+        let mut out = Vec::new();
+        while left > 0 {
+            let n = left.min(per);
+            out.push(n);
+            left -= n;
+        }
+        out
+    }
+
+    /// Seats at table `number` (1-based).
+    pub fn seats_at(&self, number: u32) -> u32 {
+        if number == 1 {
+            self.main_seats.unwrap_or(self.seats)
+        } else {
+            self.seats
+        }
+    }
+}
+
+/// The order of `n` tables in one grid row: `order[k]` is the 0-based column (from the
+/// door's left) of the row's `k`-th table.
+///
+/// ```
+/// use seating_core::banquet::{row_order, TableOrder};
+/// // right-superior, 3 tables: `2 1 3` seen from the door.
+/// assert_eq!(row_order(3, TableOrder::RightSuperior), vec![1, 0, 2]);
+/// assert_eq!(row_order(2, TableOrder::RightSuperior), vec![0, 1]);
+/// ```
+pub fn row_order(n: usize, order: TableOrder) -> Vec<usize> {
+    // The hosts at the main table face the door, as leaders face the audience: the host's
+    // right is the door's left, like `honour: right` on a podium; an even row puts table 1
+    // on the superior side of the centre.
+    let side = match order {
+        TableOrder::RightSuperior => Side::Right,
+        TableOrder::LeftSuperior => Side::Left,
+    };
+    podium::row_order(n, side, EvenRule::FirstOnHonourSide)
+}
+
+/// Where a table stands: its number, grid row (1 = far end) and column (1 = door's left).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TablePlace {
+    /// Table number (1 = main table).
+    pub number: u32,
+    /// 1-based grid row from the far end.
+    pub row: u32,
+    /// 1-based column from the door's left within its row.
+    pub col: u32,
+    /// Tables in this row.
+    pub row_len: u32,
+    /// 0-based rank of the table within its row.
+    pub row_rank: usize,
+}
+
+/// Every table in table-number order.
+pub fn tables(rows: &[u32], order: TableOrder) -> Vec<TablePlace> {
+    let mut out = Vec::new();
+    let mut number = 1;
+    for (r, &len) in rows.iter().enumerate() {
+        for (k, col) in row_order(len as usize, order).into_iter().enumerate() {
+            out.push(TablePlace {
+                number,
+                row: r as u32 + 1,
+                col: col as u32 + 1,
+                row_len: len,
+                row_rank: k,
+            });
+            number += 1;
+        }
+    }
+    out
+}
+
+/// The seat order at a table of `n` seats: positions (1-based, see the module docs) in seat
+/// precedence, each with what the seat is in words.
+///
+/// ```
+/// use seating_core::banquet::{seat_order, TableLayout};
+/// use seating_core::Side;
+/// let pos: Vec<u32> = seat_order(10, TableLayout::TwoHost, Side::Left).into_iter().map(|(p, _)| p).collect();
+/// assert_eq!(pos, [1, 6, 10, 2, 5, 7, 9, 3, 4, 8]);
+/// ```
+pub fn seat_order(n: u32, layout: TableLayout, honour: Side) -> Vec<(u32, String)> {
+    let mut out = Vec::with_capacity(n as usize);
+    if n == 0 {
+        return out;
+    }
+    out.push((1, "facing the door".to_string()));
+    match layout {
+        TableLayout::TwoHost => {
+            out[0].1 = "host (主人), facing the door".into();
+            if n == 1 {
+                return out;
+            }
+            let s = n / 2 + 1;
+            out.push((s, "second host (第二主人), opposite the host".into()));
+            let mut used = vec![false; n as usize + 1];
+            used[1] = true;
+            used[s as usize] = true;
+            // Arms: host's right (counter-clockwise from 1), host's left (clockwise from 1),
+            // second host's right (counter-clockwise from s), second host's left; 0 = none.
+            let arm = |a: usize, d: u32| -> u32 {
+                match a {
+                    0 if d < n => n + 1 - d,
+                    1 if d < n => 1 + d,
+                    2 => s.saturating_sub(d),
+                    3 if s + d <= n => s + d,
+                    _ => 0,
+                }
+            };
+            let sides = [
+                "on the host's right",
+                "on the host's left",
+                "on the second host's right",
+                "on the second host's left",
+            ];
+            let mut dist = [1u32; 4];
+            let mut guest = 0;
+            while out.len() < n as usize {
+                for (a, side) in sides.iter().enumerate() {
+                    // The arm's next free seat outward from its host.
+                    while arm(a, dist[a]) != 0 && used[arm(a, dist[a]) as usize] {
+                        dist[a] += 1;
+                    }
+                    let p = arm(a, dist[a]);
+                    if p == 0 || out.len() == n as usize {
+                        continue;
+                    }
+                    used[p as usize] = true;
+                    guest += 1;
+                    let nth = if dist[a] == 1 { String::new() } else { format!(", seat {} out", dist[a]) };
+                    out.push((p, format!("guest {guest} (第{guest}主賓), {side}{nth}")));
+                    dist[a] += 1;
+                }
+            }
+        }
+        TableLayout::SingleCentre => {
+            out[0].1 = "#1, the seat facing the door".into();
+            // Position 2 is on the left hand of position 1.
+            let (first, other) = match honour {
+                Side::Left => ("left", "right"),
+                Side::Right => ("right", "left"),
+            };
+            let mut d = 1;
+            while out.len() < n as usize {
+                let left = 1 + d;
+                let right = n + 1 - d;
+                let (a, b) = if honour == Side::Left { (left, right) } else { (right, left) };
+                if a > 1 && a <= n && !out.iter().any(|&(p, _)| p == a) {
+                    out.push((a, format!("{d} seat(s) to #1's own {first} (honour side)")));
+                }
+                if out.len() < n as usize && b > 1 && b <= n && !out.iter().any(|&(p, _)| p == b) {
+                    out.push((b, format!("{d} seat(s) to #1's own {other}")));
+                }
+                d += 1;
+            }
+        }
+    }
+    out
+}
+
+/// A planned banquet.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct BanquetPlan {
+    /// Every table in table-number order.
+    pub tables: Vec<TablePlan>,
+    /// Every occupied seat, by table then seat order.
+    pub seats: Vec<BanquetSeat>,
+    /// Diners who got no seat, in precedence order.
+    pub unseated: Vec<String>,
+}
+
+/// One table: its number, where it stands and why.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct TablePlan {
+    /// Table number (桌號), 1 = main table.
+    pub number: u32,
+    /// Printed name: 主桌, 2號桌, ….
+    pub label: String,
+    /// Grid row, 1 = the far end (from the door).
+    pub row: u32,
+    /// Column within the row, 1 = the door's left.
+    pub col: u32,
+    /// Tables in this row (for centring a shorter row).
+    pub row_tables: u32,
+    /// Seats at this table.
+    pub seats: u32,
+    /// Why the table has this number, in words.
+    pub reason: String,
+}
+
+/// One occupied banquet seat.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct BanquetSeat {
+    /// Seat id `T{table}-{position}`.
+    pub seat: String,
+    /// Table number.
+    pub table: u32,
+    /// Position at the table: 1 faces the door, then clockwise (door at the bottom).
+    pub position: u32,
+    /// Seat precedence at the table (席次), 1 = the host seat.
+    pub rank: u32,
+    /// Person id.
+    pub person: String,
+    /// Printed label, e.g. 主桌 第3席.
+    pub label: String,
+    /// Why this person is here, in words.
+    pub reason: String,
+}
+
+fn table_label(number: u32) -> String {
+    if number == 1 {
+        "主桌".into()
+    } else {
+        format!("{number}號桌")
+    }
+}
+
+/// Plans the banquet on the roster's final precedence.
+pub(crate) fn plan(spec: &BanquetSpec, roster: &Roster, diags: &mut Vec<Diagnostic>) -> BanquetPlan {
+    let rows = spec.grid_rows();
+    let places = tables(&rows, spec.order);
+    let n_tables = places.len();
+    let order_name = match spec.order {
+        TableOrder::RightSuperior => "right-superior: the host's right, the door's left, is higher",
+        TableOrder::LeftSuperior => "left-superior: the host's left, the door's right, is higher",
+    };
+    let table_plans: Vec<TablePlan> = places
+        .iter()
+        .map(|t| TablePlan {
+            number: t.number,
+            label: table_label(t.number),
+            row: t.row,
+            col: t.col,
+            row_tables: t.row_len,
+            seats: spec.seats_at(t.number),
+            reason: if t.number == 1 {
+                "main table: the far row's first place (the far end outranks tables nearer the door)".into()
+            } else {
+                format!(
+                    "row {} from the far end (farther outranks nearer), place {} of {} in the row ({order_name})",
+                    t.row,
+                    t.row_rank + 1,
+                    t.row_len
+                )
+            },
+        })
+        .collect();
+
+    let diners = roster.select("banquet", spec.people.as_deref(), spec.section, diags);
+    let per_table_hosts = match spec.layout {
+        TableLayout::TwoHost => 2,
+        TableLayout::SingleCentre => 1,
+    };
+    let hosts = roster.resolve("banquet.hosts", &spec.hosts, diags);
+    let host_slots = per_table_hosts * n_tables;
+    if hosts.len() > host_slots {
+        diags.push(Diagnostic {
+            level: Level::Warning,
+            code: "too-many-hosts".into(),
+            message: format!(
+                "banquet.hosts: {} hosts for {host_slots} host seats; the rest dine as guests",
+                hosts.len()
+            ),
+            ..Diagnostic::default()
+        });
+    }
+    // table index → (host people in host-seat order, other people).
+    let mut at: Vec<(Vec<usize>, Vec<usize>)> = vec![(Vec::new(), Vec::new()); n_tables];
+    let mut is_host = vec![false; roster.s.people.len()];
+    for (k, &h) in hosts.iter().take(host_slots).enumerate() {
+        let t = k / per_table_hosts;
+        if at[t].0.len() < spec.seats_at(t as u32 + 1) as usize {
+            at[t].0.push(h);
+            is_host[h] = true;
+        }
+    }
+    let pool: Vec<usize> = diners.iter().copied().filter(|&i| !is_host[i]).collect();
+    let free = |at: &[(Vec<usize>, Vec<usize>)], t: usize| -> usize {
+        (spec.seats_at(t as u32 + 1) as usize).saturating_sub(at[t].0.len() + at[t].1.len())
+    };
+    let mut unseated = Vec::new();
+    // The main table takes the most senior diners.
+    let main_free = free(&at, 0);
+    let (main, rest) = pool.split_at(main_free.min(pool.len()));
+    at[0].1.extend_from_slice(main);
+    let mut by_unit_note = vec![String::new(); roster.s.people.len()];
+    match spec.by {
+        TableAssign::Precedence => {
+            let mut t = 0;
+            for &p in rest {
+                while t < n_tables && free(&at, t) == 0 {
+                    t += 1;
+                }
+                if t == n_tables {
+                    unseated.push(p);
+                } else {
+                    at[t].1.push(p);
+                }
+            }
+        }
+        TableAssign::Unit => {
+            // Units in unit precedence (no unit last), members in precedence.
+            let mut by_rank: std::collections::BTreeMap<usize, Vec<usize>> = Default::default();
+            for &p in rest {
+                by_rank.entry(roster.unit_rank(p)).or_default().push(p);
+            }
+            let units: Vec<(usize, Vec<usize>)> = by_rank.into_iter().collect();
+            for (_, members) in units {
+                let whole = (0..n_tables).find(|&t| free(&at, t) >= members.len());
+                match whole {
+                    Some(t) => {
+                        for &p in &members {
+                            by_unit_note[p] = format!(", with all of {} at this table", roster.unit_name(p));
+                        }
+                        at[t].1.extend(members);
+                    }
+                    None => {
+                        let mut t = 0;
+                        for p in members {
+                            while t < n_tables && free(&at, t) == 0 {
+                                t += 1;
+                            }
+                            if t == n_tables {
+                                unseated.push(p);
+                            } else {
+                                by_unit_note[p] = format!(
+                                    ", {} is larger than any free table and continues table by table",
+                                    roster.unit_name(p)
+                                );
+                                at[t].1.push(p);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    if !unseated.is_empty() {
+        diags.push(Diagnostic {
+            level: Level::Warning,
+            code: "not-enough-seats".into(),
+            message: format!("banquet: {} diners without a seat; add tables or seats", unseated.len()),
+            ..Diagnostic::default()
+        });
+    }
+    let honour = spec.honour.unwrap_or(roster.s.convention.honour);
+    let mut seats = Vec::new();
+    for (t, (host_people, mut others)) in at.into_iter().enumerate() {
+        let number = t as u32 + 1;
+        let order = seat_order(spec.seats_at(number), spec.layout, honour);
+        others.sort_by_key(|&p| roster.pos[p]);
+        let n_hosts = host_people.len();
+        for (rank, ((pos, what), p)) in
+            order.into_iter().zip(host_people.into_iter().chain(others)).enumerate()
+        {
+            let how = if rank < n_hosts {
+                "named in banquet.hosts".to_string()
+            } else if t == 0 {
+                format!("#{} by precedence: the main table takes the most senior diners", roster.number(p))
+            } else {
+                format!("#{} by precedence{}", roster.number(p), by_unit_note[p])
+            };
+            seats.push(BanquetSeat {
+                seat: format!("T{number}-{pos}"),
+                table: number,
+                position: pos,
+                rank: rank as u32 + 1,
+                person: roster.person(p).id.clone(),
+                label: format!("{} 第{}席", table_label(number), rank + 1),
+                reason: format!("{how}; seat {} at {}: {what}", rank + 1, table_label(number)),
+            });
+        }
+    }
+    BanquetPlan {
+        tables: table_plans,
+        seats,
+        unseated: unseated.iter().map(|&p| roster.person(p).id.clone()).collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A row as PROTOCOL writes it: table numbers from the door's left.
+    fn row(n: usize, order: TableOrder) -> String {
+        let o = row_order(n, order);
+        let mut v = vec![0; n];
+        for (k, c) in o.into_iter().enumerate() {
+            v[c] = k + 1;
+        }
+        v.iter().map(|k| k.to_string()).collect::<Vec<_>>().join(" ")
+    }
+
+    #[test]
+    fn table_orders_from_protocol() {
+        assert_eq!(row(2, TableOrder::RightSuperior), "1 2");
+        assert_eq!(row(3, TableOrder::RightSuperior), "2 1 3");
+        assert_eq!(row(7, TableOrder::RightSuperior), "6 4 2 1 3 5 7");
+        assert_eq!(row(7, TableOrder::LeftSuperior), "7 5 3 1 2 4 6");
+        assert_eq!(row(2, TableOrder::LeftSuperior), "2 1");
+        assert_eq!(row(1, TableOrder::LeftSuperior), "1");
+    }
+
+    #[test]
+    fn seat_orders_are_permutations() {
+        for n in 1..=30 {
+            for layout in [TableLayout::TwoHost, TableLayout::SingleCentre] {
+                for side in [Side::Left, Side::Right] {
+                    let mut p: Vec<u32> = seat_order(n, layout, side).into_iter().map(|(p, _)| p).collect();
+                    p.sort_unstable();
+                    assert_eq!(p, (1..=n).collect::<Vec<_>>(), "n={n} {layout:?} {side:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn single_centre_left_then_right() {
+        let p: Vec<u32> =
+            seat_order(8, TableLayout::SingleCentre, Side::Left).into_iter().map(|(p, _)| p).collect();
+        // #2 at position 2 (#1's left hand), #3 at position 8 (#1's right hand).
+        assert_eq!(p, [1, 2, 8, 3, 7, 4, 6, 5]);
+    }
+
+    #[test]
+    fn grid_rows_split_by_per_row() {
+        let spec: BanquetSpec = serde_json::from_str(r#"{"tables": 7, "per_row": 3}"#).unwrap();
+        assert_eq!(spec.grid_rows(), [3, 3, 1]);
+        let t = tables(&spec.grid_rows(), spec.order);
+        assert_eq!((t[0].row, t[0].col), (1, 2));
+        assert_eq!((t[3].row, t[3].col), (2, 2));
+        assert_eq!((t[6].row, t[6].col), (3, 1));
+    }
+}

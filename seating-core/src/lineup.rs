@@ -1,0 +1,393 @@
+//! Line-ups (合影, 頒獎站位): group-photo rows and award order, PROTOCOL §5.
+//!
+//! A line-up is written left to right as seen from the camera (or the audience), front
+//! row first. People are `people` (in precedence order), or everyone present in `section`,
+//! or everyone present. They fill the rows front to back in precedence order; a row is
+//! never longer than the people it holds (nobody stands beside an empty place).
+//!
+//! Row sizes: `rows` (capacities, front row first; people beyond them are left out), or
+//! rows of at most `per_row` people — as few rows as possible, sizes as even as possible,
+//! front rows taking the extra person, then adjusted by one between rows so that as many
+//! rows as possible have an odd count, the front row first (so #1 is central) — or one row.
+//!
+//! Styles:
+//! - `domestic`: each row as a podium row (PROTOCOL §1, with the convention's `honour` and
+//!   `even`): 5 people `5 3 1 2 4`.
+//! - `foreign` (foreign affairs): the row's most senior host-side person (`side: host`, or
+//!   no side) stands in the centre; guests (`side: guest`) alternate on the host's right
+//!   (the camera's left) and left, guest 1 on the right; the other host-side people
+//!   alternate the same way, one step further out, so hosts and guests alternate:
+//!   `h2 G1 H G2 h3`. If the two wings differ by two or more, the outermost of the longer
+//!   wing moves to the end of the shorter; then a wing that ends in a guest while it holds
+//!   host staff has its outermost host moved to its end (host staff at both ends, 主方把邊).
+//!   A row without host-side people is arranged as an international podium row (#1 centre,
+//!   #2 on #1's right).
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::error::Error;
+use crate::plan::{Diagnostic, Level, Roster};
+use crate::podium::{self, PodiumSeat};
+use crate::scenario::{invalid, is_default, Convention, EvenRule, Party, Section, Side};
+
+/// What a line-up is for (it changes labels only).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum LineupKind {
+    /// A group photo (合影).
+    #[default]
+    Photo,
+    /// An award ceremony's line-up (頒獎站位).
+    Award,
+}
+
+/// How a row is arranged.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum LineupStyle {
+    /// Each row as a podium row.
+    #[default]
+    Domestic,
+    /// Host centre, guests and hosts alternating, host staff at both ends.
+    Foreign,
+}
+
+/// One named line-up.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LineupSpec {
+    /// Name, e.g. 全體合影 or 頒獎.
+    pub name: String,
+    /// `photo` (default) or `award`.
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub kind: LineupKind,
+    /// `domestic` (default) or `foreign`.
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub style: LineupStyle,
+    /// Row capacities, front row first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rows: Vec<u32>,
+    /// At most this many people per row (rows are then made up automatically).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub per_row: Option<u32>,
+    /// Who lines up (person ids). Default: everyone present in `section`, or everyone present.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub people: Option<Vec<String>>,
+    /// Only people of this section line up (when `people` is not given).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub section: Option<Section>,
+}
+
+impl LineupSpec {
+    /// Checks what serde cannot; `field` is the spec's path (`lineups[0]`).
+    pub fn validate(&self, field: &str) -> Result<(), Error> {
+        if let Some(k) = self.rows.iter().position(|&r| r == 0) {
+            return Err(invalid(format!("{field}.rows[{k}]"), "a row needs at least one place".into()));
+        }
+        if self.per_row == Some(0) {
+            return Err(invalid(format!("{field}.per_row"), "at least one person per row".into()));
+        }
+        if !self.rows.is_empty() && self.per_row.is_some() {
+            return Err(invalid(format!("{field}.rows"), "give `rows` or `per_row`, not both".into()));
+        }
+        Ok(())
+    }
+}
+
+/// Row sizes for `n` people, front row first (see the module docs). With `rows` the sum may
+/// be less than `n`: the rest do not fit.
+///
+/// ```
+/// use seating_core::lineup::row_sizes;
+/// assert_eq!(row_sizes(20, &[], Some(15)), vec![11, 9]);
+/// assert_eq!(row_sizes(7, &[5, 5], None), vec![5, 2]);
+/// assert_eq!(row_sizes(5, &[], None), vec![5]);
+/// ```
+pub fn row_sizes(n: usize, rows: &[u32], per_row: Option<u32>) -> Vec<u32> {
+    if n == 0 {
+        return Vec::new();
+    }
+    if !rows.is_empty() {
+        let mut left = n;
+        let mut out = Vec::new();
+        for &cap in rows {
+            if left == 0 {
+                break;
+            }
+            let k = left.min(cap as usize);
+            out.push(k as u32);
+            left -= k;
+        }
+        return out;
+    }
+    let Some(w) = per_row.map(|w| w.max(1) as usize) else { return vec![n as u32] };
+    let k = n.div_ceil(w);
+    let (base, extra) = (n / k, n % k);
+    let mut sizes: Vec<usize> = (0..k).map(|i| base + usize::from(i < extra)).collect();
+    // Pair up even rows front to back: one person moves forward (or back) between them.
+    let evens: Vec<usize> = (0..k).filter(|&i| sizes[i] % 2 == 0).collect();
+    for pair in evens.chunks(2) {
+        if let [i, j] = *pair {
+            if sizes[i] < w && sizes[j] > 1 {
+                sizes[i] += 1;
+                sizes[j] -= 1;
+            } else if sizes[j] < w && sizes[i] > 1 {
+                sizes[i] -= 1;
+                sizes[j] += 1;
+            }
+        }
+    }
+    // One even row left over (odd parity): move it to the back if that keeps the sizes.
+    if let Some(i) = (0..k).find(|&i| sizes[i] % 2 == 0) {
+        let last = k - 1;
+        if i != last {
+            if sizes[last] < w && sizes[i] > 1 {
+                sizes[i] -= 1;
+                sizes[last] += 1;
+            } else if sizes[i] < w && sizes[last] > 1 {
+                sizes[i] += 1;
+                sizes[last] -= 1;
+            }
+        }
+    }
+    sizes.into_iter().map(|s| s as u32).collect()
+}
+
+/// A foreign-affairs row: given the row's people's sides in precedence order, the 0-based
+/// place (from the camera's left) of each.
+///
+/// ```
+/// use seating_core::lineup::foreign_row;
+/// use seating_core::Party::{Guest, Host};
+/// // H h2 h3 G1 G2 in precedence → `h2 G1 H G2 h3`.
+/// assert_eq!(foreign_row(&[Host, Host, Host, Guest, Guest]), vec![2, 0, 4, 1, 3]);
+/// ```
+pub fn foreign_row(sides: &[Party]) -> Vec<usize> {
+    let n = sides.len();
+    let Some(host) = sides.iter().position(|&s| s == Party::Host) else {
+        return podium::row_order(n, Side::Right, EvenRule::Pair);
+    };
+    let guests: Vec<usize> = (0..n).filter(|&i| sides[i] == Party::Guest).collect();
+    let staff: Vec<usize> = (0..n).filter(|&i| i != host && sides[i] == Party::Host).collect();
+    // Wings, inner to outer: `right` is the host's right (the camera's left).
+    let (mut right, mut left) = (Vec::new(), Vec::new());
+    let split = |v: &[usize]| -> (Vec<usize>, Vec<usize>) {
+        (v.iter().step_by(2).copied().collect(), v.iter().skip(1).step_by(2).copied().collect())
+    };
+    let (g_r, g_l) = split(&guests);
+    let (h_r, h_l) = split(&staff);
+    for (wing, g, h) in [(&mut right, g_r, h_r), (&mut left, g_l, h_l)] {
+        let (mut g, mut h) = (g.into_iter(), h.into_iter());
+        loop {
+            match (g.next(), h.next()) {
+                (None, None) => break,
+                (a, b) => wing.extend(a.into_iter().chain(b)),
+            }
+        }
+    }
+    // Balance the wings so the host stays central.
+    while right.len() > left.len() + 1 {
+        let x = right.pop().expect("non-empty");
+        left.push(x);
+    }
+    while left.len() > right.len() + 1 {
+        let x = left.pop().expect("non-empty");
+        right.push(x);
+    }
+    // Host staff at both ends.
+    for wing in [&mut right, &mut left] {
+        if wing.last().is_some_and(|&i| sides[i] == Party::Guest) {
+            if let Some(k) = wing.iter().rposition(|&i| sides[i] == Party::Host) {
+                let h = wing.remove(k);
+                wing.push(h);
+            }
+        }
+    }
+    let mut place = vec![0; n];
+    let centre = right.len();
+    place[host] = centre;
+    for (d, &i) in right.iter().enumerate() {
+        place[i] = centre - 1 - d;
+    }
+    for (d, &i) in left.iter().enumerate() {
+        place[i] = centre + 1 + d;
+    }
+    place
+}
+
+/// A planned line-up.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct LineupPlan {
+    /// The line-up's name.
+    pub name: String,
+    /// `photo` or `award`.
+    pub kind: LineupKind,
+    /// `domestic` or `foreign`.
+    pub style: LineupStyle,
+    /// Person ids row by row, front row first, each row from the camera's left.
+    pub rows: Vec<Vec<String>>,
+    /// Every place with its label and reason, front row first, from the camera's left.
+    pub places: Vec<LineupPlace>,
+    /// People who do not fit the given rows, in precedence order.
+    pub unplaced: Vec<String>,
+}
+
+/// One person's place in a line-up.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct LineupPlace {
+    /// 1-based row, 1 = front.
+    pub row: u32,
+    /// 1-based place from the camera's left.
+    pub position: u32,
+    /// Person id.
+    pub person: String,
+    /// Printed label, e.g. 第1排 左起第3位.
+    pub label: String,
+    /// Why this person stands here, in words.
+    pub reason: String,
+}
+
+/// Plans line-up `k` on the roster's final precedence.
+pub(crate) fn plan(spec: &LineupSpec, k: usize, roster: &Roster, diags: &mut Vec<Diagnostic>) -> LineupPlan {
+    let field = format!("lineups[{k}]");
+    let people = roster.select(&field, spec.people.as_deref(), spec.section, diags);
+    let sizes = row_sizes(people.len(), &spec.rows, spec.per_row);
+    let placed: usize = sizes.iter().map(|&s| s as usize).sum();
+    let unplaced: Vec<String> = people[placed..].iter().map(|&p| roster.person(p).id.clone()).collect();
+    if !unplaced.is_empty() {
+        diags.push(Diagnostic {
+            level: Level::Warning,
+            code: "not-enough-places".into(),
+            message: format!(
+                "{field} ({}): {} people do not fit the rows {:?}; add a row",
+                spec.name,
+                unplaced.len(),
+                spec.rows
+            ),
+            ..Diagnostic::default()
+        });
+    }
+    let convention: &Convention = &roster.s.convention;
+    let mut rows = Vec::new();
+    let mut places = Vec::new();
+    let mut start = 0;
+    for (r, &len) in sizes.iter().enumerate() {
+        let row_people = &people[start..start + len as usize];
+        start += len as usize;
+        let cols: Vec<usize> = match spec.style {
+            LineupStyle::Domestic => podium::row_order(len as usize, convention.honour, convention.even),
+            LineupStyle::Foreign => {
+                let sides: Vec<Party> =
+                    row_people.iter().map(|&p| roster.person(p).side.unwrap_or(Party::Host)).collect();
+                foreign_row(&sides)
+            }
+        };
+        let mut row = vec![String::new(); len as usize];
+        let mut row_places = Vec::new();
+        for (k, (&p, &c)) in row_people.iter().zip(&cols).enumerate() {
+            row[c] = roster.person(p).id.clone();
+            let why = match spec.style {
+                LineupStyle::Domestic => {
+                    let seat = PodiumSeat { row: r as u32 + 1, col: c as u32 + 1, row_rank: k, row_len: len };
+                    format!("as a podium row, {}", podium::describe(&seat, convention))
+                }
+                LineupStyle::Foreign => foreign_reason(roster, row_people, &cols, k),
+            };
+            row_places.push(LineupPlace {
+                row: r as u32 + 1,
+                position: c as u32 + 1,
+                person: roster.person(p).id.clone(),
+                label: format!("第{}排 左起第{}位", r + 1, c + 1),
+                reason: format!(
+                    "#{} by precedence, row {} (front row first): {why}",
+                    roster.number(p),
+                    r + 1
+                ),
+            });
+        }
+        row_places.sort_by_key(|pl| pl.position);
+        places.extend(row_places);
+        rows.push(row);
+    }
+    LineupPlan { name: spec.name.clone(), kind: spec.kind, style: spec.style, rows, places, unplaced }
+}
+
+fn foreign_reason(roster: &Roster, row: &[usize], cols: &[usize], k: usize) -> String {
+    let side = |i: usize| roster.person(row[i]).side.unwrap_or(Party::Host);
+    let Some(host) = (0..row.len()).find(|&i| side(i) == Party::Host) else {
+        return "no host in this row: international podium order (#1 centre, #2 on #1's right)".into();
+    };
+    if k == host {
+        return "host (主人), centre".into();
+    }
+    let (hc, c) = (cols[host] as isize, cols[k] as isize);
+    let wing = if c < hc { "right" } else { "left" };
+    let end = c == 0 || c as usize == row.len() - 1;
+    match side(k) {
+        Party::Guest => {
+            let g = (0..=k).filter(|&i| side(i) == Party::Guest).count();
+            format!("guest {g} on the host's {wing} (主左客右: guests on the host's right first), {} place(s) out", (c - hc).abs())
+        }
+        Party::Host => format!(
+            "host staff on the host's {wing}, {} place(s) out{}",
+            (c - hc).abs(),
+            if end { ", holding the end (主方把邊)" } else { ", alternating with guests" }
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use Party::{Guest as G, Host as H};
+
+    fn show(sides: &[Party]) -> String {
+        let place = foreign_row(sides);
+        let mut row = vec![String::new(); sides.len()];
+        let (mut g, mut h) = (0, 0);
+        for (i, &s) in sides.iter().enumerate() {
+            row[place[i]] = match s {
+                G => {
+                    g += 1;
+                    format!("G{g}")
+                }
+                H => {
+                    h += 1;
+                    if h == 1 {
+                        "H".into()
+                    } else {
+                        format!("h{h}")
+                    }
+                }
+            };
+        }
+        row.join(" ")
+    }
+
+    #[test]
+    fn foreign_rows() {
+        assert_eq!(show(&[H, G, G, H, H]), "h2 G1 H G2 h3");
+        assert_eq!(show(&[G, H]), "G1 H");
+        // G3 would hold the end of the host's right wing: h2 moves out to hold it.
+        assert_eq!(show(&[H, G, G, G, H, H]), "h2 G3 G1 H G2 h3");
+        assert_eq!(show(&[H, G, G, G, G, H, H, H, H]), "h4 G3 h2 G1 H G2 h3 G4 h5");
+        assert_eq!(show(&[H, H, H, H]), "h4 h2 H h3");
+    }
+
+    #[test]
+    fn auto_rows_prefer_odd_counts() {
+        assert_eq!(row_sizes(28, &[], Some(10)), vec![9, 9, 10]);
+        assert_eq!(row_sizes(30, &[], Some(15)), vec![15, 15]);
+        assert_eq!(row_sizes(28, &[], Some(14)), vec![14, 14]);
+        assert_eq!(row_sizes(0, &[], Some(3)), Vec::<u32>::new());
+        for n in 1..100 {
+            for w in 1..20 {
+                let s = row_sizes(n, &[], Some(w));
+                assert_eq!(s.iter().sum::<u32>() as usize, n);
+                assert!(s.iter().all(|&x| x >= 1 && x <= w), "{n} {w} {s:?}");
+                assert_eq!(s.len(), n.div_ceil(w as usize));
+            }
+        }
+    }
+}
