@@ -11,6 +11,7 @@ use crate::{cargo, root, run, secs};
 type Step = (&'static str, fn() -> Result<()>);
 
 const STEPS: &[Step] = &[
+    ("setup", || crate::setup::setup(true)),
     ("fmt", fmt),
     ("native-tests", native_tests),
     ("core-wasm32", core_wasm),

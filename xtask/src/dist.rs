@@ -25,6 +25,7 @@ pub fn dist() -> Result<PathBuf> {
     let root = root();
     let dist = root.join("dist");
     check_bindgen_versions(&root)?;
+    crate::setup::setup(false)?;
 
     let target_dir = root.join("target").join("wasm");
     timed("wasm build", || {

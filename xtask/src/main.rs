@@ -12,6 +12,7 @@
 mod ci;
 mod dist;
 mod serve;
+mod setup;
 mod wasm_test;
 
 use anyhow::{bail, Context, Result};
@@ -29,6 +30,7 @@ Commands:
                       dist, wasm-tests, e2e (--skip is for local runs only)
   wasm-test           seating-web's #[wasm_bindgen_test]s in headless Chromium (chromedriver)
   bench [ARGS...]     cargo bench --bench plan [ARGS...]
+  setup               install what is missing (wasm32 target, npm packages, chromium + fonts)
   help                this text
 ";
 
@@ -42,6 +44,7 @@ fn main() -> ExitCode {
         // Internal: cargo calls this as the wasm32 test runner during `wasm-test`.
         Some(wasm_test::RUNNER) => wasm_test::runner(&args[1..]),
         Some("bench") => bench(&args[1..]),
+        Some("setup") => no_more_args(&args[1..]).and_then(|()| setup::setup(true)),
         Some("help" | "--help" | "-h") | None => {
             print!("{HELP}");
             Ok(())
