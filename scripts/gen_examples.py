@@ -112,6 +112,150 @@ def signing():
     })
 
 
+
+def congress():
+    """A congress hall: two floors, two aisles, 60 delegations, attendees behind all members,
+    odd-even ticket numbers, camera positions blocked, discussion groups and a motorcade."""
+    places = "城關 東城 西城 南湖 北山 濱江 臨河 青峰 石橋 白沙 金川 龍泉 鳳凰 雲台 松林 柳溪 梅嶺 桃源 杏花 楓橋".split()
+    kinds = ["區", "縣", "鎮"]
+    units = [("d-sz", "市直機關代表團"), ("d-jd", "駐軍代表團"), ("d-qy", "企業界代表團")]
+    for i, place in enumerate(places):
+        for k, kind in enumerate(kinds):
+            if len(units) < 60:
+                units.append((f"d-{i:02}{k}", f"{place}{kind}代表團"))
+    leaders = [
+        (1, "市委書記"), (2, "市人大常委會主任"), (3, "市長"), (4, "市政協主席"), (5, "市委副書記"),
+        (6, "市人大常委會副主任"), (6, "市人大常委會副主任"), (6, "市人大常委會副主任"), (7, "市委常委、秘書長"),
+        (7, "市委常委、組織部部長"), (7, "市委常委、宣傳部部長"), (8, "副市長"), (8, "副市長"), (8, "副市長"),
+        (9, "市中級人民法院院長"), (9, "市人民檢察院檢察長"), (10, "大會秘書長"), (10, "大會副秘書長"),
+        (10, "大會副秘書長"), (10, "大會副秘書長"), (10, "大會副秘書長"), (10, "大會副秘書長"),
+    ]
+    people = [{"id": f"Z{i + 1:02}", "name": name(), "post": post, "rank": rank, "section": "podium"}
+              for i, (rank, post) in enumerate(leaders)]
+    n = 0
+    for uid, uname in units:
+        size = random.randint(5, 10)
+        for k in range(size):
+            n += 1
+            p = {"id": f"D{n:03}", "name": name(), "post": "團長" if k == 0 else "代表", "unit": uid,
+                 "rank": 30 if k == 0 else 31}
+            if k >= size - 1 and n % 3 == 0:
+                p["role"] = "attendee"
+                p["post"] = "列席人員"
+            people.append(p)
+    write("examples/hall-congress.json", {
+        "format": "seating/1",
+        "meeting": {"title": "市第十屆人民代表大會第五次會議", "date": "2027-01-12", "place": "市人民大會堂"},
+        "convention": {"honour": "left", "even": "pair", "hall_method": "rows", "numbering": "odd-even", "odd_side": "right"},
+        "ranking": {"tiebreak": ["strokes", "input"], "strokes_mode": "fullname"},
+        "units": [{"id": u, "name": nme} for u, nme in units],
+        "people": people,
+        "podium": {"rows": [9, 13]},
+        "hall": {
+            "rows": 19, "seats": 32, "aisles": [8, 24],
+            "floors": [{"name": "一樓", "rows": 14}, {"name": "二樓", "rows": 5}],
+            "blocked": ["H7-16", "H7-17"],
+            "roles": "members-first",
+        },
+        "instructions": [
+            {"op": "reserve", "seat": "H1-16", "by": "大會秘書處", "note": "同聲傳譯席"},
+            {"op": "reserve", "seat": "H1-17", "by": "大會秘書處", "note": "同聲傳譯席"},
+        ],
+        "groups": {
+            "rooms": [{"name": f"第{c}組", "place": f"{300 + k + 1}會議室"} for k, c in enumerate("一二三四五六七八")],
+        },
+        "vehicles": {
+            "section": "podium",
+            "cars": [{"seats": 1}, {"seats": 1}, {"seats": 1}, {"seats": 1}, {"kind": "suv"}, {"kind": "bus", "seats": 20}],
+        },
+    })
+
+
+def banquet():
+    """A signing ceremony and welcome banquet: host and guest sides, a main table of 14 and
+    two rows of tables, hosts named table by table, a foreign-affairs group photo."""
+    host_units = [("h-sw", "市委"), ("h-zf", "市政府"), ("h-sw2", "市商務局"), ("h-wb", "市外事辦"), ("h-kf", "經濟開發區管委會")]
+    guest_units = [("g-hq", "Nordvik Group 總部"), ("g-as", "Nordvik 亞洲公司"), ("g-cn", "Nordvik 中國公司")]
+    people = [
+        {"id": "H1", "name": "陳志遠", "post": "市長", "rank": 1, "unit": "h-zf", "side": "host", "section": "podium"},
+        {"id": "G1", "name": "Anders Nordvik", "post": "Chairman", "rank": 1, "unit": "g-hq", "side": "guest", "section": "podium"},
+        {"id": "H2", "name": "林曉", "post": "副市長", "rank": 2, "unit": "h-zf", "side": "host", "section": "podium"},
+        {"id": "G2", "name": "Karin Holm", "post": "CEO Asia", "rank": 2, "unit": "g-as", "side": "guest", "section": "podium"},
+    ]
+    foreign = ["Erik Lund", "Sara Berg", "Lars Ek", "Maja Strand", "Oskar Vik", "Ida Sund", "Nils Dahl", "Elin Fors",
+               "Axel Norr", "Tove Lind", "Jonas Björk", "Alva Ström", "Hugo Sjö", "Ebba Ås", "Leo Falk", "Wilma Rask"]
+    k = 0
+    for uid, uname in guest_units:
+        for j in range(random.randint(5, 7)):
+            k += 1
+            people.append({"id": f"G{k + 2}", "name": foreign[(k - 1) % len(foreign)] + ("" if k <= len(foreign) else " Jr."),
+                           "post": "Vice President" if j == 0 else "Manager", "rank": 3 if j == 0 else 5,
+                           "unit": uid, "side": "guest"})
+    k = 0
+    for uid, uname in host_units:
+        for j in range(random.randint(8, 14)):
+            k += 1
+            people.append({"id": f"H{k + 2}", "name": name(), "post": "負責人" if j == 0 else "工作人員",
+                           "rank": 3 if j == 0 else 6, "unit": uid, "side": "host"})
+    write("examples/banquet.json", {
+        "format": "seating/1",
+        "meeting": {"title": "Nordvik 項目簽約儀式暨歡迎宴會", "date": "2027-03-18", "place": "迎賓館宴會廳"},
+        "convention": {"honour": "right", "even": "pair"},
+        "units": [{"id": u, "name": nme} for u, nme in host_units + guest_units],
+        "people": people,
+        "podium": {"rows": [4]},
+        "banquet": {
+            "tables": 11, "seats": 10, "main_seats": 14, "rows": [1, 5, 5],
+            "order": "right-superior", "layout": "two-host",
+            "hosts": ["H1", "H2", "H3", "H4"],
+        },
+        "lineups": [
+            {"name": "簽約合影", "style": "foreign", "people": ["H1", "H2", "H3", "H4", "G1", "G2", "G3", "G4"]},
+        ],
+    })
+
+
+def awards():
+    """A commendation meeting: podium, hall by school, a three-row group photo, the award
+    line-ups of presenters and of recipients."""
+    schools = [("s-1", "市第一中學"), ("s-2", "市實驗小學"), ("s-3", "城關中學"), ("s-4", "濱江小學"),
+               ("s-5", "市職業技術學院"), ("s-6", "青峰中學"), ("s-7", "南湖幼兒園"), ("s-8", "市特殊教育學校")]
+    posts = [(1, "市委副書記"), (2, "副市長"), (3, "市人大常委會副主任"), (4, "市政協副主席"), (5, "市教育局局長"),
+             (6, "市人社局局長"), (7, "市教育局副局長"), (7, "市教育局副局長"), (8, "市教育工會主席")]
+    people = [{"id": f"L{i + 1}", "name": name(), "post": post, "rank": rank, "section": "podium"}
+              for i, (rank, post) in enumerate(posts)]
+    n = 0
+    awardees = []
+    for uid, uname in schools:
+        for j in range(random.randint(9, 16)):
+            n += 1
+            p = {"id": f"T{n:03}", "name": name(), "post": "教師", "unit": uid, "rank": 20}
+            if j < 2:
+                p["post"] = "優秀教師（受表彰）"
+                p["rank"] = 15
+                awardees.append(p["id"])
+            people.append(p)
+    write("examples/photo-lineup.json", {
+        "format": "seating/1",
+        "meeting": {"title": "全市教師節表彰大會", "date": "2027-09-10", "place": "市會議中心"},
+        "convention": {"honour": "left", "even": "pair", "hall_method": "rows", "numbering": "sequential"},
+        "ranking": {"tiebreak": ["strokes", "input"], "strokes_mode": "surname"},
+        "units": [{"id": u, "name": nme} for u, nme in schools],
+        "people": people,
+        "podium": {"rows": [9]},
+        "hall": {"rows": 10, "seats": 14, "aisles": [7]},
+        "lineups": [
+            {"name": "領導與受表彰教師合影", "kind": "photo", "per_row": 9,
+             "people": [p["id"] for p in people if p.get("section") == "podium"] + awardees},
+            {"name": "頒獎嘉賓站位", "kind": "award", "people": ["L1", "L2", "L3", "L4", "L5"]},
+            {"name": "第一批受表彰教師站位", "kind": "award", "people": awardees[:7]},
+        ],
+    })
+
+
 plenary()
 standing_committee()
 signing()
+congress()
+banquet()
+awards()
