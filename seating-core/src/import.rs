@@ -118,13 +118,34 @@ impl Encoding {
     }
 }
 
-/// Guesses the encoding of `bytes` from a BOM, UTF-8 validity and GBK byte structure.
+/// Guesses the encoding of `bytes` from a BOM, UTF-16 zero bytes, UTF-8 validity and GBK
+/// byte structure.
 pub fn sniff_encoding(bytes: &[u8]) -> Encoding {
     if bytes.starts_with(&[0xFF, 0xFE]) {
         return Encoding::Utf16Le;
     }
     if bytes.starts_with(&[0xFE, 0xFF]) {
         return Encoding::Utf16Be;
+    }
+    // UTF-16 without a BOM: text has no NUL bytes, but the tabs, digits and line ends of a
+    // UTF-16 table do, all at odd offsets (little endian) or all at even ones (big endian).
+    if bytes.len() % 2 == 0 && bytes.contains(&0) {
+        let (mut even, mut odd) = (0usize, 0usize);
+        for (i, &b) in bytes.iter().enumerate() {
+            if b == 0 {
+                if i % 2 == 0 {
+                    even += 1;
+                } else {
+                    odd += 1;
+                }
+            }
+        }
+        if even == 0 {
+            return Encoding::Utf16Le;
+        }
+        if odd == 0 {
+            return Encoding::Utf16Be;
+        }
     }
     if std::str::from_utf8(bytes).is_ok() {
         return Encoding::Utf8;
@@ -148,12 +169,17 @@ pub fn sniff_encoding(bytes: &[u8]) -> Encoding {
     Encoding::Gbk
 }
 
+/// The delimiters [`parse_table`] recognises, in the order it tries them on the first line.
+pub const DELIMITERS: [char; 5] = ['\t', ',', ';', '，', '|'];
+
 /// Parses delimited text (Excel/WPS paste, CSV). The delimiter is the first of tab, comma,
-/// semicolon and `，` that splits the first line; quotes follow RFC 4180 (`"a, b"`, `""`).
+/// semicolon, `，` and `|` that splits the first line; quotes follow RFC 4180 (`"a, b"`,
+/// `""`). A row that stays one cell holding another of these delimiters, under a first
+/// line of several cells, is an error naming the line: the file mixes delimiters.
 pub fn parse_table(text: &str) -> Result<Table, Error> {
     let text = text.trim_start_matches('\u{feff}');
     let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
-    let delimiter = ['\t', ',', ';', '，'].into_iter().find(|&d| first.contains(d)).unwrap_or('\t');
+    let delimiter = DELIMITERS.into_iter().find(|&d| first.contains(d)).unwrap_or('\t');
     let mut rows = Vec::new();
     let mut line = 1usize;
     let mut chars = text.chars().peekable();
@@ -221,6 +247,25 @@ pub fn parse_table(text: &str) -> Result<Table, Error> {
                 });
             }
             rows.push((start, row));
+        }
+    }
+    if let Some((_, first)) = rows.first() {
+        if first.len() > 1 {
+            let mixed = rows.iter().find_map(|(line, row)| match row.as_slice() {
+                [cell] => {
+                    DELIMITERS.into_iter().find(|&d| d != delimiter && cell.contains(d)).map(|d| (*line, d))
+                }
+                _ => None,
+            });
+            if let Some((line, d)) = mixed {
+                return Err(Error::Table {
+                    line,
+                    column: String::new(),
+                    message: format!(
+                        "the row is one cell containing {d:?}, but the first line is split by {delimiter:?}; save the table with one delimiter throughout"
+                    ),
+                });
+            }
         }
     }
     let header = match rows.first() {
@@ -399,11 +444,29 @@ mod tests {
     }
 
     #[test]
+    fn pipes_split_and_mixed_delimiters_are_named() {
+        let t = parse_table("姓名|職務\n王晨|區委書記\n").unwrap();
+        assert_eq!(
+            (t.delimiter, t.rows[0].1.clone()),
+            ('|', vec!["王晨".to_string(), "區委書記".to_string()])
+        );
+        let e = parse_table("姓名;職務\n王晨;區委書記\n李明,區長\n").unwrap_err().to_string();
+        assert!(e.contains("line 3") && e.contains("','"), "{e}");
+        // A one-column list may hold commas in its names.
+        assert_eq!(parse_table("姓名\nSmith, J\n").unwrap().rows.len(), 1);
+    }
+
+    #[test]
     fn sniffs_gbk_and_boms() {
         assert_eq!(sniff_encoding("王晨".as_bytes()), Encoding::Utf8);
         assert_eq!(sniff_encoding(&[0xCD, 0xF5, 0xB3, 0xBF, b',', b'1']), Encoding::Gbk);
         assert_eq!(sniff_encoding(&[0xFF, 0xFE, 0x8B, 0x73]), Encoding::Utf16Le);
         assert_eq!(sniff_encoding(&[0xFF, 0x20]), Encoding::Unknown);
+        // UTF-16 without a BOM, told by where the zero bytes of ASCII characters are.
+        let le: Vec<u8> = "王晨\t1\n".encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = "王晨\t1\n".encode_utf16().flat_map(u16::to_be_bytes).collect();
+        assert_eq!(sniff_encoding(&le), Encoding::Utf16Le);
+        assert_eq!(sniff_encoding(&be), Encoding::Utf16Be);
         assert_eq!(column_name(27), "AB");
     }
 }

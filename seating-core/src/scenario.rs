@@ -514,7 +514,24 @@ impl Scenario {
     }
 
     /// Parses and validates a scenario. Errors name the field path and the line and column.
+    ///
+    /// The `format` tag is read first: a file of an older supported version goes through
+    /// [`migrate`]; a missing, unknown or newer tag is an error that says so.
     pub fn from_json(text: &str) -> Result<Scenario, Error> {
+        // Only the tag, skipping everything else; malformed JSON falls through to the full
+        // parse below, which reports the line and column.
+        #[derive(Deserialize)]
+        struct Tag {
+            format: Option<serde_json::Value>,
+        }
+        if let Ok(Tag { format }) = serde_json::from_str::<Tag>(text) {
+            if format_version(format.as_ref())? != CURRENT_VERSION {
+                // An older version: upgrade the document, then read it as the current one.
+                let value: serde_json::Value = serde_json::from_str(text).map_err(json_error)?;
+                let text = serde_json::to_string(&migrate(value)?).map_err(json_error)?;
+                return Scenario::from_json(&text);
+            }
+        }
         let de = &mut serde_json::Deserializer::from_str(text);
         let scenario: Scenario = match serde_path_to_error::deserialize(de) {
             Ok(s) => s,
@@ -726,6 +743,87 @@ fn is_iso_date(s: &str) -> bool {
         && b[4] == b'-'
         && b[7] == b'-'
         && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+}
+
+/// The version number of [`FORMAT`].
+const CURRENT_VERSION: u32 = 1;
+
+/// Reads the version out of a `format` tag: `"seating/1"` → 1. Missing, non-string, foreign
+/// and newer tags are errors that say what to do.
+fn format_version(tag: Option<&serde_json::Value>) -> Result<u32, Error> {
+    let err = |message: String| Err(invalid("format".into(), message));
+    let tag = match tag {
+        None | Some(serde_json::Value::Null) => {
+            return err(format!(
+                "missing: a scenario file starts with \"format\": \"{FORMAT}\" (is this a seating scenario?)"
+            ))
+        }
+        Some(serde_json::Value::String(t)) => t,
+        Some(other) => {
+            let kind = match other {
+                serde_json::Value::Bool(_) => "a boolean",
+                serde_json::Value::Number(_) => "a number",
+                serde_json::Value::Array(_) => "an array",
+                _ => "an object",
+            };
+            return err(format!("expected the string \"{FORMAT}\", found {kind}"));
+        }
+    };
+    let version = tag.strip_prefix("seating/").and_then(|v| {
+        // Digits only: "+1", " 1" and "01" are not versions.
+        let digits = !v.is_empty() && v.len() <= 9 && v.bytes().all(|b| b.is_ascii_digit());
+        (digits && (v == "0" || !v.starts_with('0'))).then(|| v.parse::<u32>().ok()).flatten()
+    });
+    match version {
+        Some(v) if v > CURRENT_VERSION => err(format!(
+            "{tag:?} is newer than this program, which reads \"{FORMAT}\": update seating to open this file"
+        )),
+        Some(v) => Ok(v),
+        None if tag.starts_with("seating-plan/") => err(format!(
+            "{tag:?} is a plan (the output of `seating plan`), not a scenario; open the scenario it came from"
+        )),
+        None => err(format!("expected \"{FORMAT}\", found {tag:?} (not a seating scenario version)")),
+    }
+}
+
+/// Upgrades a scenario document of any supported version to the current format
+/// ([`FORMAT`]), the one place where future versions add their steps.
+///
+/// Today only `seating/1` exists, so a `seating/1` document comes back unchanged. When a
+/// `seating/2` is introduced, this function gains a `1 => upgrade_1_to_2(value)` step (and
+/// `FORMAT` moves on), so that files saved by older versions keep opening. A missing tag, a
+/// tag that is not a `seating/N` version, and a version newer than this program are errors
+/// naming the `format` field.
+///
+/// ```
+/// use seating_core::scenario::migrate;
+/// let v = serde_json::json!({"format": "seating/1", "people": []});
+/// assert_eq!(migrate(v.clone()).unwrap(), v);
+/// let e = migrate(serde_json::json!({"format": "seating/2"})).unwrap_err();
+/// assert!(e.to_string().contains("newer than this program"));
+/// ```
+pub fn migrate(value: serde_json::Value) -> Result<serde_json::Value, Error> {
+    let Some(obj) = value.as_object() else {
+        return Err(invalid(String::new(), "a scenario file is a JSON object ({ … })".into()));
+    };
+    match format_version(obj.get("format"))? {
+        CURRENT_VERSION => Ok(value),
+        // Future versions add one arm per older version here, each upgrading one step and
+        // recursing: `1 => migrate(upgrade_1_to_2(value)?)`.
+        v => Err(invalid(
+            "format".into(),
+            format!("\"seating/{v}\" is older than any version this program can read; it reads \"{FORMAT}\""),
+        )),
+    }
+}
+
+fn json_error(e: serde_json::Error) -> Error {
+    Error::Json {
+        path: String::new(),
+        line: e.line(),
+        column: e.column(),
+        message: strip_position(&e.to_string()),
+    }
 }
 
 /// serde_json appends " at line L column C"; we report those separately.
