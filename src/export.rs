@@ -4,6 +4,7 @@
 use seating_core::diff::{diff, keep, Diff};
 use seating_core::export::cards::{self, CardOptions, CardScope};
 use seating_core::export::{svg, table, Orientation, PageOptions, Paper};
+use seating_core::layout::Part;
 use seating_core::{layout, plan, LayoutOptions, Plan, Scenario, View};
 
 use crate::{load, Failure};
@@ -17,6 +18,7 @@ struct Args {
     against: Option<String>,
     keep: bool,
     scope: CardScope,
+    part: Option<Part>,
 }
 
 fn parse(cmd: &str, rest: &[String]) -> Result<Args, Failure> {
@@ -50,6 +52,30 @@ fn parse(cmd: &str, rest: &[String]) -> Result<Args, Failure> {
             "--podium-view" => a.view = View::Podium,
             "--against" if cmd != "diff" => a.against = Some(value("--against")?),
             "--keep" => a.keep = true,
+            "--part" => {
+                let v = value("--part")?;
+                a.part = Some(match v.as_str() {
+                    "venue" => Part::Venue,
+                    "banquet" => Part::Banquet,
+                    l if l.starts_with("lineup") => {
+                        let k = l["lineup".len()..].trim_start_matches([':', '-']);
+                        let k = if k.is_empty() { Ok(1) } else { k.parse::<usize>() };
+                        match k {
+                            Ok(k) if k >= 1 => Part::Lineup(k - 1),
+                            _ => {
+                                return Err(Failure::usage(format!(
+                                    "--part: expected lineup:N (N from 1), got {v:?}"
+                                )))
+                            }
+                        }
+                    }
+                    _ => {
+                        return Err(Failure::usage(format!(
+                            "--part: expected venue, banquet or lineup:N, got {v:?}"
+                        )))
+                    }
+                });
+            }
             "--all" if cmd == "cards" => a.scope = CardScope::All,
             "--podium" if cmd == "cards" => a.scope = CardScope::Podium,
             s if s.starts_with('-') && s != "-" => {
@@ -102,7 +128,30 @@ pub fn run(cmd: &str, rest: &[String]) -> Result<(), Failure> {
     };
     let out = a.out.as_deref();
     let ext = out.and_then(|o| o.rsplit_once('.')).map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
-    let lay = || layout(&scenario, &plan, &LayoutOptions { view: a.view, diff: d.clone() });
+    // The part to draw: as asked, else the venue, else the banquet, else the first line-up.
+    let part = a.part.unwrap_or(if scenario.podium.is_some() || scenario.hall.is_some() {
+        Part::Venue
+    } else if plan.banquet.is_some() {
+        Part::Banquet
+    } else if !plan.lineups.is_empty() {
+        Part::Lineup(0)
+    } else {
+        Part::Venue
+    });
+    match part {
+        Part::Banquet if plan.banquet.is_none() => {
+            return Err(Failure::input(format!("{cmd}: the scenario has no `banquet`")))
+        }
+        Part::Lineup(k) if k >= plan.lineups.len() => {
+            return Err(Failure::input(format!(
+                "{cmd}: --part lineup:{}: the scenario has {} line-up(s)",
+                k + 1,
+                plan.lineups.len()
+            )))
+        }
+        _ => {}
+    }
+    let lay = || layout(&scenario, &plan, &LayoutOptions { view: a.view, part, diff: d.clone() });
     match cmd {
         "chart" => {
             expect_ext(cmd, &ext, &["svg"])?;

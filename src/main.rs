@@ -17,9 +17,11 @@ USAGE:
     seating plan FILE|-          plan a scenario, print the seating-plan/1 JSON on stdout
     seating validate FILE|-      check a scenario; print diagnostics, exit 1 if invalid
     seating schema               print the JSON Schema of the scenario format
-    seating chart FILE -o OUT.svg [PAGE] [--podium-view] [--against OLD [--keep]]
-                                 the printed seating chart (座次圖), one SVG page
-    seating cards FILE -o OUT.svg|OUT.html [--paper a4|a3] [--all|--podium]
+    seating chart FILE -o OUT.svg [PAGE] [--part P] [--podium-view] [--against OLD [--keep]]
+                                 the printed seating chart (座次圖), one SVG page; --part
+                                 venue (podium and hall), banquet (桌次圖) or lineup:N
+                                 (站位圖; default: the venue, else what the file has)
+    seating cards FILE -o OUT.svg|OUT.html [--paper a4|a3] [--all|--podium] [--part P]
                                  name cards (席卡), two tent cards per page; several
                                  pages go to OUT-1.svg, OUT-2.svg, … or one OUT.html
     seating list FILE -o OUT.csv|OUT.xlsx

@@ -59,11 +59,26 @@ pub enum View {
     Podium,
 }
 
+/// Which part of a scenario a layout draws; each part is its own chart.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub enum Part {
+    /// The meeting venue: podium and hall (default).
+    #[default]
+    Venue,
+    /// The banquet: tables (桌次) and seats (席次), seen from the door.
+    Banquet,
+    /// Line-up `k` of `plan.lineups` (合影, 頒獎站位), seen from the camera.
+    Lineup(usize),
+}
+
 /// Options for [`layout()`].
 #[derive(Debug, Clone, Default)]
 pub struct LayoutOptions {
-    /// Audience view (default) or podium view.
+    /// Audience view (default) or the view turned round (podium view; for a banquet, seen
+    /// from the main table; for a line-up, seen by the people lining up).
     pub view: View,
+    /// Which part to draw (default: the venue).
+    pub part: Part,
     /// Mark the changes against an earlier plan (from [`crate::diff::diff`]).
     pub diff: Option<Diff>,
 }
@@ -180,6 +195,46 @@ pub struct SeatBox {
     pub number: Option<TextBlock>,
 }
 
+/// A place that is not a venue seat: a banquet seat (`T3-5`) or a line-up place.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlaceBox {
+    /// The plan's id: the banquet seat id (`T3-5`) or `L{lineup}-{row}-{position}`.
+    pub id: String,
+    /// The place's box.
+    pub rect: Rect,
+    /// Printed label (主桌 第3席, 第1排 左起第3位).
+    pub label: String,
+    /// The person, if any.
+    pub person: Option<Occupant>,
+    /// Why the person is here (empty for an empty place).
+    pub reason: String,
+    /// Seat precedence at the table (席次, 1 = host seat); 0 for line-up places.
+    pub rank: u32,
+    /// The person's name, fitted.
+    pub name: Option<TextBlock>,
+    /// The person's post, where it fits.
+    pub post: Option<TextBlock>,
+    /// The small corner number: 席次 at a table, position in a line-up row.
+    pub number: Option<TextBlock>,
+}
+
+/// A banquet table.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TableShape {
+    /// Table number, 1 = main table.
+    pub number: u32,
+    /// Centre x.
+    pub cx: f64,
+    /// Centre y.
+    pub cy: f64,
+    /// Radius of the table top.
+    pub r: f64,
+    /// The table's name (主桌, 2號桌) placed in its middle.
+    pub title: TextBlock,
+    /// Why the table has its number.
+    pub reason: String,
+}
+
 /// The podium (主席臺) band.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PodiumBand {
@@ -207,6 +262,8 @@ pub enum MarkKind {
     Row,
     /// A hall block label (左區).
     Block,
+    /// Where the door or the camera is (banquets, line-ups).
+    Door,
     /// The note on which way the hall faces.
     Facing,
 }
@@ -248,6 +305,14 @@ pub enum LegendKind {
 pub struct Layout {
     /// Meeting header (clean text).
     pub meeting: Meeting,
+    /// Which part this chart draws.
+    pub part: Part,
+    /// What the chart is, printed after the meeting title: 座次圖, 桌次圖, 全體合影站位圖 (…).
+    pub heading: String,
+    /// Banquet tables (part `Banquet`).
+    pub tables: Vec<TableShape>,
+    /// Banquet seats or line-up places (parts `Banquet` and `Lineup`).
+    pub places: Vec<PlaceBox>,
     /// Which way the chart faces.
     pub view: View,
     /// Width of the diagram in chart units (origin at the top left).
@@ -294,6 +359,11 @@ const H_GAP: f64 = 1.2;
 const H_ROW_GAP: f64 = 2.4;
 const AISLE: f64 = 9.0;
 const ROW_LABEL_W: f64 = 13.0;
+const ROW_LABEL_SIZE: f64 = 3.4;
+const FLOOR_GAP: f64 = 7.0;
+const T_SEAT_W: f64 = 18.0;
+const T_SEAT_H: f64 = 12.5;
+const DOOR_H: f64 = 12.0;
 const GAP_PODIUM_HALL: f64 = 16.0;
 const HALL_PAD: f64 = 3.0;
 const BLOCK_LABEL_H: f64 = 8.0;
@@ -304,7 +374,12 @@ const BLOCK_LABEL_H: f64 = 8.0;
 /// [`crate::diff::keep`]), and [`LayoutOptions`]. Seats the plan does not know are skipped,
 /// never a panic. Complexity: O(seats + people).
 pub fn layout(scenario: &Scenario, plan: &Plan, options: &LayoutOptions) -> Layout {
-    Builder::new(scenario, plan, options).run()
+    let b = Builder::new(scenario, plan, options);
+    match options.part {
+        Part::Venue => b.run(),
+        Part::Banquet => b.banquet(),
+        Part::Lineup(k) => b.lineup(k),
+    }
 }
 
 struct Builder<'a> {
@@ -423,9 +498,22 @@ impl<'a> Builder<'a> {
             Some(h) => hall_columns(h),
             None => (0.0, Vec::new()),
         };
-        let hall_rows = hall.as_ref().map_or(0, |h| h.rows);
-        let hall_inner_h =
-            if hall_rows > 0 { hall_rows as f64 * H_H + (hall_rows - 1) as f64 * H_ROW_GAP } else { 0.0 };
+        // Rows top to bottom (audience frame, from the hall's first row), with a gap between floors.
+        let shape = hall.as_ref().map(hall::Shape::new);
+        let mut row_y: Vec<f64> = Vec::new();
+        let mut row_labels: Vec<String> = Vec::new();
+        if let Some(sh) = &shape {
+            let mut y = 0.0;
+            for r in 1..=sh.rows() {
+                if r > 1 {
+                    let new_floor = sh.row(r).map(|x| x.floor) != sh.row(r - 1).map(|x| x.floor);
+                    y += H_H + H_ROW_GAP + if new_floor { FLOOR_GAP } else { 0.0 };
+                }
+                row_y.push(y);
+                row_labels.push(sh.row_label(r));
+            }
+        }
+        let hall_inner_h = row_y.last().map_or(0.0, |y| y + H_H);
         let has_blocks = hall.as_ref().is_some_and(|h| !h.aisles.is_empty());
         let hall_w = if hall.is_some() { hall_seats_w + 2.0 * HALL_PAD } else { 0.0 };
         let hall_h = if hall.is_some() {
@@ -433,7 +521,11 @@ impl<'a> Builder<'a> {
         } else {
             0.0
         };
-        let label_w = if hall.is_some() { ROW_LABEL_W } else { 0.0 };
+        let label_w = if hall.is_some() {
+            row_labels.iter().map(|l| text_width(l, ROW_LABEL_SIZE) + 4.0).fold(ROW_LABEL_W, f64::max)
+        } else {
+            0.0
+        };
         self.width = band_w.max(hall_w + 2.0 * label_w).max(40.0);
         let gap = if has_podium && hall.is_some() { GAP_PODIUM_HALL } else { 0.0 };
         self.height = (band_h + gap + hall_h).max(20.0);
@@ -498,19 +590,20 @@ impl<'a> Builder<'a> {
             hall_rect = Some(outline);
             let x_left = axis - hall_seats_w / 2.0;
             let rows_top = top + HALL_PAD;
-            let row_top = |r: u32| rows_top + (r - 1) as f64 * (H_H + H_ROW_GAP);
             let blocked: std::collections::HashSet<SeatId> =
                 h.blocked.iter().filter_map(|b| b.parse::<SeatId>().ok()).collect();
-            for r in 1..=h.rows {
-                let y = row_top(r);
-                for c in 1..=h.seats {
-                    let rect = self.place(Rect { x: x_left + col_x[c as usize - 1], y, w: H_W, h: H_H });
+            let sh = shape.as_ref().expect("a hall has a shape");
+            for r in 1..=sh.rows() {
+                let y = rows_top + row_y[r as usize - 1];
+                let Some(rs) = sh.row(r) else { continue };
+                for c in 1..=rs.len {
+                    let g = (rs.offset + c) as usize;
+                    let Some(&gx) = col_x.get(g - 1) else { continue };
+                    let rect = self.place(Rect { x: x_left + gx, y, w: H_W, h: H_H });
                     let id = SeatId::hall(r, c);
-                    let label = hall::label(h, id, conv);
-                    let mut b = self.seat_box(id, rect, label, blocked.contains(&id));
-                    let number = hall::seat_number(h.seats, c, conv).to_string();
+                    let mut b = self.seat_box(id, rect, sh.label(id, conv), blocked.contains(&id));
                     b.number = Some(TextBlock {
-                        lines: vec![number],
+                        lines: vec![sh.number(id, conv).to_string()],
                         x: rect.x + 1.0,
                         y: rect.y + 2.6,
                         size: 2.2,
@@ -526,11 +619,11 @@ impl<'a> Builder<'a> {
                     marks.push(Mark {
                         kind: MarkKind::Row,
                         text: TextBlock {
-                            lines: vec![format!("第{r}排")],
+                            lines: vec![row_labels[r as usize - 1].clone()],
                             x,
                             y: row.cy() + 1.2,
-                            size: 3.4,
-                            leading: 3.4,
+                            size: ROW_LABEL_SIZE,
+                            leading: ROW_LABEL_SIZE,
                             anchor,
                         },
                     });
@@ -604,6 +697,10 @@ impl<'a> Builder<'a> {
                 date: clean(&self.s.meeting.date),
                 place: clean(&self.s.meeting.place),
             },
+            part: Part::Venue,
+            heading: "座次圖".into(),
+            tables: Vec::new(),
+            places: Vec::new(),
             view: self.opt.view,
             width: self.width,
             height: self.height,
@@ -627,48 +724,12 @@ impl<'a> Builder<'a> {
         let person = a.and_then(|a| a.person.as_deref()).and_then(|p| self.occupant(p));
         let reserved = a.is_some_and(|a| a.reserved);
         let pinned = a.is_some_and(|a| a.instruction.is_some() && !a.reserved);
-        let key = id.to_string();
-        let inverted = self.inverted.contains(key.as_str());
+        let inverted = !self.inverted.is_empty() && self.inverted.contains(id.to_string().as_str());
         let change = person.as_ref().and_then(|p| self.changes.get(p.id.as_str()).map(|c| (*c).clone()));
         let podium = id.area == Area::Podium;
-        let (name_base, name_min, post_base) = if podium { (5.2, 3.0, 2.8) } else { (4.2, 2.4, 2.3) };
-        let pad = 1.4;
-        let inner_w = rect.w - 2.0 * pad;
-        let mut name = None;
-        let mut post = None;
+        let (mut name, mut post) = (None, None);
         if let Some(p) = &person {
-            // Name in the upper part, post below where it fits.
-            let name_h = rect.h * if podium { 0.62 } else { 0.66 };
-            if let Some((lines, size)) = fit(&p.name, inner_w, name_h - 1.0, name_base, name_min, 2) {
-                let leading = size * 1.1;
-                let block_h = leading * (lines.len() - 1) as f64 + size * 0.88;
-                let top = rect.y + (if podium { 1.8 } else { 2.6 }) + (name_h - 1.0 - block_h) / 2.0;
-                name = Some(TextBlock {
-                    lines,
-                    x: rect.cx(),
-                    y: top + size * 0.88,
-                    size,
-                    leading,
-                    anchor: Anchor::Middle,
-                });
-            }
-            if !p.post.is_empty() {
-                let avail_h = rect.h - name_h - 1.2;
-                let lines_max = if avail_h > post_base * 2.1 { 2 } else { 1 };
-                if let Some((lines, size)) = fit(&p.post, inner_w, avail_h, post_base, 1.6, lines_max) {
-                    let leading = size * 1.12;
-                    let block_h = leading * (lines.len() - 1) as f64 + size * 0.88;
-                    let top = rect.y + name_h + 0.6 + (avail_h - block_h) / 2.0;
-                    post = Some(TextBlock {
-                        lines,
-                        x: rect.cx(),
-                        y: top + size * 0.88,
-                        size,
-                        leading,
-                        anchor: Anchor::Middle,
-                    });
-                }
-            }
+            (name, post) = person_text(p, rect, podium);
         } else if reserved || blocked {
             let text = if reserved { "預留" } else { "不可用" };
             let size = if podium { 4.0 } else { 3.0 };
@@ -696,6 +757,285 @@ impl<'a> Builder<'a> {
             post,
             number: None,
         }
+    }
+
+    /// The common frame of a chart that is not the venue.
+    fn other(&self, part: Part, heading: String, orientation: &str) -> Layout {
+        Layout {
+            meeting: Meeting {
+                title: clean(&self.s.meeting.title),
+                date: clean(&self.s.meeting.date),
+                place: clean(&self.s.meeting.place),
+            },
+            part,
+            heading,
+            tables: Vec::new(),
+            places: Vec::new(),
+            view: self.opt.view,
+            width: self.width,
+            height: self.height,
+            seats: Vec::new(),
+            podium: None,
+            hall: None,
+            blocks: Vec::new(),
+            aisles: Vec::new(),
+            marks: Vec::new(),
+            legend: Vec::new(),
+            orientation: orientation.to_string(),
+            unseated: Vec::new(),
+            removed: Vec::new(),
+            hash: content_hash(self.s, self.plan),
+            version: env!("CARGO_PKG_VERSION"),
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)] // one call per part; a struct would only rename them
+    fn place_box(
+        &self,
+        id: String,
+        rect: Rect,
+        label: &str,
+        person: Option<&str>,
+        reason: &str,
+        rank: u32,
+        corner: String,
+    ) -> PlaceBox {
+        let person = person.and_then(|p| self.occupant(p));
+        let (name, post) = match &person {
+            Some(p) => person_text(p, rect, rect.h >= P_H),
+            None => (None, None),
+        };
+        PlaceBox {
+            id,
+            rect,
+            label: clean(label),
+            person,
+            reason: clean(reason),
+            rank,
+            name,
+            post,
+            number: (!corner.is_empty()).then(|| TextBlock {
+                lines: vec![corner],
+                x: rect.x + 1.0,
+                y: rect.y + 2.6,
+                size: 2.2,
+                leading: 2.2,
+                anchor: Anchor::Start,
+            }),
+        }
+    }
+
+    fn part_legend(&self, places: &[PlaceBox]) -> Vec<LegendEntry> {
+        let mut per_unit = vec![0usize; self.s.units.len()];
+        let mut no_unit = 0;
+        for p in places.iter().filter_map(|p| p.person.as_ref()) {
+            match p.unit_index {
+                Some(k) => per_unit[k] += 1,
+                None => no_unit += 1,
+            }
+        }
+        let mut out: Vec<LegendEntry> = per_unit
+            .iter()
+            .enumerate()
+            .filter(|(_, &n)| n > 0)
+            .map(|(k, &n)| LegendEntry {
+                kind: LegendKind::Unit(k),
+                label: clean(&self.s.units[k].name),
+                count: n,
+            })
+            .collect();
+        if no_unit > 0 && !out.is_empty() {
+            out.push(LegendEntry { kind: LegendKind::NoUnit, label: "未列單位".into(), count: no_unit });
+        }
+        out
+    }
+
+    /// The banquet: table grid seen from the door (main table at the far end, drawn at the
+    /// top), each table's seats around it, position 1 facing the door.
+    fn banquet(mut self) -> Layout {
+        let Some(b) = &self.plan.banquet else {
+            self.width = 40.0;
+            self.height = 20.0;
+            return self.other(Part::Banquet, "桌次圖".into(), "本方案沒有宴會安排");
+        };
+        let max_seats = b.tables.iter().map(|t| t.seats).max().unwrap_or(10).max(4);
+        let radius = |n: u32| (n as f64 * (T_SEAT_W + 1.5) / std::f64::consts::TAU).max(9.0);
+        let cell = 2.0 * (radius(max_seats) + T_SEAT_W + 2.0) + 4.0;
+        let grid_w = b.tables.iter().map(|t| t.row_tables).max().unwrap_or(1) as f64 * cell;
+        let grid_rows = b.tables.iter().map(|t| t.row).max().unwrap_or(1);
+        self.width = grid_w.max(60.0);
+        self.height = grid_rows as f64 * cell + DOOR_H;
+        let axis = self.width / 2.0;
+        let by_seat: HashMap<&str, &crate::banquet::BanquetSeat> =
+            b.seats.iter().map(|s| (s.seat.as_str(), s)).collect();
+        let mut tables = Vec::with_capacity(b.tables.len());
+        let mut places = Vec::new();
+        for t in &b.tables {
+            let cx = axis + (t.col as f64 - (t.row_tables as f64 + 1.0) / 2.0) * cell;
+            let cy = (t.row as f64 - 0.5) * cell;
+            let c = self.place(Rect { x: cx, y: cy, w: 0.0, h: 0.0 });
+            let r = radius(t.seats);
+            let size = if t.number == 1 { 6.4 } else { 5.4 };
+            tables.push(TableShape {
+                number: t.number,
+                cx: c.x,
+                cy: c.y,
+                r,
+                title: TextBlock {
+                    lines: vec![clean(&t.label)],
+                    x: c.x,
+                    y: c.y + size * 0.36,
+                    size,
+                    leading: size,
+                    anchor: Anchor::Middle,
+                },
+                reason: clean(&t.reason),
+            });
+            for p in 1..=t.seats {
+                // Position 1 at the far side facing the door, then clockwise as drawn (door at
+                // the bottom); turning the chart round turns the angles with it.
+                let theta =
+                    -std::f64::consts::FRAC_PI_2 + (p - 1) as f64 * std::f64::consts::TAU / t.seats as f64;
+                // Just clear of the table edge: the box's half-extent along the radius.
+                let d = r + 1.0 + theta.cos().abs() * T_SEAT_W / 2.0 + theta.sin().abs() * T_SEAT_H / 2.0;
+                let (sx, sy) = (cx + d * theta.cos(), cy + d * theta.sin());
+                let rect = self.place(Rect {
+                    x: sx - T_SEAT_W / 2.0,
+                    y: sy - T_SEAT_H / 2.0,
+                    w: T_SEAT_W,
+                    h: T_SEAT_H,
+                });
+                let id = format!("T{}-{}", t.number, p);
+                let seat = by_seat.get(id.as_str());
+                let rank = seat.map_or(0, |s| s.rank);
+                let corner = if rank > 0 { rank.to_string() } else { String::new() };
+                let label = seat.map_or_else(|| format!("{} 第{}位", t.label, p), |s| s.label.clone());
+                places.push(self.place_box(
+                    id,
+                    rect,
+                    &label,
+                    seat.map(|s| s.person.as_str()),
+                    seat.map_or("", |s| s.reason.as_str()),
+                    rank,
+                    corner,
+                ));
+            }
+        }
+        let door = self.place(Rect { x: axis - 20.0, y: self.height - DOOR_H, w: 40.0, h: DOOR_H });
+        let arrow = if self.opt.view == View::Podium { "▲" } else { "▼" };
+        let mut l = self.other(
+            Part::Banquet,
+            "桌次圖".into(),
+            match self.opt.view {
+                View::Audience => "自門口看：主桌在裡側（上方），門在下方；圓內小字為席次",
+                View::Podium => "自主桌看：門在上方；左右與自門口看相反；圓內小字為席次",
+            },
+        );
+        l.marks.push(Mark {
+            kind: MarkKind::Door,
+            text: TextBlock {
+                lines: vec![format!("{arrow} 門 口 {arrow}")],
+                x: door.cx(),
+                y: door.cy() + 1.4,
+                size: 3.8,
+                leading: 3.8,
+                anchor: Anchor::Middle,
+            },
+        });
+        l.legend = self.part_legend(&places);
+        l.unseated = b.unseated.iter().filter_map(|id| self.occupant(id)).collect();
+        l.tables = tables;
+        l.places = places;
+        l
+    }
+
+    /// Line-up `k`: rows front first, the front row drawn at the bottom (nearest the camera),
+    /// each row from the camera's left.
+    fn lineup(mut self, k: usize) -> Layout {
+        let Some(lp) = self.plan.lineups.get(k) else {
+            self.width = 40.0;
+            self.height = 20.0;
+            return self.other(Part::Lineup(k), "站位圖".into(), "本方案沒有這個站位安排");
+        };
+        let heading = format!(
+            "{}{}",
+            clean(&lp.name),
+            match lp.kind {
+                crate::lineup::LineupKind::Award => "站位圖（頒獎）",
+                _ => "站位圖",
+            }
+        );
+        let n_rows = lp.rows.len().max(1);
+        let widest = lp.rows.iter().map(Vec::len).max().unwrap_or(1).max(1);
+        let pitch = P_W + P_GAP;
+        self.width = widest as f64 * pitch - P_GAP + 2.0 * (P_PAD_X + 6.0);
+        self.height = n_rows as f64 * (P_H + P_ROW_GAP) - P_ROW_GAP + DOOR_H + 4.0;
+        let axis = self.width / 2.0;
+        let by_place: HashMap<(u32, u32), &crate::lineup::LineupPlace> =
+            lp.places.iter().map(|p| ((p.row, p.position), p)).collect();
+        let mut places = Vec::new();
+        let mut marks = Vec::new();
+        for (r, row) in lp.rows.iter().enumerate() {
+            let n = row.len();
+            let top = self.height - DOOR_H - (r as f64 + 1.0) * P_H - r as f64 * P_ROW_GAP;
+            let x0 = axis - (n as f64 * pitch - P_GAP) / 2.0;
+            for (i, person) in row.iter().enumerate() {
+                let rect = self.place(Rect { x: x0 + i as f64 * pitch, y: top, w: P_W, h: P_H });
+                let key = (r as u32 + 1, i as u32 + 1);
+                let place = by_place.get(&key);
+                let label =
+                    place.map_or_else(|| format!("第{}排 左起第{}位", key.0, key.1), |p| p.label.clone());
+                places.push(self.place_box(
+                    format!("L{}-{}-{}", k + 1, key.0, key.1),
+                    rect,
+                    &label,
+                    Some(person.as_str()),
+                    place.map_or("", |p| p.reason.as_str()),
+                    0,
+                    String::new(),
+                ));
+            }
+            if n_rows > 1 {
+                let rr = self.place(Rect { x: 2.0, y: top, w: 0.0, h: P_H });
+                marks.push(Mark {
+                    kind: MarkKind::Row,
+                    text: TextBlock {
+                        lines: vec![format!("第{}排", r + 1)],
+                        x: if self.opt.view == View::Podium { self.width - 2.0 } else { 2.0 },
+                        y: rr.cy() + 1.2,
+                        size: ROW_LABEL_SIZE,
+                        leading: ROW_LABEL_SIZE,
+                        anchor: if self.opt.view == View::Podium { Anchor::End } else { Anchor::Start },
+                    },
+                });
+            }
+        }
+        let cam = self.place(Rect { x: axis - 20.0, y: self.height - DOOR_H, w: 40.0, h: DOOR_H });
+        let arrow = if self.opt.view == View::Podium { "▼" } else { "▲" };
+        let mut l = self.other(
+            Part::Lineup(k),
+            heading,
+            match self.opt.view {
+                View::Audience => "自相機（觀眾）看：前排在下；左右以相機方向為準",
+                View::Podium => "自站位者看：前排在上，面向相機；左右與相機方向相反",
+            },
+        );
+        marks.push(Mark {
+            kind: MarkKind::Door,
+            text: TextBlock {
+                lines: vec![format!("{arrow} 相機位置 {arrow}")],
+                x: cam.cx(),
+                y: cam.cy() + 1.4,
+                size: 3.8,
+                leading: 3.8,
+                anchor: Anchor::Middle,
+            },
+        });
+        l.marks = marks;
+        l.legend = self.part_legend(&places);
+        l.unseated = lp.unplaced.iter().filter_map(|id| self.occupant(id)).collect();
+        l.places = places;
+        l
     }
 
     fn legend(&self, seats: &[SeatBox]) -> Vec<LegendEntry> {
@@ -752,6 +1092,40 @@ impl<'a> Builder<'a> {
         }
         out
     }
+}
+
+/// The occupant's name and post fitted into a seat box: the name in the upper part, the
+/// post below where it fits. `big` is the podium style (larger name).
+fn person_text(p: &Occupant, rect: Rect, big: bool) -> (Option<TextBlock>, Option<TextBlock>) {
+    let (name_base, name_min, post_base) = if big { (5.2, 3.0, 2.8) } else { (4.2, 2.4, 2.3) };
+    let pad = 1.4;
+    let inner_w = rect.w - 2.0 * pad;
+    // Regions, top to bottom: room for the corner number (small boxes), the name, the post.
+    let top_pad = if big { 1.2 } else { 2.6 };
+    let has_post = !p.post.is_empty();
+    let name_bottom =
+        if has_post { rect.y + rect.h * if big { 0.64 } else { 0.68 } } else { rect.y + rect.h - 1.2 };
+    let name_top = rect.y + top_pad;
+    let block = |lines: Vec<String>, size: f64, top: f64, bottom: f64| {
+        let leading = size * 1.08;
+        let block_h = leading * (lines.len() - 1) as f64 + size * 1.1;
+        let y0 = top + ((bottom - top) - block_h).max(0.0) / 2.0;
+        TextBlock { lines, x: rect.cx(), y: y0 + size * 0.88, size, leading, anchor: Anchor::Middle }
+    };
+    let mut name = None;
+    let mut post = None;
+    let name_h = name_bottom - name_top;
+    if let Some((lines, size)) = fit(&p.name, inner_w, name_h, name_base, name_min, 2) {
+        name = Some(block(lines, size, name_top, name_bottom));
+    }
+    if has_post {
+        let (top, bottom) = (name_bottom + 0.3, rect.y + rect.h - 0.8);
+        let lines_max = if bottom - top > post_base * 2.1 { 2 } else { 1 };
+        if let Some((lines, size)) = fit(&p.post, inner_w, bottom - top, post_base, 1.6, lines_max) {
+            post = Some(block(lines, size, top, bottom));
+        }
+    }
+    (name, post)
 }
 
 /// x offset of each hall column from the left seat edge, and the width of all seats and aisles.
@@ -877,30 +1251,35 @@ pub fn fit(
     // Sizes are floored to 0.1 so that printing them with one decimal never overflows.
     let floor1 = |x: f64| (x * 10.0).floor() / 10.0;
     let em = text_width(text, 1.0);
-    let one = floor1(base.min(max_w / em).min(max_h / 0.95));
+    // Heights: a line needs 1.1 em (ascent 0.88, descent 0.22), the next line 1.08 em more.
+    let one = floor1(base.min(max_w / em).min(max_h / 1.1));
     if one >= base {
         return Some((vec![text.to_string()], one));
     }
     // Two lines when that reads clearly bigger (words, 少數民族 names with ·), or is needed.
+    let mut two_lines = None;
     if max_lines >= 2 {
         if let Some((a, b, natural)) = split_two(text) {
             let em2 = text_width(&a, 1.0).max(text_width(&b, 1.0));
-            let two = floor1(base.min(max_w / em2).min(max_h / 2.05));
+            let two = floor1(base.min(max_w / em2).min(max_h / 2.18));
             let better = if natural { two > one * 1.2 } else { one < min };
             if two >= min && two > one && better {
                 return Some((vec![a, b], two));
             }
+            two_lines = Some((vec![a, b], two));
         }
     }
     if one >= min {
         return Some((vec![text.to_string()], one));
     }
-    // Last resorts: one line down to 70% of `min`, then shorten.
+    // Last resorts: the bigger of one line and two lines, down to 70% of `min`; then shorten.
     let floor = min * 0.7;
-    if one >= floor {
-        return Some((vec![text.to_string()], one));
+    match two_lines {
+        Some((lines, two)) if two > one && two >= floor => return Some((lines, two)),
+        _ if one >= floor => return Some((vec![text.to_string()], one)),
+        _ => {}
     }
-    let size = floor1(floor.min(max_h / 0.95));
+    let size = floor1(floor.min(max_h / 1.1));
     let mut out = String::new();
     let mut w = text_width("…", size);
     for ch in text.chars() {

@@ -3,13 +3,14 @@
 //! Each card is half a page: fold it along the dash-dot line; the name is printed large on
 //! both faces, the upper face turned by 180° so that both read upright once folded. Cards
 //! come in seat order — podium first, front row first, and in each row from the audience's
-//! left to right — and each carries a small placement note near the table edge.
+//! left to right; at a banquet table by table in 席次 order; in a line-up front row first —
+//! and each carries a small placement note near the table edge.
 
 use svg::node::element::{Definitions, Group, Line, Rectangle, Style, Text as TextEl, Title};
 use svg::Document;
 
 use super::{num, Paper};
-use crate::layout::{fit, Layout, SeatBox, FONT_TEXT, FONT_TITLE};
+use crate::layout::{fit, Layout, Part, SeatBox, FONT_TEXT, FONT_TITLE};
 use crate::seat::Area;
 
 /// Which seats get a card.
@@ -33,9 +34,36 @@ pub struct CardOptions {
     pub scope: CardScope,
 }
 
-/// Seats that get a card, in placing order, with their position in the row (1-based, from
-/// the audience's left, counting occupied seats only).
-pub fn card_seats(layout: &Layout, scope: CardScope) -> Vec<(&SeatBox, usize)> {
+/// One name card: the name, and the small placement note.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Card {
+    /// The name printed large.
+    pub name: String,
+    /// Where the card goes, e.g. 主席臺第1排5號　面向主席臺自左至右第3張.
+    pub note: String,
+}
+
+/// The cards of a layout, in placing order. Venue: podium seats (or every occupied seat,
+/// per `scope`), front row first, each row from the audience's left, with the position in
+/// the row counting occupied seats only. Banquet: table by table, in 席次 order. Line-up:
+/// front row first, from the camera's left.
+pub fn card_list(layout: &Layout, scope: CardScope) -> Vec<Card> {
+    if !layout.places.is_empty() {
+        let mut places: Vec<_> = layout.places.iter().filter(|p| p.person.is_some()).collect();
+        if layout.part == Part::Banquet {
+            let table = |p: &&crate::layout::PlaceBox| -> u32 {
+                p.id.trim_start_matches('T').split('-').next().and_then(|t| t.parse().ok()).unwrap_or(0)
+            };
+            places.sort_by_key(|p| (table(p), p.rank));
+        }
+        return places
+            .into_iter()
+            .map(|p| Card {
+                name: p.person.as_ref().map(|o| o.name.clone()).unwrap_or_default(),
+                note: p.label.clone(),
+            })
+            .collect();
+    }
     let mut seats: Vec<&SeatBox> = layout.seats.iter().filter(|b| b.person.is_some()).collect();
     let podium_only = match scope {
         CardScope::Podium => true,
@@ -53,7 +81,10 @@ pub fn card_seats(layout: &Layout, scope: CardScope) -> Vec<(&SeatBox, usize)> {
         let row = (b.seat.area, b.seat.row);
         k = if last == Some(row) { k + 1 } else { 1 };
         last = Some(row);
-        out.push((b, k));
+        out.push(Card {
+            name: b.person.as_ref().map(|o| o.name.clone()).unwrap_or_default(),
+            note: format!("{}　面向主席臺自左至右第{}張", b.label, k),
+        });
     }
     out
 }
@@ -68,7 +99,7 @@ pub fn cards(layout: &Layout, options: &CardOptions) -> Vec<String> {
     let card_w = pw - 2.0 * margin;
     let card_h = (ph - 2.0 * margin) / 2.0;
     let face_h = card_h / 2.0;
-    let seats = card_seats(layout, options.scope);
+    let seats = card_list(layout, options.scope);
     let pages = seats.len().div_ceil(2);
     let mut out = Vec::with_capacity(pages);
     for (p, chunk) in seats.chunks(2).enumerate() {
@@ -84,7 +115,7 @@ pub fn cards(layout: &Layout, options: &CardOptions) -> Vec<String> {
                  .card{{fill:#fff;stroke:#999;stroke-width:.3;stroke-dasharray:3 2}}"
             ))))
             .add(Rectangle::new().set("width", num(pw)).set("height", num(ph)).set("fill", "#fff"));
-        for (i, (seat, k)) in chunk.iter().enumerate() {
+        for (i, card) in chunk.iter().enumerate() {
             let x0 = margin;
             let y0 = margin + i as f64 * card_h;
             doc = doc.add(
@@ -104,10 +135,9 @@ pub fn cards(layout: &Layout, options: &CardOptions) -> Vec<String> {
                     .set("y2", num(fold))
                     .set("class", "fold"),
             );
-            let person = seat.person.as_ref().expect("card seats are occupied");
-            let (lines, size) = fit(&person.name, card_w - 24.0, face_h - 24.0, face_h * 0.5, 8.0, 2)
-                .unwrap_or((vec![person.name.clone()], 20.0));
-            let note = format!("{}　面向主席臺自左至右第{}張", seat.label, k);
+            let (lines, size) = fit(&card.name, card_w - 24.0, face_h - 24.0, face_h * 0.5, 8.0, 2)
+                .unwrap_or((vec![card.name.clone()], 20.0));
+            let note = &card.note;
             // Lower face: upright. Upper face: the same, turned by 180° about the fold's centre.
             let face = |g: Group| -> Group {
                 let leading = size * 1.08;

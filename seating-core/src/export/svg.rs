@@ -48,6 +48,8 @@ struct Frame {
     has_sub: bool,
     footer_h: f64,
     legend: Vec<Vec<(String, String, f64)>>,
+    /// Legend text size, mm (smaller when there are many units).
+    legend_size: f64,
     notes: Vec<String>,
 }
 
@@ -71,9 +73,15 @@ fn frame(layout: &Layout, page: &PageOptions) -> Frame {
     let has_sub = !subtitle(layout).is_empty();
     let diagram_top = top + 8.0 + 7.0 + if has_sub { 5.5 } else { 0.0 } + 4.0;
     let footer_h = if page.sign_off { 19.0 } else { 6.0 };
-    let legend = legend_rows(layout, content_w);
     let notes = notes(layout);
-    let legend_h = legend.len() as f64 * 5.2 + notes.len() as f64 * 4.6;
+    // The legend takes at most a quarter of the free height: smaller text for many units.
+    let free = bottom - footer_h - 3.0 - diagram_top;
+    let (legend, legend_size) = [3.0, 2.6, 2.2, 1.9]
+        .into_iter()
+        .map(|size| (legend_rows(layout, content_w, size), size))
+        .find(|(rows, size)| rows.len() as f64 * size * 1.7 <= free * 0.25)
+        .unwrap_or_else(|| (legend_rows(layout, content_w, 1.9), 1.9));
+    let legend_h = legend.len() as f64 * legend_size * 1.7 + notes.len() as f64 * 4.6;
     let below = if legend_h > 0.0 { legend_h + 6.0 } else { 0.0 };
     let region_h = bottom - footer_h - 3.0 - diagram_top;
     // Scaled to fit, and placed with the legend a little above the middle of the free region.
@@ -93,6 +101,7 @@ fn frame(layout: &Layout, page: &PageOptions) -> Frame {
         has_sub,
         footer_h,
         legend,
+        legend_size,
         notes,
     }
 }
@@ -116,11 +125,7 @@ pub fn chart(layout: &Layout, page: &PageOptions) -> String {
         .set("height", format!("{}mm", num(ph)))
         .set("viewBox", format!("0 0 {} {}", num(pw), num(ph)))
         .set("version", "1.1");
-    let title_text = if layout.meeting.title.is_empty() {
-        "座次圖".to_string()
-    } else {
-        format!("{}座次圖", layout.meeting.title)
-    };
+    let title_text = format!("{}{}", layout.meeting.title, layout.heading);
     doc = doc.add(Title::new(title_text.clone()));
     doc = doc.add(Definitions::new().add(Style::new(stylesheet())));
     doc = doc.add(Rectangle::new().set("width", num(pw)).set("height", num(ph)).set("class", "paper"));
@@ -148,7 +153,7 @@ pub fn chart(layout: &Layout, page: &PageOptions) -> String {
     let diagram =
         draw(layout).set("transform", format!("translate({} {}) scale({})", num(dx), num(dy), scale3(scale)));
     doc = doc.add(diagram);
-    let (legend, notes, footer_h) = (fr.legend, fr.notes, fr.footer_h);
+    let (legend, notes, footer_h, ls) = (fr.legend, fr.notes, fr.footer_h, fr.legend_size);
 
     // Legend and notes.
     let mut ly = dy + layout.height * scale + 8.0;
@@ -159,15 +164,15 @@ pub fn chart(layout: &Layout, page: &PageOptions) -> String {
             lg = lg.add(
                 Rectangle::new()
                     .set("x", num(x))
-                    .set("y", num(ly - 2.9))
-                    .set("width", 5)
-                    .set("height", "3.4")
+                    .set("y", num(ly - ls * 0.97))
+                    .set("width", num(ls * 1.67))
+                    .set("height", num(ls * 1.13))
                     .set("class", class.as_str()),
             );
-            lg = lg.add(text(label, x + 6.5, ly, 3.0));
+            lg = lg.add(text(label, x + ls * 2.17, ly, ls));
             x += w;
         }
-        ly += 5.2;
+        ly += ls * 1.7;
     }
     for n in &notes {
         let (l, sz) = fit(n, content_w, 4.0, 3.0, 2.2, 1).unwrap_or((vec![n.clone()], 3.0));
@@ -239,7 +244,8 @@ fn stylesheet() -> String {
          .p{{fill:#fffaf0;stroke:#6b4a2b;stroke-width:.45}}.r{{fill:#f0f0f0;stroke:#777;stroke-width:.3;stroke-dasharray:1 .8}}\
          .b{{fill:#dcdcdc;stroke:#999;stroke-width:.3}}.x{{stroke:#999;stroke-width:.3}}.n0{{fill:#fff;stroke:#555;stroke-width:.3}}\
          .pin{{fill:#b22222}}.mv{{fill:none;stroke:#c00000;stroke-width:.8;stroke-dasharray:1.6 .8}}\
-         .ad{{fill:none;stroke:#0050b0;stroke-width:.8}}"
+         .ad{{fill:none;stroke:#0050b0;stroke-width:.8}}\
+         .tb{{fill:#fcfaf5;stroke:#6b4a2b;stroke-width:.5}}.tb1{{fill:#f6efe2;stroke:#6b4a2b;stroke-width:.9}}"
     ));
     for (k, (fill, stroke)) in UNIT_FILLS.iter().zip(UNIT_STROKES.iter()).enumerate() {
         css.push_str(&format!(".u{k}{{fill:{fill};stroke:{stroke};stroke-width:.3}}"));
@@ -296,7 +302,16 @@ fn draw(layout: &Layout) -> Group {
     // The seats are the bulk of a big chart: they are written straight into text buffers (one
     // `Blob` per layer) instead of one `svg` element with a hash map of attributes each, which
     // keeps 10,000 seats within the export budget. Text is escaped by `esc`.
-    let n = layout.seats.len();
+    for t in &layout.tables {
+        g = g.add(
+            svg::node::element::Circle::new()
+                .set("cx", num(t.cx))
+                .set("cy", num(t.cy))
+                .set("r", num(t.r))
+                .set("class", if t.number == 1 { "tb1" } else { "tb" }),
+        );
+    }
+    let n = layout.seats.len() + layout.places.len();
     let mut boxes = String::with_capacity(n * 64);
     let mut overlay = String::new();
     let mut numbers = String::with_capacity(n * 48);
@@ -338,6 +353,32 @@ fn draw(layout: &Layout) -> Group {
             push_block(&mut numbers, t);
         }
     }
+    for p in &layout.places {
+        let r = p.rect;
+        boxes.push_str("<rect class=\"");
+        match p.person.as_ref().map(|o| o.unit_index) {
+            None => boxes.push('e'),
+            Some(Some(k)) => {
+                use std::fmt::Write;
+                let _ = write!(boxes, "u{}", k % UNIT_FILLS.len());
+            }
+            Some(None) => boxes.push_str("n0"),
+        }
+        push_rect_attrs(&mut boxes, r.x, r.y, r.w, r.h);
+        if let Some(t) = &p.name {
+            push_block(&mut names, t);
+        }
+        if let Some(t) = &p.post {
+            push_block(&mut posts, t);
+        }
+        if let Some(t) = &p.number {
+            push_block(&mut numbers, t);
+        }
+    }
+    let mut titles = Group::new().set("class", "ti").set("text-anchor", "middle");
+    for t in &layout.tables {
+        titles = block(titles, &t.title);
+    }
     let layer = |class: Option<&str>, body: String| {
         let g = Group::new().add(Blob::new(body));
         match class {
@@ -350,7 +391,8 @@ fn draw(layout: &Layout) -> Group {
         .add(layer(None, overlay))
         .add(layer(Some("no"), numbers))
         .add(layer(Some("nm"), names))
-        .add(layer(Some("po"), posts));
+        .add(layer(Some("po"), posts))
+        .add(titles);
     let mut marks = Group::new().set("class", "tx").set("text-anchor", "middle");
     for m in &layout.marks {
         let t = if m.kind == MarkKind::Facing { Group::new().set("class", "mu") } else { Group::new() };
@@ -453,7 +495,7 @@ fn rect(x: f64, y: f64, w: f64, h: f64) -> Rectangle {
 }
 
 /// Legend entries laid out in rows: (css class, label, advance).
-fn legend_rows(layout: &Layout, width: f64) -> Vec<Vec<(String, String, f64)>> {
+fn legend_rows(layout: &Layout, width: f64, size: f64) -> Vec<Vec<(String, String, f64)>> {
     let mut rows: Vec<Vec<(String, String, f64)>> = Vec::new();
     let mut cur: Vec<(String, String, f64)> = Vec::new();
     let mut used = 0.0;
@@ -471,8 +513,8 @@ fn legend_rows(layout: &Layout, width: f64) -> Vec<Vec<(String, String, f64)>> {
         let label = format!("{}（{}）", clean(&e.label), e.count);
         let (label, adv) = {
             let max = (width - 10.0).max(20.0);
-            let (l, _) = fit(&label, max, 4.0, 3.0, 3.0, 1).unwrap_or((vec![label.clone()], 3.0));
-            let w = text_width(&l[0], 3.0) + 12.0;
+            let (l, _) = fit(&label, max, size * 1.4, size, size, 1).unwrap_or((vec![label.clone()], size));
+            let w = text_width(&l[0], size) + size * 4.0;
             (l[0].clone(), w)
         };
         if used + adv > width && !cur.is_empty() {
@@ -488,18 +530,21 @@ fn legend_rows(layout: &Layout, width: f64) -> Vec<Vec<(String, String, f64)>> {
     rows
 }
 
-/// Note lines under the legend: unseated and removed people.
+/// Note lines under the legend: unseated and removed people (the first few by name; the
+/// full lists are in the seat list and the diff).
 fn notes(layout: &Layout) -> Vec<String> {
+    const SHOWN: usize = 15;
+    let line = |what: &str, names: Vec<&str>| {
+        let more = if names.len() > SHOWN { "等" } else { "" };
+        let shown: Vec<&str> = names.iter().take(SHOWN).copied().collect();
+        format!("{what}（{}人）：{}{more}", names.len(), shown.join("、"))
+    };
     let mut out = Vec::new();
     if !layout.unseated.is_empty() {
-        let names: Vec<&str> = layout.unseated.iter().take(40).map(|p| p.name.as_str()).collect();
-        let more = if layout.unseated.len() > 40 { "等" } else { "" };
-        out.push(format!("未安排座位（{}人）：{}{more}", layout.unseated.len(), names.join("、")));
+        out.push(line("未安排座位", layout.unseated.iter().map(|p| p.name.as_str()).collect()));
     }
     if !layout.removed.is_empty() {
-        let names: Vec<&str> = layout.removed.iter().take(40).map(String::as_str).collect();
-        let more = if layout.removed.len() > 40 { "等" } else { "" };
-        out.push(format!("較前稿減少或未能安排（{}人）：{}{more}", layout.removed.len(), names.join("、")));
+        out.push(line("較前稿減少或未能安排", layout.removed.iter().map(String::as_str).collect()));
     }
     out
 }
