@@ -129,17 +129,9 @@ fn read_text(path: &str) -> Result<(String, String), Failure> {
         let bytes = std::fs::read(path).map_err(|e| Failure::input(format!("{path}: cannot read: {e}")))?;
         (path.to_string(), bytes)
     };
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
-    match std::str::from_utf8(bytes) {
-        Ok(t) => Ok((name, t.to_string())),
-        Err(e) => {
-            let line = bytes[..e.valid_up_to()].iter().filter(|&&b| b == b'\n').count() + 1;
-            Err(Failure::input(format!(
-                "{name}: line {line}: not UTF-8 text (byte {} is invalid); save the file as UTF-8 (GBK files from old Excel must be converted)",
-                e.valid_up_to() + 1
-            )))
-        }
-    }
+    seating_core::import::decode(&bytes)
+        .map(|t| (name.clone(), t))
+        .map_err(|e| Failure::input(format!("{name}: {e}")))
 }
 
 pub(crate) fn write_stdout(s: &str) -> Result<(), Failure> {

@@ -172,6 +172,47 @@ pub fn sniff_encoding(bytes: &[u8]) -> Encoding {
 /// The delimiters [`parse_table`] recognises, in the order it tries them on the first line.
 pub const DELIMITERS: [char; 5] = ['\t', ',', ';', '，', '|'];
 
+/// Decodes a text file's bytes: UTF-8 (a BOM is dropped) and UTF-16 (with a BOM, or told by
+/// its zero bytes) exactly; anything else is an error naming the line of the first byte that
+/// is not UTF-8, and saying when the bytes look like GBK/GB18030, old Excel's encoding on
+/// Chinese Windows. Never guesses a decoding that could garble names.
+pub fn decode(bytes: &[u8]) -> Result<String, Error> {
+    let encoding = sniff_encoding(bytes);
+    if let Encoding::Utf16Le | Encoding::Utf16Be = encoding {
+        let fail = |message: &str| Error::Table { line: 0, column: String::new(), message: message.into() };
+        if bytes.len() % 2 != 0 {
+            return Err(fail("UTF-16 text with an odd number of bytes (the file is cut short)"));
+        }
+        let units: Vec<u16> = bytes
+            .chunks_exact(2)
+            .map(|b| match encoding {
+                Encoding::Utf16Le => u16::from_le_bytes([b[0], b[1]]),
+                _ => u16::from_be_bytes([b[0], b[1]]),
+            })
+            .collect();
+        let units = units.strip_prefix(&[0xFEFF]).unwrap_or(&units);
+        return String::from_utf16(units)
+            .map_err(|_| fail("not valid UTF-16 text (an unpaired surrogate); save the file as UTF-8"));
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(t) => Ok(t.to_string()),
+        Err(e) => {
+            let line = bytes[..e.valid_up_to()].iter().filter(|&&b| b == b'\n').count() + 1;
+            let what = if encoding == Encoding::Gbk {
+                "the file looks like GBK/GB18030 (old Excel or Notepad on Chinese Windows), not UTF-8; save it as UTF-8 and try again"
+            } else {
+                "save the file as UTF-8 (GBK files from old Excel must be converted)"
+            };
+            Err(Error::Table {
+                line,
+                column: String::new(),
+                message: format!("not UTF-8 text (byte {} is invalid); {what}", e.valid_up_to() + 1),
+            })
+        }
+    }
+}
+
 /// Parses delimited text (Excel/WPS paste, CSV). The delimiter is the first of tab, comma,
 /// semicolon, `，` and `|` that splits the first line; quotes follow RFC 4180 (`"a, b"`,
 /// `""`). A row that stays one cell holding another of these delimiters, under a first

@@ -524,7 +524,19 @@ impl Scenario {
         struct Tag {
             format: Option<serde_json::Value>,
         }
-        if let Ok(Tag { format }) = serde_json::from_str::<Tag>(text) {
+        let body = text.trim_start();
+        if body.starts_with('[') {
+            // serde would read a struct from an array by position; a scenario is never one.
+            let before = &text[..text.len() - body.len()];
+            return Err(Error::Json {
+                path: String::new(),
+                line: before.matches('\n').count() + 1,
+                column: before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1,
+                message: "expected a JSON object ({ \"format\": … }) at the top level, found an array".into(),
+            });
+        }
+        let object = body.starts_with('{');
+        if let Some(Ok(Tag { format })) = object.then(|| serde_json::from_str::<Tag>(text)) {
             if format_version(format.as_ref())? != CURRENT_VERSION {
                 // An older version: upgrade the document, then read it as the current one.
                 let value: serde_json::Value = serde_json::from_str(text).map_err(json_error)?;
@@ -533,7 +545,7 @@ impl Scenario {
             }
         }
         let de = &mut serde_json::Deserializer::from_str(text);
-        let scenario: Scenario = match serde_path_to_error::deserialize(de) {
+        let scenario: Scenario = match serde_path_to_error::deserialize(&mut *de) {
             Ok(s) => s,
             Err(e) => {
                 let path = e.path().to_string();
@@ -546,6 +558,8 @@ impl Scenario {
                 });
             }
         };
+        // Nothing but white space may follow the object (`{…}}` is a broken file, not a scenario).
+        de.end().map_err(json_error)?;
         scenario.validate()?;
         Ok(scenario)
     }

@@ -7,6 +7,7 @@ mod fixture;
 mod groups;
 mod hall;
 mod hall_props;
+mod hostile;
 mod lineup;
 mod podium;
 mod props;
