@@ -28,11 +28,15 @@
 //! Diners are `people` (in precedence order) or everyone present in `section` or everyone
 //! present. `hosts` take the host seats table by table in table order — two per table in
 //! the two-host layout (host, then second host), one per table in the single-centre
-//! layout. Then the main table takes the most senior remaining diners, and `by` decides the
-//! rest: `unit` (default) keeps each unit (in unit precedence) at one table where it fits
-//! (first table with room for all of it, else it fills the first free seats table by
-//! table); `precedence` fills the tables in table order. At each table the people take its
-//! seats in seat order, most senior first, after the hosts.
+//! layout; hosts left over dine as guests. Then the main table takes the most senior
+//! remaining diners, and `by` decides the rest: `unit` (default) keeps each unit (in unit
+//! precedence) at one table where it fits (the first table with room for all of it, else
+//! it fills the first free seats table by table); `precedence` fills the tables in table
+//! order. At each table the people take its seats in seat order, most senior first, after
+//! the hosts.
+//!
+//! Special instructions: `move` and `exclude` change precedence and so apply here too;
+//! `pin`, `reserve` and `swap` name podium and hall seats only.
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -451,7 +455,10 @@ pub(crate) fn plan(spec: &BanquetSpec, roster: &Roster, diags: &mut Vec<Diagnost
             is_host[h] = true;
         }
     }
-    let pool: Vec<usize> = diners.iter().copied().filter(|&i| !is_host[i]).collect();
+    // Diners and the hosts no host seat was left for, most senior first.
+    let mut pool: Vec<usize> = diners.iter().chain(&hosts).copied().filter(|&i| !is_host[i]).collect();
+    pool.sort_by_key(|&i| roster.pos[i]);
+    pool.dedup();
     let free = |at: &[(Vec<usize>, Vec<usize>)], t: usize| -> usize {
         (spec.seats_at(t as u32 + 1) as usize).saturating_sub(at[t].0.len() + at[t].1.len())
     };

@@ -16,6 +16,9 @@
 //! first and last rooms within `slack`) of its share, a unit is split only when keeping it
 //! whole would move a cut more than `slack`, and at most `rooms − 1` units are split. The
 //! last room takes everyone left, up to its capacity; who fits nowhere is reported.
+//!
+//! Special instructions: `move` and `exclude` change precedence and so apply here too;
+//! `pin`, `reserve` and `swap` name podium and hall seats only.
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};

@@ -22,35 +22,33 @@
 //!   row. **Aisle rule**: when a group's stretch would cross an aisle inside a row, the
 //!   planner tries to start the group at the first seat of a later block of the same row
 //!   instead. That alternative is taken only if (a) the group then crosses no aisle inside
-//!   any row, (b) it ends in the same row as it would have, and (c) the seats it skipped are
-//!   filled *exactly* by the groups that follow it, each whole and crossing no aisle (they
-//!   move ahead of it, to its left in the same row). When the group is the last one, (c)
-//!   becomes: the group ends in the row it started in (the skipped seats stay empty, with
-//!   nobody behind them). The nearest later block that works wins. So the occupied seats
-//!   are always a prefix of the stream: no empty available seat in a row ahead of the last
-//!   row anyone was planned into, except seats skipped by the last group.
+//!   any row, (b) it ends in the same row as it would have, and (c) the seats it skipped
+//!   are filled *exactly* by the groups that follow it, each whole and crossing no aisle
+//!   (they move ahead of it, to its left in the same row). For the last group, (c) becomes:
+//!   it ends in the row it started in (the skipped seats stay empty, with nobody behind
+//!   them). The nearest later block that works wins. So the occupied seats are a prefix of
+//!   the stream, apart from the last group's skipped seats in the last occupied row.
 //! - **`columns`** (豎排法): every group takes a block of whole grid columns and fills it
-//!   front to back (rows 1..D, each row of the block left to right). `D`, the depth, is the
-//!   smallest number of front rows in which all blocks fit side by side, so people sit as
-//!   far forward as the method allows. Blocks go left to right (`column_blocks:
-//!   left-to-right`) or outward from the centre (`centre-out`: the first block centred on
-//!   the axis, then alternately on the honour side — the audience's left for `honour:
-//!   left`, the seated people's own left — and the other side; a first block that cannot
-//!   sit symmetric on the axis leans to the honour side and the next goes to the other). A block that would
-//!   straddle an aisle starts after the aisle instead when it fits entirely in the next
-//!   block of columns; the columns skipped stay empty (nobody sits behind them). Groups for
-//!   which no block is left (the hall is too narrow even at full depth) take the first free
-//!   seats in row order.
+//!   front to back (rows 1..D, each row of the block left to right). `D`, the depth, is
+//!   the smallest number of front rows in which all blocks fit side by side, so people sit
+//!   as far forward as the method allows. Blocks go left to right (`column_blocks:
+//!   left-to-right`), or outward from the centre (`centre-out`): the first block centred
+//!   on the axis, then alternately on the honour side (for `honour: left` the seated
+//!   people's own left, the audience's left) and on the other side; a first block that
+//!   cannot sit symmetric on the axis leans to the honour side and sends the next block to
+//!   the other side. A block that would straddle an aisle starts after the aisle instead
+//!   when it fits entirely in the next block of columns; the columns skipped stay empty
+//!   (nobody sits behind them). Groups for which no block is left (the hall is too narrow
+//!   even at full depth) take the first free seats in row order.
 //! - **`centre-out`** (左右排列法): each row fills from its centre, the centre person's own
 //!   honour side first (the audience's left for `honour: left`), alternating:
 //!   n=7 `6 4 2 1 3 5 7`, the mirror of the podium; even rows follow `convention.even` the
 //!   same way. The rows' orders form one stream that groups take in turn, so a unit forms
 //!   a band around the centre, not a block, and the aisle rule does not apply.
 //!
-//! Front first: `rows` and `centre-out` never leave an available seat empty in front of
-//! (in an earlier row than) a planned person, except seats the last group skipped under
-//! the aisle rule; `columns` never leaves one empty in front of a planned person in the
-//! same grid column.
+//! Front first: `rows` and `centre-out` never leave an available seat empty in an earlier
+//! row than a planned person; `columns` never leaves one empty in front of a planned
+//! person in the same grid column. Pinned, reserved and blocked seats do not count.
 //!
 //! # Numbering
 //! Printed numbers count every seat of the row, aisles and blocked seats included:

@@ -22,6 +22,9 @@
 //!   host staff has its outermost host moved to its end (host staff at both ends, 主方把邊).
 //!   A row without host-side people is arranged as an international podium row (#1 centre,
 //!   #2 on #1's right).
+//!
+//! Special instructions: `move` and `exclude` change precedence and so apply here too;
+//! `pin`, `reserve` and `swap` name podium and hall seats only.
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};

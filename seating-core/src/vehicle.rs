@@ -16,6 +16,9 @@
 //! the others fill the cars in the order listed, most senior first. Cars are then numbered
 //! by precedence: car 1 carries the most senior rider (or host driver), and so on; empty
 //! cars come last in the order listed.
+//!
+//! Special instructions: `move` and `exclude` change precedence and so apply here too;
+//! `pin`, `reserve` and `swap` name podium and hall seats only.
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};

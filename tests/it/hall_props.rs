@@ -223,8 +223,13 @@ prop_compose! {
     }
 }
 
+fn cases(default: u32) -> u32 {
+    std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(default)
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 1500, ..ProptestConfig::default() })]
+    // PROPTEST_CASES=<n> runs more (or fewer) cases.
+    #![proptest_config(ProptestConfig { cases: cases(1500), ..ProptestConfig::default() })]
 
     #[test]
     fn hall_plans_keep_their_promises(v in arb_scenario()) {

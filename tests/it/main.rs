@@ -3,6 +3,7 @@
 mod banquet;
 mod cli;
 mod export;
+mod extras_props;
 mod fixture;
 mod groups;
 mod hall;
