@@ -556,7 +556,7 @@ impl<'a> Builder<'a> {
                 for c in 0..n {
                     let rect = self.place(Rect { x: x0 + c as f64 * p_pitch, y: top, w: P_W, h: P_H });
                     let id = SeatId::podium(r as u32 + 1, c + 1);
-                    let label = format!("主席臺第{}排{}號", r + 1, c + 1);
+                    let label = || format!("主席臺第{}排{}號", r + 1, c + 1);
                     seats.push(self.seat_box(id, rect, label, false));
                 }
                 if podium_rows.len() > 1 {
@@ -601,7 +601,7 @@ impl<'a> Builder<'a> {
                     let Some(&gx) = col_x.get(g - 1) else { continue };
                     let rect = self.place(Rect { x: x_left + gx, y, w: H_W, h: H_H });
                     let id = SeatId::hall(r, c);
-                    let mut b = self.seat_box(id, rect, sh.label(id, conv), blocked.contains(&id));
+                    let mut b = self.seat_box(id, rect, || sh.label(id, conv), blocked.contains(&id));
                     b.number = Some(TextBlock {
                         lines: vec![sh.number(id, conv).to_string()],
                         x: rect.x + 1.0,
@@ -719,7 +719,8 @@ impl<'a> Builder<'a> {
         }
     }
 
-    fn seat_box(&self, id: SeatId, rect: Rect, label: String, blocked: bool) -> SeatBox {
+    /// One venue seat; `label` is only asked for when the plan has no label for the seat.
+    fn seat_box(&self, id: SeatId, rect: Rect, label: impl FnOnce() -> String, blocked: bool) -> SeatBox {
         let a = self.by_seat.get(&id).copied();
         let person = a.and_then(|a| a.person.as_deref()).and_then(|p| self.occupant(p));
         let reserved = a.is_some_and(|a| a.reserved);
@@ -745,7 +746,7 @@ impl<'a> Builder<'a> {
         SeatBox {
             seat: id,
             rect,
-            label: a.map(|a| clean(&a.label)).unwrap_or(label),
+            label: a.map_or_else(label, |a| clean(&a.label)),
             person,
             reason: a.map(|a| clean(&a.reason)).unwrap_or_default(),
             reserved,

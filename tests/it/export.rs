@@ -446,6 +446,9 @@ fn ten_thousand_seats_stay_within_size() {
     let l = layout(&s, &p, &LayoutOptions::default());
     let t_layout = t.elapsed();
     let t = std::time::Instant::now();
+    let hash = seating_core::layout::content_hash(&s, &p);
+    eprintln!("10,000 seats: content hash {:?} of the layout time ({hash})", t.elapsed());
+    let t = std::time::Instant::now();
     let out = svg::chart(&l, &PageOptions { paper: Paper::A3, ..PageOptions::default() });
     let t_svg = t.elapsed();
     eprintln!("10,000 seats: layout {t_layout:?}, svg {t_svg:?}, {} bytes", out.len());

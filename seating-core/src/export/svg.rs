@@ -10,7 +10,7 @@ use svg::Document;
 
 use super::{num, PageOptions};
 use crate::layout::{
-    clean, fit, text_width, Anchor, Layout, LegendKind, MarkKind, SeatBox, TextBlock, View, FONT_TEXT,
+    clean, fit, text_width, Anchor, Layout, LegendKind, MarkKind, Part, SeatBox, TextBlock, View, FONT_TEXT,
     FONT_TITLE, UNIT_FILLS, UNIT_STROKES,
 };
 use crate::seat::Area;
@@ -192,9 +192,13 @@ pub fn chart(layout: &Layout, page: &PageOptions) -> String {
             .set("y2", num(fy))
             .set("class", "rule"),
     );
-    let view = match layout.view {
-        View::Audience => "觀眾視角",
-        View::Podium => "主席臺視角",
+    let view = match (layout.part, layout.view) {
+        (Part::Venue, View::Audience) => "觀眾視角",
+        (Part::Venue, View::Podium) => "主席臺視角",
+        (Part::Banquet, View::Audience) => "自門口看",
+        (Part::Banquet, View::Podium) => "自主桌看",
+        (Part::Lineup(_), View::Audience) => "自相機看",
+        (Part::Lineup(_), View::Podium) => "自站位者看",
     };
     let stamp = format!(
         "座次 seating {} · 校驗碼 {} · {}",
