@@ -12,6 +12,7 @@ mod hostile;
 mod lineup;
 mod podium;
 mod props;
+mod roundtrip;
 mod strokes;
 mod support;
 mod vehicle;
