@@ -388,6 +388,49 @@ pub struct BanquetSeat {
     pub reason: String,
 }
 
+/// Free seats per table, answering "the first table with at least `k` free seats" in
+/// O(log tables) (a max segment tree), so first-fit stays fast with thousands of tables.
+struct FreeSeats {
+    size: usize,
+    tree: Vec<usize>,
+}
+
+impl FreeSeats {
+    fn new(free: &[usize]) -> FreeSeats {
+        let size = free.len().next_power_of_two().max(1);
+        let mut tree = vec![0; 2 * size];
+        tree[size..size + free.len()].copy_from_slice(free);
+        for k in (1..size).rev() {
+            tree[k] = tree[2 * k].max(tree[2 * k + 1]);
+        }
+        FreeSeats { size, tree }
+    }
+
+    fn get(&self, t: usize) -> usize {
+        self.tree[self.size + t]
+    }
+
+    fn take(&mut self, t: usize, n: usize) {
+        let mut k = self.size + t;
+        self.tree[k] -= n;
+        while k > 1 {
+            k /= 2;
+            self.tree[k] = self.tree[2 * k].max(self.tree[2 * k + 1]);
+        }
+    }
+
+    fn first_at_least(&self, n: usize) -> Option<usize> {
+        if self.tree[1] < n {
+            return None;
+        }
+        let mut k = 1;
+        while k < self.size {
+            k = if self.tree[2 * k] >= n { 2 * k } else { 2 * k + 1 };
+        }
+        Some(k - self.size)
+    }
+}
+
 fn table_label(number: u32) -> String {
     if number == 1 {
         "主桌".into()
@@ -459,27 +502,39 @@ pub(crate) fn plan(spec: &BanquetSpec, roster: &Roster, diags: &mut Vec<Diagnost
     let mut pool: Vec<usize> = diners.iter().chain(&hosts).copied().filter(|&i| !is_host[i]).collect();
     pool.sort_by_key(|&i| roster.pos[i]);
     pool.dedup();
-    let free = |at: &[(Vec<usize>, Vec<usize>)], t: usize| -> usize {
-        (spec.seats_at(t as u32 + 1) as usize).saturating_sub(at[t].0.len() + at[t].1.len())
-    };
+    let mut free = FreeSeats::new(
+        &(0..n_tables)
+            .map(|t| (spec.seats_at(t as u32 + 1) as usize).saturating_sub(at[t].0.len()))
+            .collect::<Vec<_>>(),
+    );
     let mut unseated = Vec::new();
     // The main table takes the most senior diners.
-    let main_free = free(&at, 0);
-    let (main, rest) = pool.split_at(main_free.min(pool.len()));
+    let (main, rest) = pool.split_at(free.get(0).min(pool.len()));
     at[0].1.extend_from_slice(main);
+    free.take(0, main.len());
     let mut by_unit_note = vec![String::new(); roster.s.people.len()];
+    // One person to the first table with a free seat.
+    let seat_one = |p: usize,
+                    free: &mut FreeSeats,
+                    at: &mut Vec<(Vec<usize>, Vec<usize>)>,
+                    unseated: &mut Vec<usize>|
+     -> bool {
+        match free.first_at_least(1) {
+            Some(t) => {
+                at[t].1.push(p);
+                free.take(t, 1);
+                true
+            }
+            None => {
+                unseated.push(p);
+                false
+            }
+        }
+    };
     match spec.by {
         TableAssign::Precedence => {
-            let mut t = 0;
             for &p in rest {
-                while t < n_tables && free(&at, t) == 0 {
-                    t += 1;
-                }
-                if t == n_tables {
-                    unseated.push(p);
-                } else {
-                    at[t].1.push(p);
-                }
+                seat_one(p, &mut free, &mut at, &mut unseated);
             }
         }
         TableAssign::Unit => {
@@ -488,30 +543,25 @@ pub(crate) fn plan(spec: &BanquetSpec, roster: &Roster, diags: &mut Vec<Diagnost
             for &p in rest {
                 by_rank.entry(roster.unit_rank(p)).or_default().push(p);
             }
-            let units: Vec<(usize, Vec<usize>)> = by_rank.into_iter().collect();
-            for (_, members) in units {
-                let whole = (0..n_tables).find(|&t| free(&at, t) >= members.len());
+            for (_, members) in by_rank {
+                let m = members.len();
+                // The first table with room for the whole unit (first fit).
+                let whole = free.first_at_least(m);
                 match whole {
                     Some(t) => {
                         for &p in &members {
                             by_unit_note[p] = format!(", with all of {} at this table", roster.unit_name(p));
                         }
                         at[t].1.extend(members);
+                        free.take(t, m);
                     }
                     None => {
-                        let mut t = 0;
                         for p in members {
-                            while t < n_tables && free(&at, t) == 0 {
-                                t += 1;
-                            }
-                            if t == n_tables {
-                                unseated.push(p);
-                            } else {
+                            if seat_one(p, &mut free, &mut at, &mut unseated) {
                                 by_unit_note[p] = format!(
                                     ", {} is larger than any free table and continues table by table",
                                     roster.unit_name(p)
                                 );
-                                at[t].1.push(p);
                             }
                         }
                     }
@@ -529,14 +579,14 @@ pub(crate) fn plan(spec: &BanquetSpec, roster: &Roster, diags: &mut Vec<Diagnost
     }
     let honour = spec.honour.unwrap_or(roster.s.convention.honour);
     let mut seats = Vec::new();
+    let main_order = seat_order(spec.seats_at(1), spec.layout, honour);
+    let other_order = seat_order(spec.seats, spec.layout, honour);
     for (t, (host_people, mut others)) in at.into_iter().enumerate() {
         let number = t as u32 + 1;
-        let order = seat_order(spec.seats_at(number), spec.layout, honour);
+        let order = if t == 0 { &main_order } else { &other_order };
         others.sort_by_key(|&p| roster.pos[p]);
         let n_hosts = host_people.len();
-        for (rank, ((pos, what), p)) in
-            order.into_iter().zip(host_people.into_iter().chain(others)).enumerate()
-        {
+        for (rank, ((pos, what), p)) in order.iter().zip(host_people.into_iter().chain(others)).enumerate() {
             let how = if rank < n_hosts {
                 "named in banquet.hosts".to_string()
             } else if t == 0 {
@@ -547,7 +597,7 @@ pub(crate) fn plan(spec: &BanquetSpec, roster: &Roster, diags: &mut Vec<Diagnost
             seats.push(BanquetSeat {
                 seat: format!("T{number}-{pos}"),
                 table: number,
-                position: pos,
+                position: *pos,
                 rank: rank as u32 + 1,
                 person: roster.person(p).id.clone(),
                 label: format!("{} 第{}席", table_label(number), rank + 1),

@@ -309,6 +309,11 @@ fn fill_rows(shape: &Shape, groups: &[Group], unavailable: &dyn Fn(SeatId) -> bo
             }
         }
     }
+    let mut block_end = vec![stream.len(); stream.len()];
+    for k in (0..stream.len().saturating_sub(1)).rev() {
+        let (a, b) = (&stream[k], &stream[k + 1]);
+        block_end[k] = if a.seat.row != b.seat.row || a.block != b.block { k + 1 } else { block_end[k + 1] };
+    }
     let mut out = Fill::default();
     let mut i = 0;
     let mut gi = 0;
@@ -316,7 +321,7 @@ fn fill_rows(shape: &Shape, groups: &[Group], unavailable: &dyn Fn(SeatId) -> bo
         let g = &groups[gi];
         let m = g.members.len();
         if i + m <= stream.len() && crosses(&stream[i..i + m]) {
-            if let Some((start, followers)) = aisle_alternative(&stream, i, groups, gi) {
+            if let Some((start, followers)) = aisle_alternative(&stream, &block_end, i, groups, gi) {
                 // Followers fill the skipped seats, then the group starts after the aisle.
                 let mut at = i;
                 for (fj, f) in groups.iter().enumerate().skip(gi + 1).take(followers) {
@@ -367,45 +372,66 @@ fn fill_rows(shape: &Shape, groups: &[Group], unavailable: &dyn Fn(SeatId) -> bo
 
 /// The aisle rule of the `rows` method: for group `gi` whose stretch from `i` crosses an
 /// aisle, the start of a later block in the same row, and how many following groups fill
-/// the skipped seats exactly.
-fn aisle_alternative(stream: &[Slot], i: usize, groups: &[Group], gi: usize) -> Option<(usize, usize)> {
+/// the skipped seats exactly. `block_end[k]` is the index after the last stream seat of
+/// `k`'s block in `k`'s row.
+///
+/// The followers are laid from `i` one by one while each stays inside one block; every
+/// place they reach that starts a block is a candidate, nearest first, so the work is
+/// bounded by the followers that fit before the first one that would cross an aisle.
+fn aisle_alternative(
+    stream: &[Slot],
+    block_end: &[usize],
+    i: usize,
+    groups: &[Group],
+    gi: usize,
+) -> Option<(usize, usize)> {
+    let len = stream.len();
     let m = groups[gi].members.len();
     let row = stream[i].seat.row;
     let last_row = stream[i + m - 1].seat.row;
-    let mut p = i + 1;
-    while p < stream.len() && stream[p].seat.row == row {
-        if stream[p].block == stream[p - 1].block {
-            p += 1;
-            continue;
+    // Can the group take `stream[p..p + m]` without crossing an aisle, ending in `last_row`?
+    let fits_at = |p: usize| -> bool {
+        if p + m > len {
+            return false;
         }
-        // `p` starts a later block of the same row.
-        if p + m > stream.len() {
+        if last_row == row {
+            return p + m <= block_end[p];
+        }
+        // Spanning rows: `p`'s block must run to the end of its row.
+        let end = block_end[p];
+        if end < len && stream[end].seat.row == row {
+            return false;
+        }
+        stream[p + m - 1].seat.row == last_row && !crosses(&stream[p..p + m])
+    };
+    if gi + 1 == groups.len() {
+        // The last group: the skipped seats may stay empty if nobody sits behind them.
+        if last_row != row {
             return None;
         }
-        let run = &stream[p..p + m];
-        if run[m - 1].seat.row == last_row && !crosses(run) {
-            let gap = p - i;
-            if gi + 1 == groups.len() {
-                if last_row == row {
-                    return Some((p, 0));
-                }
-            } else {
-                let mut filled = 0;
-                let mut used = 0;
-                for f in &groups[gi + 1..] {
-                    let n = f.members.len();
-                    if filled + n > gap || crosses(&stream[i + filled..i + filled + n]) {
-                        break;
-                    }
-                    filled += n;
-                    used += 1;
-                    if filled == gap {
-                        return Some((p, used));
-                    }
-                }
+        let mut q = block_end[i];
+        while q < len && stream[q].seat.row == row {
+            if fits_at(q) {
+                return Some((q, 0));
             }
+            q = block_end[q];
         }
-        p += 1;
+        return None;
+    }
+    let (mut q, mut used) = (i, 0);
+    for f in &groups[gi + 1..] {
+        let n = f.members.len();
+        if q + n > block_end[q] {
+            break; // this follower would cross an aisle (or leave the row)
+        }
+        q += n;
+        used += 1;
+        if q >= len || stream[q].seat.row != row {
+            break;
+        }
+        if stream[q].block != stream[q - 1].block && fits_at(q) {
+            return Some((q, used));
+        }
     }
     None
 }
@@ -870,5 +896,87 @@ mod tests {
         let s = spec(1, 7, &[]);
         let c = Convention { hall_method: HallMethod::CentreOut, ..Convention::default() };
         assert_eq!(render(&s, &[1, 1, 1, 1, 1, 1, 1], &c, 1), "fdbaceg");
+    }
+
+    /// The aisle rule as written in the module docs, naively: every later block start of
+    /// the row, nearest first, with the followers' prefix sums.
+    fn naive_alternative(stream: &[Slot], i: usize, groups: &[Group], gi: usize) -> Option<(usize, usize)> {
+        let m = groups[gi].members.len();
+        let (row, last_row) = (stream[i].seat.row, stream[i + m - 1].seat.row);
+        for p in i + 1..stream.len() {
+            if stream[p].seat.row != row {
+                break;
+            }
+            if stream[p].block == stream[p - 1].block || p + m > stream.len() {
+                continue;
+            }
+            let run = &stream[p..p + m];
+            if run[m - 1].seat.row != last_row || crosses(run) {
+                continue;
+            }
+            let gap = p - i;
+            if gi + 1 == groups.len() {
+                if last_row == row {
+                    return Some((p, 0));
+                }
+                continue;
+            }
+            let (mut filled, mut used) = (0, 0);
+            for f in &groups[gi + 1..] {
+                let n = f.members.len();
+                if filled + n > gap || crosses(&stream[i + filled..i + filled + n]) {
+                    break;
+                }
+                filled += n;
+                used += 1;
+                if filled == gap {
+                    return Some((p, used));
+                }
+            }
+        }
+        None
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn aisle_rule_matches_its_naive_statement(
+            rows in 1u32..4,
+            seats in 2u32..16,
+            aisles in proptest::collection::vec(1u32..15, 0..5),
+            blocked in proptest::collection::vec((1u32..4, 1u32..16), 0..4),
+            sizes in proptest::collection::vec(1usize..7, 1..10),
+        ) {
+            let s = spec(rows, seats, &aisles.into_iter().filter(|&a| a < seats).collect::<Vec<_>>());
+            let shape = Shape::new(&s);
+            let blocked: Vec<SeatId> = blocked.into_iter().map(|(r, c)| SeatId::hall(r, c)).collect();
+            let mut stream = Vec::new();
+            for row in 1..=rows {
+                for col in 1..=seats {
+                    if !blocked.contains(&SeatId::hall(row, col)) {
+                        stream.push(Slot { seat: SeatId::hall(row, col), block: shape.block(row, col) });
+                    }
+                }
+            }
+            let mut block_end = vec![stream.len(); stream.len()];
+            for k in (0..stream.len().saturating_sub(1)).rev() {
+                let (a, b) = (&stream[k], &stream[k + 1]);
+                block_end[k] = if a.seat.row != b.seat.row || a.block != b.block { k + 1 } else { block_end[k + 1] };
+            }
+            let gs = groups(&sizes);
+            let mut i = 0;
+            for gi in 0..gs.len() {
+                let m = gs[gi].members.len();
+                if i + m > stream.len() {
+                    break;
+                }
+                if crosses(&stream[i..i + m]) {
+                    proptest::prop_assert_eq!(
+                        aisle_alternative(&stream, &block_end, i, &gs, gi),
+                        naive_alternative(&stream, i, &gs, gi)
+                    );
+                }
+                i += m;
+            }
+        }
     }
 }

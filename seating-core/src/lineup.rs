@@ -31,7 +31,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
 use crate::plan::{Diagnostic, Level, Roster};
-use crate::podium::{self, PodiumSeat};
+use crate::podium;
 use crate::scenario::{invalid, is_default, Convention, EvenRule, Party, Section, Side};
 
 /// What a line-up is for (it changes labels only).
@@ -288,14 +288,18 @@ pub(crate) fn plan(spec: &LineupSpec, k: usize, roster: &Roster, diags: &mut Vec
         };
         let mut row = vec![String::new(); len as usize];
         let mut row_places = Vec::new();
+        let sides: Vec<Party> =
+            row_people.iter().map(|&p| roster.person(p).side.unwrap_or(Party::Host)).collect();
+        let host = sides.iter().position(|&x| x == Party::Host);
+        let mut guests = 0;
         for (k, (&p, &c)) in row_people.iter().zip(&cols).enumerate() {
             row[c] = roster.person(p).id.clone();
             let why = match spec.style {
-                LineupStyle::Domestic => {
-                    let seat = PodiumSeat { row: r as u32 + 1, col: c as u32 + 1, row_rank: k, row_len: len };
-                    format!("as a podium row, {}", podium::describe(&seat, convention))
+                LineupStyle::Domestic => domestic_reason(k, cols[0], c, len as usize, convention),
+                LineupStyle::Foreign => {
+                    guests += usize::from(sides[k] == Party::Guest);
+                    foreign_reason(&sides, host.map(|h| cols[h]), k, c, guests)
                 }
-                LineupStyle::Foreign => foreign_reason(roster, row_people, &cols, k),
             };
             row_places.push(LineupPlace {
                 row: r as u32 + 1,
@@ -316,27 +320,55 @@ pub(crate) fn plan(spec: &LineupSpec, k: usize, roster: &Roster, diags: &mut Vec
     LineupPlan { name: spec.name.clone(), kind: spec.kind, style: spec.style, rows, places, unplaced }
 }
 
-fn foreign_reason(roster: &Roster, row: &[usize], cols: &[usize], k: usize) -> String {
-    let side = |i: usize| roster.person(row[i]).side.unwrap_or(Party::Host);
-    let Some(host) = (0..row.len()).find(|&i| side(i) == Party::Host) else {
+/// Why the row's `k`-th person (at column `c`; #1 at column `first`) stands there, in the
+/// words of the podium rule (PROTOCOL §1).
+fn domestic_reason(k: usize, first: usize, c: usize, len: usize, convention: &Convention) -> String {
+    let honour = match convention.honour {
+        Side::Left => "left",
+        Side::Right => "right",
+    };
+    let rule = match convention.honour {
+        Side::Left => "先左后右",
+        Side::Right => "先右后左",
+    };
+    if k == 0 {
+        return if len % 2 == 1 {
+            "as a podium row: the centre place (以最高領導為中心)".into()
+        } else {
+            match convention.even {
+                EvenRule::FirstOnHonourSide => {
+                    format!("as a podium row: the centre place on the {honour} of the centre line")
+                }
+                _ => format!("as a podium row: the centre pair, #2 beside on #1's own {honour}"),
+            }
+        };
+    }
+    // The people face the camera: a place to the camera's right is #1's own left.
+    let own = if c > first { "left" } else { "right" };
+    let which = if own == honour { "honour side" } else { "other side" };
+    format!("as a podium row: {} place(s) to #1's own {own}, the {which} ({rule})", c.abs_diff(first))
+}
+
+/// Why a person stands where they do in a foreign-affairs row: `host_col` is the host's
+/// column (none in a row without hosts), `guest` the person's number among the row's guests.
+fn foreign_reason(sides: &[Party], host_col: Option<usize>, k: usize, c: usize, guest: usize) -> String {
+    let Some(hc) = host_col else {
         return "no host in this row: international podium order (#1 centre, #2 on #1's right)".into();
     };
-    if k == host {
+    if c == hc {
         return "host (主人), centre".into();
     }
-    let (hc, c) = (cols[host] as isize, cols[k] as isize);
     let wing = if c < hc { "right" } else { "left" };
-    let end = c == 0 || c as usize == row.len() - 1;
-    match side(k) {
+    let out = c.abs_diff(hc);
+    match sides[k] {
         Party::Guest => {
-            let g = (0..=k).filter(|&i| side(i) == Party::Guest).count();
-            format!("guest {g} on the host's {wing} (主左客右: guests on the host's right first), {} place(s) out", (c - hc).abs())
+            format!("guest {guest} on the host's {wing} (主左客右: guests on the host's right first), {out} place(s) out")
         }
-        Party::Host => format!(
-            "host staff on the host's {wing}, {} place(s) out{}",
-            (c - hc).abs(),
-            if end { ", holding the end (主方把邊)" } else { ", alternating with guests" }
-        ),
+        Party::Host => {
+            let end = c == 0 || c == sides.len() - 1;
+            let how = if end { "holding the end (主方把邊)" } else { "alternating with guests" };
+            format!("host staff on the host's {wing}, {out} place(s) out, {how}")
+        }
     }
 }
 
