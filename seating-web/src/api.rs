@@ -1,30 +1,62 @@
-//! The JavaScript API: plain JS objects in, plain JS objects out.
+//! The JavaScript API: the core for other web tools, without Yew. Plain JS objects in the
+//! `seating/1` shapes in, plain JS objects (or strings) out.
 //!
 //! ```js
-//! import init, { plan } from './seating_web.js';
+//! import init, { plan, validate, chart, layout, importTable } from './seating_web.js';
 //! await init();
-//! const result = plan({ format: 'seating/1', people: [/* … */], podium: { rows: [3] } });
+//! const scenario = { format: 'seating/1', people: [/* … */], podium: { rows: [3] } };
+//! const result = plan(scenario);              // seating-plan/1 object
+//! const svg = chart(scenario, { paper: 'a4' }); // the approval chart, an SVG string
+//! const { people, units } = importTable('姓名\t職務\n王晨\t區委書記\n');
 //! ```
 //!
-//! Errors are thrown as `Error` objects whose message names the offending field, exactly as
-//! the `seating` command line reports them.
+//! Errors are thrown as `Error` objects whose message is the core's: it names the field
+//! (`people[0].name: missing field`), exactly as the `seating` command line reports it.
 
+use seating_core::export::cards::{self, CardOptions, CardScope};
+use seating_core::export::{svg, table, Orientation, PageOptions, Paper};
+use seating_core::import::{self, Field};
+use seating_core::layout::{Anchor, LegendKind, MarkKind, Part, Rect, TextBlock};
+use seating_core::{Layout, LayoutOptions, Plan, Scenario, View};
 use serde::Serialize;
+use serde_json::{json, Map, Value};
 use wasm_bindgen::prelude::*;
 
+fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsError::new(&format!("cannot convert the result to a JS object: {e}")))
+}
+
+fn json_of(value: JsValue, what: &str) -> Result<Value, JsError> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(Value::Null);
+    }
+    serde_wasm_bindgen::from_value(value)
+        .map_err(|e| JsError::new(&format!("{what} is not a plain JSON-like object: {e}")))
+}
+
+/// A scenario from a JS object, through the core's parser (its errors name the field path).
+fn scenario_of(value: JsValue) -> Result<Scenario, JsError> {
+    let value = json_of(value, "the scenario")?;
+    Scenario::from_json(&value.to_string()).map_err(|e| JsError::new(&e.to_string()))
+}
+
+/// Parses and plans JSON text: the page's and the API's one way into the core.
+pub(crate) fn plan_text(text: &str) -> Result<Plan, String> {
+    let scenario = Scenario::from_json(text).map_err(|e| e.to_string())?;
+    Ok(seating_core::plan(&scenario))
+}
+
 /// Plans a scenario given as a plain JS object in the `seating/1` shape; returns the plan
-/// as a plain JS object (maps become objects, 64-bit integers become numbers).
+/// (`seating-plan/1`) as a plain JS object.
 ///
 /// Throws when the object is not a valid scenario (unknown or missing field, wrong
 /// `format`, duplicate id, …); the message names the field.
 #[wasm_bindgen]
 pub fn plan(scenario: JsValue) -> Result<JsValue, JsError> {
-    let value: serde_json::Value = serde_wasm_bindgen::from_value(scenario)
-        .map_err(|e| JsError::new(&format!("scenario is not a plain JSON-like object: {e}")))?;
-    // Going through the JSON text reuses the core's parser, whose errors name the field path.
-    let plan = plan_text(&value.to_string()).map_err(|e| JsError::new(&e))?;
-    plan.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| JsError::new(&format!("cannot convert the plan to a JS object: {e}")))
+    let scenario = scenario_of(scenario)?;
+    to_js(&seating_core::plan(&scenario))
 }
 
 /// Plans a scenario given as JSON text; returns the plan as pretty-printed JSON text.
@@ -36,8 +68,326 @@ pub fn plan_json(scenario: &str) -> Result<String, JsError> {
     serde_json::to_string_pretty(&plan).map_err(|e| JsError::new(&e.to_string()))
 }
 
-/// Parses and plans JSON text: the one place the web crate calls the core.
-pub(crate) fn plan_text(text: &str) -> Result<seating_core::Plan, String> {
-    let scenario = seating_core::Scenario::from_json(text).map_err(|e| e.to_string())?;
-    Ok(seating_core::plan(&scenario))
+/// Checks a scenario without throwing: `{ valid: true, diagnostics: [...] }` when it can be
+/// planned (the plan's diagnostics: unhonoured instructions, rank inversions, …), or
+/// `{ valid: false, error: "people[0].name: …" }` when it cannot.
+#[wasm_bindgen]
+pub fn validate(scenario: JsValue) -> Result<JsValue, JsError> {
+    let value = json_of(scenario, "the scenario")?;
+    let result = match Scenario::from_json(&value.to_string()) {
+        Ok(s) => {
+            let plan = seating_core::plan(&s);
+            json!({ "valid": true, "error": null, "diagnostics": plan.diagnostics })
+        }
+        Err(e) => json!({ "valid": false, "error": e.to_string(), "diagnostics": [] }),
+    };
+    to_js(&result)
+}
+
+fn str_opt<'a>(o: &'a Value, key: &str) -> Result<Option<&'a str>, JsError> {
+    match o.get(key) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(s)) => Ok(Some(s)),
+        Some(other) => Err(JsError::new(&format!("options.{key}: expected a string, found {other}"))),
+    }
+}
+
+/// Layout options: `view` (`audience` | `podium`), `part` (`venue` | `banquet` | `lineup:N`,
+/// N from 1).
+fn layout_options(o: &Value) -> Result<LayoutOptions, JsError> {
+    let view = match str_opt(o, "view")? {
+        None | Some("audience") => View::Audience,
+        Some("podium") => View::Podium,
+        Some(v) => return Err(JsError::new(&format!("options.view: expected audience or podium, found {v:?}"))),
+    };
+    let part = match str_opt(o, "part")? {
+        None | Some("venue") => Part::Venue,
+        Some("banquet") => Part::Banquet,
+        Some(p) if p.starts_with("lineup") => {
+            let k = p["lineup".len()..].trim_start_matches([':', '-']);
+            match if k.is_empty() { Ok(1) } else { k.parse::<usize>() } {
+                Ok(k) if k >= 1 => Part::Lineup(k - 1),
+                _ => return Err(JsError::new(&format!("options.part: expected lineup:N (N from 1), found {p:?}"))),
+            }
+        }
+        Some(p) => {
+            return Err(JsError::new(&format!("options.part: expected venue, banquet or lineup:N, found {p:?}")))
+        }
+    };
+    Ok(LayoutOptions { view, part, ..LayoutOptions::default() })
+}
+
+/// Page options: `paper` (`a4` | `a3`), `orientation` (`auto` | `portrait` | `landscape`),
+/// `binding` (mm), `signOff` (boolean).
+fn page_options(o: &Value) -> Result<PageOptions, JsError> {
+    let mut page = PageOptions::default();
+    page.paper = match str_opt(o, "paper")?.map(str::to_ascii_lowercase).as_deref() {
+        None | Some("a4") => Paper::A4,
+        Some("a3") => Paper::A3,
+        Some(p) => return Err(JsError::new(&format!("options.paper: expected a4 or a3, found {p:?}"))),
+    };
+    page.orientation = match str_opt(o, "orientation")? {
+        None | Some("auto") => Orientation::Auto,
+        Some("portrait") => Orientation::Portrait,
+        Some("landscape") => Orientation::Landscape,
+        Some(p) => {
+            return Err(JsError::new(&format!(
+                "options.orientation: expected auto, portrait or landscape, found {p:?}"
+            )))
+        }
+    };
+    if let Some(b) = o.get("binding").filter(|v| !v.is_null()) {
+        page.binding = b
+            .as_f64()
+            .filter(|m| (0.0..=60.0).contains(m))
+            .ok_or_else(|| JsError::new(&format!("options.binding: expected millimetres 0–60, found {b}")))?;
+    }
+    if let Some(s) = o.get("signOff").filter(|v| !v.is_null()) {
+        page.sign_off =
+            s.as_bool().ok_or_else(|| JsError::new(&format!("options.signOff: expected a boolean, found {s}")))?;
+    }
+    Ok(page)
+}
+
+/// The approval chart (座次圖) of a scenario as an SVG string, made by the core's exporter.
+///
+/// `options` (all optional): `paper` `a4`|`a3`, `orientation` `auto`|`portrait`|`landscape`,
+/// `binding` (mm), `signOff` (boolean), `view` `audience`|`podium`, `part`
+/// `venue`|`banquet`|`lineup:N`.
+#[wasm_bindgen]
+pub fn chart(scenario: JsValue, options: JsValue) -> Result<String, JsError> {
+    let s = scenario_of(scenario)?;
+    let o = json_of(options, "options")?;
+    let plan = seating_core::plan(&s);
+    let layout = seating_core::layout(&s, &plan, &layout_options(&o)?);
+    Ok(svg::chart(&layout, &page_options(&o)?))
+}
+
+/// The name-card sheets (席卡) of a scenario: an array of SVG pages, two cards per page.
+/// `options`: `paper`, `scope` (`auto` | `podium` | `all`), `view`, `part`.
+#[wasm_bindgen(js_name = nameCards)]
+pub fn name_cards(scenario: JsValue, options: JsValue) -> Result<JsValue, JsError> {
+    let s = scenario_of(scenario)?;
+    let o = json_of(options, "options")?;
+    let plan = seating_core::plan(&s);
+    let layout = seating_core::layout(&s, &plan, &layout_options(&o)?);
+    let scope = match str_opt(&o, "scope")? {
+        None | Some("auto") => CardScope::Auto,
+        Some("podium") => CardScope::Podium,
+        Some("all") => CardScope::All,
+        Some(v) => return Err(JsError::new(&format!("options.scope: expected auto, podium or all, found {v:?}"))),
+    };
+    let paper = page_options(&o)?.paper;
+    to_js(&cards::cards(&layout, &CardOptions { paper, scope }))
+}
+
+/// The sign-in list (簽到表) as CSV text (UTF-8 with a BOM, for Excel and WPS).
+#[wasm_bindgen(js_name = seatListCsv)]
+pub fn seat_list_csv(scenario: JsValue) -> Result<String, JsError> {
+    let s = scenario_of(scenario)?;
+    Ok(table::csv(&s, &seating_core::plan(&s)))
+}
+
+/// The sign-in list as an XLSX workbook (bytes).
+#[wasm_bindgen(js_name = seatListXlsx)]
+pub fn seat_list_xlsx(scenario: JsValue) -> Result<Vec<u8>, JsError> {
+    let s = scenario_of(scenario)?;
+    table::xlsx(&s, &seating_core::plan(&s)).map_err(|e| JsError::new(&e))
+}
+
+/// The resolved layout (every seat's box in chart units, its occupant, label, reason and
+/// flags, plus podium band, blocks, aisles, marks and legend) as a plain JS object — for
+/// drawing the chart another way. `options`: `view`, `part`.
+#[wasm_bindgen]
+pub fn layout(scenario: JsValue, options: JsValue) -> Result<JsValue, JsError> {
+    let s = scenario_of(scenario)?;
+    let o = json_of(options, "options")?;
+    let plan = seating_core::plan(&s);
+    let l = seating_core::layout(&s, &plan, &layout_options(&o)?);
+    to_js(&layout_json(&l))
+}
+
+/// Reads a pasted (tab-separated) or CSV table with the core's importer: `{ delimiter,
+/// header, columns, rows, people, units }`. `columns` is what each column holds (`name`,
+/// `post`, `unit`, `rank`, `section`, `role`, `id`, `ignore`), guessed from the header or
+/// given as `options.columns`; `people` and `units` are in the `seating/1` shapes.
+/// Throws with the line and column of a bad cell.
+#[wasm_bindgen(js_name = importTable)]
+pub fn import_table(text: &str, options: JsValue) -> Result<JsValue, JsError> {
+    let o = json_of(options, "options")?;
+    let t = import::parse_table(text).map_err(|e| JsError::new(&e.to_string()))?;
+    let columns: Vec<Field> = match o.get("columns").filter(|v| !v.is_null()) {
+        Some(Value::Array(list)) => list
+            .iter()
+            .enumerate()
+            .map(|(i, v)| {
+                let name = v.as_str().unwrap_or("");
+                Field::ALL.into_iter().find(|f| f.name() == name).ok_or_else(|| {
+                    JsError::new(&format!("options.columns[{i}]: unknown field {v}; expected one of {}",
+                        Field::ALL.map(|f| f.name()).join(", ")))
+                })
+            })
+            .collect::<Result<_, _>>()?,
+        Some(other) => return Err(JsError::new(&format!("options.columns: expected an array, found {other}"))),
+        None => t.header.as_ref().and_then(|h| import::guess_columns(h)).ok_or_else(|| {
+            JsError::new("no header row recognised (姓名/name …): give options.columns, e.g. ['name', 'post', 'unit', 'rank']")
+        })?,
+    };
+    let roster = import::roster(&t, &columns, &[]).map_err(|e| JsError::new(&e.to_string()))?;
+    let result = json!({
+        "delimiter": t.delimiter.to_string(),
+        "header": t.header,
+        "columns": columns.iter().map(|f| f.name()).collect::<Vec<_>>(),
+        "rows": t.rows.iter().map(|(_, r)| r).collect::<Vec<_>>(),
+        "people": roster.people,
+        "units": roster.units,
+    });
+    to_js(&result)
+}
+
+/// The encoding a file's bytes most likely have, as a `TextDecoder` label (`utf-8`,
+/// `utf-16le`, `utf-16be`, `gb18030`), or `null` when it is none of those.
+#[wasm_bindgen(js_name = sniffEncoding)]
+pub fn sniff_encoding(bytes: &[u8]) -> Option<String> {
+    match import::sniff_encoding(bytes) {
+        import::Encoding::Unknown => None,
+        e => Some(e.label().to_string()),
+    }
+}
+
+/// The JSON Schema of the scenario format, as an object.
+#[wasm_bindgen]
+pub fn schema() -> Result<JsValue, JsError> {
+    let v: Value = serde_json::from_str(&seating_core::json_schema()).map_err(|e| JsError::new(&e.to_string()))?;
+    to_js(&v)
+}
+
+/// The version of the planner (the `seating-core` crate).
+#[wasm_bindgen]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_string()
+}
+
+fn rect(r: &Rect) -> Value {
+    json!({ "x": r.x, "y": r.y, "w": r.w, "h": r.h })
+}
+
+fn text(t: &Option<TextBlock>) -> Value {
+    match t {
+        None => Value::Null,
+        Some(t) => json!({
+            "lines": t.lines, "x": t.x, "y": t.y, "size": t.size, "leading": t.leading,
+            "anchor": match t.anchor { Anchor::Start => "start", Anchor::Middle => "middle", Anchor::End => "end" },
+        }),
+    }
+}
+
+fn occupant(o: &Option<seating_core::layout::Occupant>) -> Value {
+    match o {
+        None => Value::Null,
+        Some(o) => json!({
+            "id": o.id, "name": o.name, "post": o.post, "unit": o.unit, "unit_index": o.unit_index,
+            "precedence": o.precedence,
+        }),
+    }
+}
+
+/// The core's `Layout` as JSON (it has no serde form of its own: it is a drawing model).
+pub fn layout_json(l: &Layout) -> Value {
+    let seats: Vec<Value> = l
+        .seats
+        .iter()
+        .map(|b| {
+            json!({
+                "seat": b.seat.to_string(), "rect": rect(&b.rect), "label": b.label, "person": occupant(&b.person),
+                "reason": b.reason, "reserved": b.reserved, "blocked": b.blocked, "pinned": b.pinned,
+                "inverted": b.inverted, "changed": b.change.as_ref().map(|c| format!("{:?}", c.kind).to_lowercase()),
+                "name": text(&b.name), "post": text(&b.post), "number": text(&b.number),
+            })
+        })
+        .collect();
+    let places: Vec<Value> = l
+        .places
+        .iter()
+        .map(|p| {
+            json!({
+                "id": p.id, "rect": rect(&p.rect), "label": p.label, "person": occupant(&p.person),
+                "reason": p.reason, "rank": p.rank, "name": text(&p.name), "post": text(&p.post),
+                "number": text(&p.number),
+            })
+        })
+        .collect();
+    let tables: Vec<Value> = l
+        .tables
+        .iter()
+        .map(|t| json!({ "number": t.number, "cx": t.cx, "cy": t.cy, "r": t.r, "title": text(&Some(t.title.clone())), "reason": t.reason }))
+        .collect();
+    let marks: Vec<Value> = l
+        .marks
+        .iter()
+        .map(|m| {
+            let kind = match m.kind {
+                MarkKind::Row => "row",
+                MarkKind::Block => "block",
+                MarkKind::Door => "door",
+                MarkKind::Facing => "facing",
+            };
+            json!({ "kind": kind, "text": text(&Some(m.text.clone())) })
+        })
+        .collect();
+    let legend: Vec<Value> = l
+        .legend
+        .iter()
+        .map(|e| {
+            let (kind, unit) = match e.kind {
+                LegendKind::Unit(k) => ("unit", Some(k)),
+                LegendKind::NoUnit => ("no-unit", None),
+                LegendKind::Podium => ("podium", None),
+                LegendKind::Reserved => ("reserved", None),
+                LegendKind::Blocked => ("blocked", None),
+                LegendKind::Pinned => ("pinned", None),
+                LegendKind::Moved => ("moved", None),
+                LegendKind::Added => ("added", None),
+            };
+            json!({ "kind": kind, "unit_index": unit, "label": e.label, "count": e.count })
+        })
+        .collect();
+    let mut out = Map::new();
+    out.insert("format".into(), json!("seating-layout/1"));
+    out.insert(
+        "meeting".into(),
+        json!({ "title": l.meeting.title, "date": l.meeting.date, "place": l.meeting.place }),
+    );
+    out.insert(
+        "part".into(),
+        json!(match l.part {
+            Part::Venue => "venue".to_string(),
+            Part::Banquet => "banquet".to_string(),
+            Part::Lineup(k) => format!("lineup:{}", k + 1),
+        }),
+    );
+    out.insert("heading".into(), json!(l.heading));
+    out.insert("view".into(), json!(if l.view == View::Podium { "podium" } else { "audience" }));
+    out.insert("width".into(), json!(l.width));
+    out.insert("height".into(), json!(l.height));
+    out.insert("seats".into(), Value::Array(seats));
+    out.insert("places".into(), Value::Array(places));
+    out.insert("tables".into(), Value::Array(tables));
+    out.insert(
+        "podium".into(),
+        l.podium.as_ref().map_or(Value::Null, |b| {
+            json!({ "rect": rect(&b.rect), "front": b.front, "title": text(&Some(b.title.clone())) })
+        }),
+    );
+    out.insert("hall".into(), l.hall.as_ref().map_or(Value::Null, rect));
+    out.insert("blocks".into(), Value::Array(l.blocks.iter().map(rect).collect()));
+    out.insert("aisles".into(), Value::Array(l.aisles.iter().map(rect).collect()));
+    out.insert("marks".into(), Value::Array(marks));
+    out.insert("legend".into(), Value::Array(legend));
+    out.insert("orientation".into(), json!(l.orientation));
+    out.insert("unseated".into(), Value::Array(l.unseated.iter().map(|o| occupant(&Some(o.clone()))).collect()));
+    out.insert("removed".into(), json!(l.removed));
+    out.insert("hash".into(), json!(l.hash));
+    out.insert("version".into(), json!(l.version));
+    Value::Object(out)
 }

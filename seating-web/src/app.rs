@@ -1,67 +1,280 @@
-//! The page (a stub for now): paste a scenario, press 排座 Plan, read the plan or the error.
+//! The root component: owns the state (a reducer), lays out the three panels, and runs the
+//! side effects — autosave after every change, language, shortcuts, print preparation,
+//! the warning before leaving with an unsaved import.
 
-use web_sys::HtmlTextAreaElement;
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use gloo::events::{EventListener, EventListenerOptions};
+use seating_core::layout::Part;
+use seating_core::View;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-/// A small scenario shown in the text box when the page opens.
-const SAMPLE: &str = r#"{
-  "format": "seating/1",
-  "meeting": { "title": "全區經濟工作會議" },
-  "people": [
-    { "id": "p1", "name": "王晨", "post": "區委書記", "rank": 1, "section": "podium" },
-    { "id": "p2", "name": "李強", "post": "區長", "rank": 2, "section": "podium" },
-    { "id": "p3", "name": "趙樂", "post": "區人大主任", "rank": 3, "section": "podium" }
-  ],
-  "podium": { "rows": [3] }
-}"#;
+use crate::components::diagnostics::Diagnostics;
+use crate::components::diagram::Diagram;
+use crate::components::import::Import;
+use crate::components::inspector::Inspector;
+use crate::components::instructions::Instructions;
+use crate::components::legend::Legend;
+use crate::components::ranking::Ranking;
+use crate::components::roster::Roster;
+use crate::components::toolbar::Toolbar;
+use crate::components::venue::Venue;
+use crate::exports;
+use crate::i18n::Lang;
+use crate::services::storage::{self, SaveError};
+use crate::services::{locale, perf, print};
+use crate::state::{Action, PageSettings, State};
 
-/// What the output box shows.
-#[derive(Clone, PartialEq)]
-enum Output {
-    /// Nothing planned yet.
-    Empty,
-    /// The plan, as pretty JSON.
-    Plan(String),
-    /// Why the scenario could not be planned.
-    Error(String),
+/// Left panel tabs.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Tab {
+    Roster,
+    Ranking,
+    Venue,
+}
+
+fn restore() -> State {
+    let started = perf::now();
+    let loaded = storage::load();
+    let lang = loaded.lang.unwrap_or_else(locale::detect);
+    let problems = loaded.problems.iter().map(|(name, e)| format!("{name}: {e}")).collect();
+    let state = State::from_drafts(loaded.drafts, loaded.active, lang, loaded.who, problems);
+    perf::record("restore+plan", started, perf::now());
+    state
+}
+
+fn save_error_text(lang: Lang, e: &SaveError) -> String {
+    let t = lang.texts();
+    match e {
+        SaveError::Quota => t.storage_quota.to_string(),
+        SaveError::Unavailable(m) => format!("{}{m}", t.storage_unavailable),
+    }
 }
 
 /// The root component.
 #[function_component(App)]
 pub fn app() -> Html {
-    let input = use_node_ref();
-    let output = use_state(|| Output::Empty);
+    let state = use_reducer(restore);
+    let tab = use_state(|| Tab::Roster);
+    let dispatch = state.dispatcher();
+    let t = state.lang.texts();
+    let draft = state.draft().clone();
 
-    let on_plan = {
-        let input = input.clone();
-        let output = output.clone();
-        Callback::from(move |_: MouseEvent| {
-            let Some(area) = input.cast::<HtmlTextAreaElement>() else { return };
-            let result = crate::api::plan_text(&area.value())
-                .and_then(|plan| serde_json::to_string_pretty(&plan).map_err(|e| e.to_string()));
-            output.set(match result {
-                Ok(json) => Output::Plan(json),
-                Err(message) => Output::Error(message),
+    // Autosave: the active draft after every change, and the index when drafts change.
+    // Deferred by one task so that the repaint after an edit is not kept waiting.
+    {
+        let dispatch = dispatch.clone();
+        let doc = draft.doc.clone();
+        let id = draft.id.clone();
+        let drafts = state.drafts.clone();
+        let (active, lang, who) = (state.active, state.lang, state.who.clone());
+        let names: Vec<(Rc<str>, Rc<str>)> = drafts.iter().map(|d| (d.id.clone(), d.name.clone())).collect();
+        let had_error = state.storage_error.is_some();
+        use_effect_with((id.clone(), draft.version, names, lang, who.clone()), move |_| {
+            gloo::timers::callback::Timeout::new(0, move || {
+                let json = serde_json::to_string(&*doc).unwrap_or_default();
+                let result = storage::save_draft(&id, &json)
+                    .and_then(|()| storage::save_index(&drafts, active, lang, &who));
+                match result {
+                    Ok(()) if had_error => dispatch.dispatch(Action::StorageError(None)),
+                    Ok(()) => {}
+                    Err(e) => dispatch.dispatch(Action::StorageError(Some(save_error_text(lang, &e)))),
+                }
+            })
+            .forget();
+            || ()
+        });
+    }
+
+    // Language: <html lang> and the title.
+    use_effect_with(state.lang, move |lang| {
+        locale::apply(*lang, lang.texts().page_title);
+    });
+
+    // The latest state for window listeners.
+    let latest: Rc<RefCell<Option<(crate::state::Draft, Rc<crate::planned::Planned>, PageSettings, bool)>>> =
+        use_mut_ref(|| None);
+    *latest.borrow_mut() = Some((draft.clone(), state.planned.clone(), state.page, state.pending.is_some()));
+
+    // Window listeners: shortcuts, print preparation, leaving with an unsaved import, the
+    // panic test hook.
+    {
+        let dispatch = dispatch.clone();
+        let latest = latest.clone();
+        use_effect_with((), move |_| {
+            let window = gloo::utils::window();
+            let d = dispatch.clone();
+            let keys = EventListener::new(&window, "keydown", move |e| {
+                let Some(e) = e.dyn_ref::<KeyboardEvent>() else { return };
+                if !(e.ctrl_key() || e.meta_key()) {
+                    return;
+                }
+                // Text fields keep their own undo.
+                let in_text = gloo::utils::document()
+                    .active_element()
+                    .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
+                if in_text {
+                    return;
+                }
+                match e.key().to_lowercase().as_str() {
+                    "z" if e.shift_key() => d.dispatch(Action::Redo),
+                    "z" => d.dispatch(Action::Undo),
+                    "y" => d.dispatch(Action::Redo),
+                    _ => return,
+                }
+                e.prevent_default();
             });
-        })
-    };
+            let l = latest.clone();
+            let before_print = EventListener::new(&window, "beforeprint", move |_| {
+                if let Some((_, planned, page, _)) = &*l.borrow() {
+                    let (svg, w, h) = exports::chart(planned, *page);
+                    let _ = print::prepare(&svg, w, h);
+                }
+            });
+            let l = latest.clone();
+            let options = EventListenerOptions::enable_prevent_default();
+            let before_unload = EventListener::new_with_options(&window, "beforeunload", options, move |e| {
+                let pending = l.borrow().as_ref().is_some_and(|x| x.3);
+                if pending {
+                    e.prevent_default();
+                    if let Some(e) = e.dyn_ref::<web_sys::BeforeUnloadEvent>() {
+                        e.set_return_value("unsaved import");
+                    }
+                }
+            });
+            let d = dispatch.clone();
+            let panic_hook = EventListener::new(&window, "seating:test-panic", move |_| d.dispatch(Action::Panic));
+            move || drop((keys, before_print, before_unload, panic_hook))
+        });
+    }
 
-    let shown = match &*output {
-        Output::Empty => html! {},
-        Output::Plan(json) => html! { <pre id="output" class="plan">{ json }</pre> },
-        Output::Error(message) => {
-            html! { <pre id="output" class="error" role="alert">{ message }</pre> }
+    let left = match *tab {
+        Tab::Roster => html! {
+            <>
+                <Import pending={state.pending.clone()} people={draft.doc.people.len()} lang={state.lang}
+                    dispatch={dispatch.clone()} />
+                <Roster doc={draft.doc.clone()} lang={state.lang} dispatch={dispatch.clone()} />
+            </>
+        },
+        Tab::Ranking => html! {
+            <Ranking doc={draft.doc.clone()} planned={state.planned.clone()} lang={state.lang}
+                dispatch={dispatch.clone()} />
+        },
+        Tab::Venue => html! { <Venue doc={draft.doc.clone()} lang={state.lang} dispatch={dispatch.clone()} /> },
+    };
+    let tab_button = |which: Tab, label: &'static str, id: &'static str| {
+        let tab = tab.clone();
+        let selected = *tab == which;
+        html! {
+            <button type="button" role="tab" id={id} aria-selected={selected.to_string()}
+                class={classes!("tab", selected.then_some("active"))}
+                onclick={Callback::from(move |_| tab.set(which))}>{ label }</button>
         }
     };
 
+    let planned = &state.planned;
+    let editable = planned.part == Part::Venue;
+    let parts = {
+        let mut parts = vec![(Part::Venue, t.part_venue.to_string())];
+        if planned.plan.banquet.is_some() {
+            parts.push((Part::Banquet, t.part_banquet.to_string()));
+        }
+        for (k, l) in planned.plan.lineups.iter().enumerate() {
+            let name = draft.doc.lineups.get(k).map_or_else(|| format!("{}", k + 1), |s| s.name.clone());
+            let _ = l;
+            parts.push((Part::Lineup(k), name));
+        }
+        parts
+    };
+    let part_tabs = (parts.len() > 1).then(|| {
+        html! {
+            <div class="part-tabs" role="tablist">
+                { for parts.into_iter().map(|(p, name)| {
+                    let d = dispatch.clone();
+                    let active = planned.part == p;
+                    html! {
+                        <button type="button" role="tab" aria-selected={active.to_string()}
+                            class={classes!("tab", active.then_some("active"))}
+                            onclick={Callback::from(move |_| d.dispatch(Action::SetPart(p)))}>{ name }</button>
+                    }
+                }) }
+            </div>
+        }
+    });
+    let on_view = {
+        let d = dispatch.clone();
+        let view = state.view;
+        Callback::from(move |_: MouseEvent| {
+            d.dispatch(Action::SetView(if view == View::Audience { View::Podium } else { View::Audience }))
+        })
+    };
+    let heading = {
+        let title = draft.doc.meeting.title.trim();
+        let title = if title.is_empty() { draft.name.to_string() } else { title.to_string() };
+        format!("{title}{}", planned.layout.heading)
+    };
+    let notice = state.notice.as_ref().map(|n| {
+        let d = dispatch.clone();
+        html! {
+            <div class={classes!("notice", n.error.then_some("error"))} id="notice" role={if n.error { "alert" } else { "status" }}>
+                <span>{ n.text.clone() }</span>
+                <button type="button" class="close" aria-label={t.close}
+                    onclick={Callback::from(move |_| d.dispatch(Action::Notify(None)))}>{ "×" }</button>
+            </div>
+        }
+    });
+    let storage_error = state.storage_error.as_ref().map(|e| {
+        html! { <div class="notice error storage" id="storage-error" role="alert">{ e.clone() }</div> }
+    });
+    let load_problems = (!state.load_problems.is_empty()).then(|| {
+        html! {
+            <div class="notice error" id="load-problems" role="alert">
+                { t.load_problems }
+                <ul>{ for state.load_problems.iter().map(|p| html! { <li>{ p.clone() }</li> }) }</ul>
+            </div>
+        }
+    });
+
     html! {
-        <main>
-            <h1>{ "座次 Seating" }</h1>
-            <label for="scenario">{ "Scenario (seating/1 JSON)" }</label>
-            <textarea id="scenario" ref={input} rows="16" cols="80" spellcheck="false"
-                defaultvalue={SAMPLE} />
-            <p><button id="plan" type="button" onclick={on_plan}>{ "排座 Plan" }</button></p>
-            { shown }
-        </main>
+        <div class="app">
+            <Toolbar drafts={state.drafts.clone()} active={state.active} planned={state.planned.clone()}
+                pending={state.pending.is_some()} page={state.page} lang={state.lang} dispatch={dispatch.clone()} />
+            <div class="notices">
+                { for storage_error }
+                { for load_problems }
+                { for notice }
+            </div>
+            <main class="workspace">
+                <aside class="side left" aria-label={t.left_panel}>
+                    <nav class="tabs" role="tablist">
+                        { tab_button(Tab::Roster, t.tab_roster, "tab-roster") }
+                        { tab_button(Tab::Ranking, t.tab_ranking, "tab-ranking") }
+                        { tab_button(Tab::Venue, t.tab_venue, "tab-venue") }
+                    </nav>
+                    <div class="side-scroll">{ left }</div>
+                </aside>
+                <section class="centre" aria-label={t.diagram_label}>
+                    <div class="centre-head">
+                        <h2 id="chart-heading">{ heading }</h2>
+                        { for part_tabs }
+                        <button type="button" id="view-toggle" onclick={on_view} title={t.view_toggle_help}>
+                            { if state.view == View::Audience { t.view_audience } else { t.view_podium } }
+                        </button>
+                    </div>
+                    <Diagram planned={state.planned.clone()} selected={state.selected.clone()}
+                        picked={state.picked.clone()} lang={state.lang} {editable} dispatch={dispatch.clone()} />
+                    <Legend planned={state.planned.clone()} lang={state.lang} />
+                </section>
+                <aside class="side right" aria-label={t.right_panel}>
+                    <Inspector doc={draft.doc.clone()} planned={state.planned.clone()} selected={state.selected.clone()}
+                        picked={state.picked.clone()} lang={state.lang} {editable} dispatch={dispatch.clone()} />
+                    <Instructions doc={draft.doc.clone()} planned={state.planned.clone()} who={state.who.clone()}
+                        lang={state.lang} dispatch={dispatch.clone()} />
+                    <Diagnostics planned={state.planned.clone()} lang={state.lang} dispatch={dispatch.clone()} />
+                </aside>
+            </main>
+        </div>
     }
 }

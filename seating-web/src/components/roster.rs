@@ -1,0 +1,319 @@
+//! The roster table: names, posts, units, ranks and sections, edited in place (a page of
+//! rows at a time, with a filter), and the unit order (unit precedence).
+
+use std::rc::Rc;
+
+use seating_core::{Instruction, Op, Person, Scenario, Section, Unit};
+use yew::prelude::*;
+
+use crate::i18n::{Lang, Texts};
+use crate::state::{from_json, Action, Dispatch};
+
+/// Rows per page.
+const PAGE: usize = 50;
+
+/// Props of the roster.
+#[derive(Properties, PartialEq)]
+pub struct RosterProps {
+    /// The active scenario.
+    pub doc: Rc<Scenario>,
+    /// Interface language.
+    pub lang: Lang,
+    /// Sends actions.
+    pub dispatch: Dispatch,
+}
+
+fn edit(dispatch: &Dispatch, label: String, f: impl FnOnce(&mut Scenario) -> Result<(), String> + 'static) {
+    dispatch.dispatch(Action::Edit { label, edit: Box::new(f) });
+}
+
+/// The unit id for a unit name, creating the unit when it is new.
+fn unit_id(s: &mut Scenario, name: &str) -> Option<String> {
+    let name = name.trim();
+    if name.is_empty() {
+        return None;
+    }
+    if let Some(u) = s.units.iter().find(|u| u.name == name) {
+        return Some(u.id.clone());
+    }
+    let mut k = s.units.len() + 1;
+    while s.units.iter().any(|u| u.id == format!("u{k}")) {
+        k += 1;
+    }
+    let id = format!("u{k}");
+    s.units.push(Unit { id: id.clone(), name: name.to_string() });
+    Some(id)
+}
+
+fn refers_to(i: &Instruction, id: &str) -> bool {
+    i.person.as_deref() == Some(id)
+        || i.after.as_deref() == Some(id)
+        || i.people.as_ref().is_some_and(|p| p.iter().any(|p| p == id))
+}
+
+/// The roster.
+#[function_component(Roster)]
+pub fn roster(props: &RosterProps) -> Html {
+    let t = props.lang.texts();
+    let page = use_state(|| 0usize);
+    let filter = use_state(String::new);
+    let doc = &props.doc;
+    let needle = filter.trim().to_lowercase();
+    let unit_name = |p: &Person| {
+        p.unit.as_ref().and_then(|u| doc.units.iter().find(|x| &x.id == u)).map(|u| u.name.clone()).unwrap_or_default()
+    };
+    let rows: Vec<usize> = (0..doc.people.len())
+        .filter(|&i| {
+            if needle.is_empty() {
+                return true;
+            }
+            let p = &doc.people[i];
+            p.name.to_lowercase().contains(&needle)
+                || p.post.as_deref().unwrap_or("").to_lowercase().contains(&needle)
+                || unit_name(p).to_lowercase().contains(&needle)
+        })
+        .collect();
+    let pages = rows.len().div_ceil(PAGE).max(1);
+    let current = (*page).min(pages - 1);
+    let excluded: std::collections::HashSet<&str> = doc
+        .instructions
+        .iter()
+        .filter(|i| i.op == Op::Exclude)
+        .filter_map(|i| i.person.as_deref())
+        .collect();
+
+    let body = rows.iter().skip(current * PAGE).take(PAGE).map(|&i| {
+        let p = &doc.people[i];
+        let id = p.id.clone();
+        let d = &props.dispatch;
+        let text_cb = |field: &'static str| {
+            let d = d.clone();
+            let name = p.name.clone();
+            Callback::from(move |e: Event| {
+                let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+                let v = input.value();
+                let label = format!("{}{name}", t.did_edit_person);
+                edit(&d, label, move |s| {
+                    match field {
+                        "name" => {
+                            if v.trim().is_empty() {
+                                return Err(t.name_required.to_string());
+                            }
+                            s.people[i].name = v.trim().to_string();
+                        }
+                        "post" => s.people[i].post = (!v.trim().is_empty()).then(|| v.trim().to_string()),
+                        "unit" => {
+                            let u = unit_id(s, &v);
+                            s.people[i].unit = u;
+                        }
+                        _ => {
+                            let v = v.trim();
+                            s.people[i].rank = if v.is_empty() {
+                                None
+                            } else {
+                                Some(v.parse::<i64>().map_err(|_| format!("{}{v}", t.bad_rank))?)
+                            };
+                        }
+                    }
+                    Ok(())
+                });
+            })
+        };
+        let on_section = {
+            let d = d.clone();
+            let name = p.name.clone();
+            Callback::from(move |e: Event| {
+                let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+                let section = if select.value() == "podium" { Section::Podium } else { Section::Hall };
+                edit(&d, format!("{}{name}", t.did_edit_person), move |s| {
+                    s.people[i].section = section;
+                    Ok(())
+                });
+            })
+        };
+        let on_absent = {
+            let d = d.clone();
+            let name = p.name.clone();
+            let id = id.clone();
+            let absent = excluded.contains(id.as_str());
+            Callback::from(move |_: Event| {
+                let id = id.clone();
+                edit(&d, format!("{}{name}", t.did_toggle_absent), move |s| {
+                    if absent {
+                        s.instructions.retain(|x| !(x.op == Op::Exclude && x.person.as_deref() == Some(id.as_str())));
+                    } else {
+                        s.instructions.push(Instruction {
+                            op: Op::Exclude,
+                            person: Some(id),
+                            seat: None,
+                            people: None,
+                            after: None,
+                            by: None,
+                            note: None,
+                            at: None,
+                        });
+                    }
+                    Ok(())
+                });
+            })
+        };
+        let on_delete = {
+            let d = d.clone();
+            let name = p.name.clone();
+            let id = id.clone();
+            Callback::from(move |_: MouseEvent| {
+                let id = id.clone();
+                edit(&d, format!("{}{name}", t.did_delete_person), move |s| {
+                    s.people.retain(|p| p.id != id);
+                    s.instructions.retain(|x| !refers_to(x, &id));
+                    Ok(())
+                });
+            })
+        };
+        let absent = excluded.contains(id.as_str());
+        html! {
+            <tr key={id.clone()} data-person={id.clone()} class={classes!(absent.then_some("absent"))}>
+                <td class="no">{ i + 1 }</td>
+                <td><input type="text" class="name" value={p.name.clone()} onchange={text_cb("name")}
+                    aria-label={t.field_name} /></td>
+                <td><input type="text" class="post" value={p.post.clone().unwrap_or_default()}
+                    onchange={text_cb("post")} aria-label={t.field_post} /></td>
+                <td><input type="text" class="unit" list="unit-names" value={unit_name(p)}
+                    onchange={text_cb("unit")} aria-label={t.field_unit} /></td>
+                <td><input type="number" class="rank" value={p.rank.map(|r| r.to_string()).unwrap_or_default()}
+                    onchange={text_cb("rank")} aria-label={t.field_rank} /></td>
+                <td><select class="section" onchange={on_section} aria-label={t.field_section}>
+                    <option value="podium" selected={p.section == Section::Podium}>{ t.section_podium }</option>
+                    <option value="hall" selected={p.section == Section::Hall}>{ t.section_hall }</option>
+                </select></td>
+                <td><input type="checkbox" class="absent" checked={absent} onchange={on_absent}
+                    aria-label={t.absent} title={t.absent} /></td>
+                <td><button type="button" class="remove" onclick={on_delete} title={t.delete_person}
+                    aria-label={t.delete_person}>{ "×" }</button></td>
+            </tr>
+        }
+    });
+
+    let on_filter = {
+        let filter = filter.clone();
+        let page = page.clone();
+        Callback::from(move |e: InputEvent| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            filter.set(input.value());
+            page.set(0);
+        })
+    };
+    let go = |to: usize| {
+        let page = page.clone();
+        Callback::from(move |_: MouseEvent| page.set(to))
+    };
+    let on_add = {
+        let d = props.dispatch.clone();
+        let page = page.clone();
+        let last_page = doc.people.len() / PAGE;
+        Callback::from(move |_: MouseEvent| {
+            edit(&d, t.did_add_person.to_string(), |s| {
+                let mut k = s.people.len() + 1;
+                while s.people.iter().any(|p| p.id == format!("p{k}")) {
+                    k += 1;
+                }
+                s.people.push(from_json(serde_json::json!({ "id": format!("p{k}"), "name": format!("{}{k}", t.new_person) })));
+                
+                Ok(())
+            });
+            page.set(last_page);
+        })
+    };
+
+    html! {
+        <section class="panel roster" aria-labelledby="roster-title">
+            <h2 id="roster-title">{ t.roster_title }{ format!("（{}）", doc.people.len()) }</h2>
+            <div class="roster-tools">
+                <input type="search" id="roster-filter" placeholder={t.filter} value={(*filter).clone()}
+                    oninput={on_filter} aria-label={t.filter} />
+                <button type="button" id="add-person" onclick={on_add}>{ t.add_person }</button>
+            </div>
+            <datalist id="unit-names">
+                { for doc.units.iter().map(|u| html! { <option value={u.name.clone()} /> }) }
+            </datalist>
+            <div class="table-scroll">
+                <table class="roster-table" id="roster-table">
+                    <thead><tr>
+                        <th>{ "#" }</th><th>{ t.field_name }</th><th>{ t.field_post }</th><th>{ t.field_unit }</th>
+                        <th>{ t.field_rank }</th><th>{ t.field_section }</th><th>{ t.absent }</th><th></th>
+                    </tr></thead>
+                    <tbody>{ for body }</tbody>
+                </table>
+            </div>
+            if pages > 1 {
+                <div class="pager">
+                    <button type="button" disabled={current == 0} onclick={go(current.saturating_sub(1))}>{ "‹" }</button>
+                    <span>{ format!("{} / {pages}", current + 1) }</span>
+                    <button type="button" disabled={current + 1 >= pages} onclick={go(current + 1)}>{ "›" }</button>
+                </div>
+            }
+            <Units doc={props.doc.clone()} lang={props.lang} dispatch={props.dispatch.clone()} />
+        </section>
+    }
+}
+
+/// The unit order: unit precedence in the hall, top first.
+#[function_component(Units)]
+fn units(props: &RosterProps) -> Html {
+    let t: &'static Texts = props.lang.texts();
+    let doc = &props.doc;
+    if doc.units.is_empty() {
+        return html! {};
+    }
+    let n = doc.units.len();
+    let items = doc.units.iter().enumerate().map(|(k, u)| {
+        let members = doc.people.iter().filter(|p| p.unit.as_deref() == Some(u.id.as_str())).count();
+        let mv = |to: usize| {
+            let d = props.dispatch.clone();
+            let name = u.name.clone();
+            Callback::from(move |_: MouseEvent| {
+                edit(&d, format!("{}{name}", t.did_move_unit), move |s| {
+                    let unit = s.units.remove(k);
+                    s.units.insert(to.min(s.units.len()), unit);
+                    Ok(())
+                });
+            })
+        };
+        let on_rename = {
+            let d = props.dispatch.clone();
+            Callback::from(move |e: Event| {
+                let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+                let v = input.value().trim().to_string();
+                edit(&d, format!("{}{v}", t.did_rename_unit), move |s| {
+                    if v.is_empty() {
+                        return Err(t.name_required.to_string());
+                    }
+                    if s.units.iter().enumerate().any(|(j, u)| j != k && u.name == v) {
+                        return Err(format!("{}{v}", t.unit_exists));
+                    }
+                    s.units[k].name = v;
+                    Ok(())
+                });
+            })
+        };
+        html! {
+            <li key={u.id.clone()}>
+                <span class="swatch" style={format!("background:{};border-color:{}",
+                    seating_core::layout::UNIT_FILLS[k % 12], seating_core::layout::UNIT_STROKES[k % 12])} />
+                <input type="text" value={u.name.clone()} onchange={on_rename} aria-label={t.field_unit} />
+                <span class="members">{ members }</span>
+                <button type="button" disabled={k == 0} onclick={mv(k.saturating_sub(1))} title={t.move_up}
+                    aria-label={t.move_up}>{ "↑" }</button>
+                <button type="button" disabled={k + 1 >= n} onclick={mv(k + 1)} title={t.move_down}
+                    aria-label={t.move_down}>{ "↓" }</button>
+            </li>
+        }
+    });
+    html! {
+        <div class="units">
+            <h3>{ t.units_title }</h3>
+            <p class="help">{ t.units_help }</p>
+            <ol class="unit-list">{ for items }</ol>
+        </div>
+    }
+}

@@ -1,0 +1,274 @@
+//! The venue and the conventions: meeting header, podium rows, hall rows/seats/aisles,
+//! banquet tables and line-ups; honour side, even-row rule, hall method, numbering — each
+//! with a one-line explanation. Every change re-plans, so the diagram follows live.
+
+use std::rc::Rc;
+
+use seating_core::banquet::{TableLayout, TableOrder};
+use seating_core::{HallSpec, PodiumSpec, Scenario};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use yew::prelude::*;
+
+use crate::i18n::{Lang, Texts};
+use crate::state::{from_json, new_scenario, Action, Dispatch};
+
+/// Props of the venue panel.
+#[derive(Properties, PartialEq)]
+pub struct VenueProps {
+    /// The active scenario.
+    pub doc: Rc<Scenario>,
+    /// Interface language.
+    pub lang: Lang,
+    /// Sends actions.
+    pub dispatch: Dispatch,
+}
+
+/// `"7, 9"` → `[7, 9]` (commas, full-width commas or spaces).
+pub fn numbers(s: &str) -> Result<Vec<u32>, String> {
+    s.split([',', '，', ' ', '、', ';'])
+        .filter(|x| !x.trim().is_empty())
+        .map(|x| x.trim().parse::<u32>().map_err(|_| format!("{x:?}")))
+        .collect()
+}
+
+fn list(v: &[u32]) -> String {
+    v.iter().map(u32::to_string).collect::<Vec<_>>().join(", ")
+}
+
+/// An enum's name in the file format (`"centre-out"`).
+fn code<T: Serialize>(v: &T) -> String {
+    serde_json::to_value(v).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
+}
+
+fn from_code<T: DeserializeOwned>(s: &str) -> Option<T> {
+    serde_json::from_value(serde_json::Value::String(s.to_string())).ok()
+}
+
+fn edit(d: &Dispatch, t: &'static Texts, f: impl FnOnce(&mut Scenario) -> Result<(), String> + 'static) {
+    d.dispatch(Action::Edit { label: t.did_venue.to_string(), edit: Box::new(f) });
+}
+
+/// A text field that edits the scenario on change.
+fn field(
+    d: &Dispatch,
+    t: &'static Texts,
+    id: &'static str,
+    label: &'static str,
+    value: String,
+    f: fn(&mut Scenario, &str) -> Result<(), String>,
+) -> Html {
+    let d = d.clone();
+    let onchange = Callback::from(move |e: Event| {
+        let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+        let v = input.value();
+        edit(&d, t, move |s| f(s, &v));
+    });
+    html! { <label>{ label }<input type="text" id={id} value={value} {onchange} /></label> }
+}
+
+/// A select over an enum with a one-line explanation of the current choice.
+#[allow(clippy::too_many_arguments)]
+fn choice<T: Serialize + DeserializeOwned + PartialEq + Copy + 'static>(
+    d: &Dispatch,
+    t: &'static Texts,
+    id: &'static str,
+    label: &'static str,
+    current: T,
+    options: &[(T, &'static str, &'static str)],
+    set: fn(&mut Scenario, T),
+) -> Html {
+    let d = d.clone();
+    let onchange = Callback::from(move |e: Event| {
+        let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+        if let Some(v) = from_code::<T>(&select.value()) {
+            edit(&d, t, move |s| {
+                set(s, v);
+                Ok(())
+            });
+        }
+    });
+    let explain = options.iter().find(|o| o.0 == current).map(|o| o.2).unwrap_or_default();
+    html! {
+        <div class="choice">
+            <label>{ label }
+                <select id={id} {onchange}>
+                    { for options.iter().map(|(v, name, _)| html! {
+                        <option value={code(v)} selected={*v == current}>{ *name }</option>
+                    }) }
+                </select>
+            </label>
+            <p class="explain">{ explain }</p>
+        </div>
+    }
+}
+
+/// The panel.
+#[function_component(Venue)]
+pub fn venue(props: &VenueProps) -> Html {
+    let t = props.lang.texts();
+    let d = &props.dispatch;
+    let s = &props.doc;
+    let c = &s.convention;
+
+    let toggle = |id: &'static str, label: &'static str, on: bool, f: fn(&mut Scenario, bool)| {
+        let d = d.clone();
+        let onchange = Callback::from(move |e: Event| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            let v = input.checked();
+            edit(&d, t, move |s| {
+                f(s, v);
+                Ok(())
+            });
+        });
+        html! { <label class="check"><input type="checkbox" id={id} checked={on} {onchange} />{ label }</label> }
+    };
+
+    let podium = s.podium.as_ref();
+    let hall = s.hall.as_ref();
+    let banquet = s.banquet.as_ref();
+
+    html! {
+        <section class="panel venue" aria-labelledby="venue-title">
+            <h2 id="venue-title">{ t.venue_title }</h2>
+            <fieldset>
+                <legend>{ t.meeting }</legend>
+                { field(d, t, "meeting-title", t.meeting_title, s.meeting.title.clone(), |s, v| { s.meeting.title = v.trim().into(); Ok(()) }) }
+                <div class="form-grid">
+                    { field(d, t, "meeting-date", t.meeting_date, s.meeting.date.clone(), |s, v| { s.meeting.date = v.trim().into(); Ok(()) }) }
+                    { field(d, t, "meeting-place", t.meeting_place, s.meeting.place.clone(), |s, v| { s.meeting.place = v.trim().into(); Ok(()) }) }
+                </div>
+            </fieldset>
+            <fieldset>
+                <legend>{ toggle("podium-on", t.podium, podium.is_some(), |s, on| {
+                    s.podium = on.then(|| new_scenario().podium.expect("default podium"));
+                }) }</legend>
+                if let Some(p) = podium {
+                    { field(d, t, "podium-rows", t.podium_rows, list(&p.rows), |s, v| {
+                        let rows = numbers(v).map_err(|e| format!("podium.rows: {e}"))?;
+                        let shrink = s.podium.as_ref().is_some_and(|p| p.shrink);
+                        s.podium = Some(PodiumSpec { rows, shrink });
+                        Ok(())
+                    }) }
+                    <p class="explain">{ t.podium_rows_explain }</p>
+                    { toggle("podium-shrink", t.podium_shrink, p.shrink, |s, on| {
+                        if let Some(p) = &mut s.podium { p.shrink = on; }
+                    }) }
+                    { choice(d, t, "honour", t.honour, c.honour, &[
+                        (seating_core::Side::Left, t.honour_left, t.honour_left_explain),
+                        (seating_core::Side::Right, t.honour_right, t.honour_right_explain),
+                    ], |s, v| s.convention.honour = v) }
+                    { choice(d, t, "even", t.even, c.even, &[
+                        (seating_core::EvenRule::Pair, t.even_pair, t.even_pair_explain),
+                        (seating_core::EvenRule::FirstOnHonourSide, t.even_first, t.even_first_explain),
+                        (seating_core::EvenRule::Axis, t.even_axis, t.even_axis_explain),
+                    ], |s, v| s.convention.even = v) }
+                }
+            </fieldset>
+            <fieldset>
+                <legend>{ toggle("hall-on", t.hall, hall.is_some(), |s, on| {
+                    s.hall = on.then(|| new_scenario().hall.expect("default hall"));
+                }) }</legend>
+                if let Some(h) = hall {
+                    <div class="form-grid three">
+                        { field(d, t, "hall-rows", t.hall_rows, h.rows.to_string(), |s, v| {
+                            let rows = v.trim().parse::<u32>().map_err(|_| format!("hall.rows: {v:?}"))?;
+                            let h = s.hall.as_mut().ok_or("hall")?;
+                            h.rows = rows;
+                            h.row_seats.clear();
+                            h.floors.clear();
+                            Ok(())
+                        }) }
+                        { field(d, t, "hall-seats", t.hall_seats, h.seats.to_string(), |s, v| {
+                            let seats = v.trim().parse::<u32>().map_err(|_| format!("hall.seats: {v:?}"))?;
+                            let h: &mut HallSpec = s.hall.as_mut().ok_or("hall")?;
+                            h.seats = seats;
+                            h.aisles.retain(|&a| a < seats);
+                            h.row_seats.clear();
+                            Ok(())
+                        }) }
+                        { field(d, t, "hall-aisles", t.hall_aisles, list(&h.aisles), |s, v| {
+                            let aisles = numbers(v).map_err(|e| format!("hall.aisles: {e}"))?;
+                            s.hall.as_mut().ok_or("hall")?.aisles = aisles;
+                            Ok(())
+                        }) }
+                    </div>
+                    <p class="explain">{ t.hall_explain }</p>
+                    { choice(d, t, "hall-method", t.hall_method, c.hall_method, &[
+                        (seating_core::HallMethod::Rows, t.method_rows, t.method_rows_explain),
+                        (seating_core::HallMethod::Columns, t.method_columns, t.method_columns_explain),
+                        (seating_core::HallMethod::CentreOut, t.method_centre, t.method_centre_explain),
+                    ], |s, v| s.convention.hall_method = v) }
+                    if c.hall_method == seating_core::HallMethod::Columns {
+                        { choice(d, t, "column-blocks", t.column_blocks, c.column_blocks, &[
+                            (seating_core::BlockOrder::LeftToRight, t.blocks_ltr, t.blocks_ltr_explain),
+                            (seating_core::BlockOrder::CentreOut, t.blocks_centre, t.blocks_centre_explain),
+                        ], |s, v| s.convention.column_blocks = v) }
+                    }
+                    { choice(d, t, "numbering", t.numbering, c.numbering, &[
+                        (seating_core::Numbering::Sequential, t.numbering_seq, t.numbering_seq_explain),
+                        (seating_core::Numbering::OddEven, t.numbering_oddeven, t.numbering_oddeven_explain),
+                    ], |s, v| s.convention.numbering = v) }
+                    if c.numbering == seating_core::Numbering::OddEven {
+                        { choice(d, t, "odd-side", t.odd_side, c.odd_side, &[
+                            (seating_core::Side::Right, t.odd_right, t.odd_right_explain),
+                            (seating_core::Side::Left, t.odd_left, t.odd_left_explain),
+                        ], |s, v| s.convention.odd_side = v) }
+                    }
+                }
+            </fieldset>
+            <fieldset>
+                <legend>{ toggle("banquet-on", t.banquet, banquet.is_some(), |s, on| {
+                    s.banquet = on.then(|| from_json(serde_json::json!({ "tables": 5, "seats": 10 })));
+                
+                }) }</legend>
+                if let Some(b) = banquet {
+                    <div class="form-grid">
+                        { field(d, t, "banquet-tables", t.banquet_tables, b.tables.to_string(), |s, v| {
+                            let n = v.trim().parse::<u32>().map_err(|_| format!("banquet.tables: {v:?}"))?;
+                            let b = s.banquet.as_mut().ok_or("banquet")?;
+                            b.tables = n;
+                            b.rows.clear();
+                            Ok(())
+                        }) }
+                        { field(d, t, "banquet-seats", t.banquet_seats, b.seats.to_string(), |s, v| {
+                            let n = v.trim().parse::<u32>().map_err(|_| format!("banquet.seats: {v:?}"))?;
+                            s.banquet.as_mut().ok_or("banquet")?.seats = n;
+                            Ok(())
+                        }) }
+                    </div>
+                    { choice(d, t, "banquet-order", t.banquet_order, b.order, &[
+                        (TableOrder::RightSuperior, t.order_right, t.order_right_explain),
+                        (TableOrder::LeftSuperior, t.order_left, t.order_left_explain),
+                    ], |s, v| if let Some(b) = &mut s.banquet { b.order = v }) }
+                    { choice(d, t, "banquet-layout", t.banquet_layout, b.layout, &[
+                        (TableLayout::TwoHost, t.layout_two_host, t.layout_two_host_explain),
+                        (TableLayout::SingleCentre, t.layout_single, t.layout_single_explain),
+                    ], |s, v| if let Some(b) = &mut s.banquet { b.layout = v }) }
+                }
+            </fieldset>
+            <fieldset>
+                <legend>{ toggle("lineup-on", t.lineup, !s.lineups.is_empty(), |s, on| {
+                    s.lineups = if on {
+                        vec![from_json(serde_json::json!({ "name": "合影", "per_row": 11, "section": "podium" }))]
+                    } else {
+                        Vec::new()
+                    };
+                }) }</legend>
+                if let Some(l) = s.lineups.first() {
+                    { field(d, t, "lineup-per-row", t.lineup_per_row, l.per_row.map(|n| n.to_string()).unwrap_or_default(), |s, v| {
+                        let n = v.trim().parse::<u32>().map_err(|_| format!("lineups[0].per_row: {v:?}"))?;
+                        s.lineups.first_mut().ok_or("lineups")?.per_row = Some(n);
+                        Ok(())
+                    }) }
+                    { toggle("lineup-podium", t.lineup_podium_only, l.section == Some(seating_core::Section::Podium), |s, on| {
+                        if let Some(l) = s.lineups.first_mut() {
+                            l.section = on.then_some(seating_core::Section::Podium);
+                        }
+                    }) }
+                    <p class="explain">{ t.lineup_explain }</p>
+                }
+            </fieldset>
+        </section>
+    }
+}

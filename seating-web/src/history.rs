@@ -1,0 +1,249 @@
+//! Undo and redo: each step keeps only the parts of the scenario it changed.
+//!
+//! An edit is any function on a [`Scenario`]; [`Patch::between`] compares the scenario
+//! before and after, part by part, and keeps the old value of every part that changed (a
+//! person edit keeps just that person). Applying a patch swaps those parts back in and
+//! returns the patch that redoes it. Steps form a shared linked list, so keeping a state
+//! around (yew hands out many) costs nothing, and 200 hand edits of a 3,000-person plan hold
+//! 200 small instruction lists, not 200 copies of the roster.
+
+use std::rc::Rc;
+
+use seating_core::banquet::BanquetSpec;
+use seating_core::groups::GroupsSpec;
+use seating_core::lineup::LineupSpec;
+use seating_core::vehicle::VehicleSpec;
+use seating_core::{
+    Convention, HallSpec, Instruction, Meeting, Person, PodiumSpec, Ranking, Scenario, Unit,
+};
+
+/// Undo steps kept per draft; older ones are dropped.
+pub const MAX_STEPS: usize = 500;
+
+/// The old value of one part of a scenario.
+#[derive(Debug, Clone)]
+enum Piece {
+    Meeting(Meeting),
+    Convention(Convention),
+    Ranking(Ranking),
+    Units(Vec<Unit>),
+    People(Vec<Person>),
+    /// Some people changed in place (same roster length): index and old value.
+    PeopleAt(Vec<(usize, Person)>),
+    Podium(Option<PodiumSpec>),
+    Hall(Option<HallSpec>),
+    Instructions(Vec<Instruction>),
+    Banquet(Option<BanquetSpec>),
+    Lineups(Vec<LineupSpec>),
+    Vehicles(Option<VehicleSpec>),
+    Groups(Option<GroupsSpec>),
+    /// Anything this module does not know part by part.
+    Whole(Box<Scenario>),
+}
+
+/// What one undo (or redo) step puts back.
+#[derive(Debug, Clone, Default)]
+pub struct Patch(Vec<Piece>);
+
+macro_rules! part {
+    ($pieces:ident, $old:ident, $new:ident, $field:ident, $variant:ident) => {
+        if $old.$field != $new.$field {
+            $pieces.push(Piece::$variant($old.$field.clone()));
+        }
+    };
+}
+
+impl Patch {
+    /// The patch that turns `new` back into `old`.
+    pub fn between(old: &Scenario, new: &Scenario) -> Patch {
+        let mut p = Vec::new();
+        part!(p, old, new, meeting, Meeting);
+        part!(p, old, new, convention, Convention);
+        part!(p, old, new, ranking, Ranking);
+        part!(p, old, new, units, Units);
+        if old.people != new.people {
+            if old.people.len() == new.people.len() {
+                let changed: Vec<(usize, Person)> = old
+                    .people
+                    .iter()
+                    .zip(&new.people)
+                    .enumerate()
+                    .filter(|(_, (a, b))| a != b)
+                    .map(|(i, (a, _))| (i, a.clone()))
+                    .collect();
+                if changed.len() * 4 <= old.people.len() {
+                    p.push(Piece::PeopleAt(changed));
+                } else {
+                    p.push(Piece::People(old.people.clone()));
+                }
+            } else {
+                p.push(Piece::People(old.people.clone()));
+            }
+        }
+        part!(p, old, new, podium, Podium);
+        part!(p, old, new, hall, Hall);
+        part!(p, old, new, instructions, Instructions);
+        part!(p, old, new, banquet, Banquet);
+        part!(p, old, new, lineups, Lineups);
+        part!(p, old, new, vehicles, Vehicles);
+        part!(p, old, new, groups, Groups);
+        let patch = Patch(p);
+        // A part this module does not know (a newer core): keep the whole old scenario.
+        let mut check = new.clone();
+        patch.clone().apply(&mut check);
+        if check != *old {
+            return Patch(vec![Piece::Whole(Box::new(old.clone()))]);
+        }
+        patch
+    }
+
+    /// Whether the patch changes nothing.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Puts the kept parts into `s` and returns the patch that undoes this one.
+    pub fn apply(self, s: &mut Scenario) -> Patch {
+        let mut inverse = Vec::with_capacity(self.0.len());
+        for piece in self.0 {
+            inverse.push(match piece {
+                Piece::Meeting(v) => Piece::Meeting(std::mem::replace(&mut s.meeting, v)),
+                Piece::Convention(v) => Piece::Convention(std::mem::replace(&mut s.convention, v)),
+                Piece::Ranking(v) => Piece::Ranking(std::mem::replace(&mut s.ranking, v)),
+                Piece::Units(v) => Piece::Units(std::mem::replace(&mut s.units, v)),
+                Piece::People(v) => Piece::People(std::mem::replace(&mut s.people, v)),
+                Piece::PeopleAt(v) => Piece::PeopleAt(
+                    v.into_iter()
+                        .filter_map(|(i, p)| {
+                            s.people.get_mut(i).map(|slot| (i, std::mem::replace(slot, p)))
+                        })
+                        .collect(),
+                ),
+                Piece::Podium(v) => Piece::Podium(std::mem::replace(&mut s.podium, v)),
+                Piece::Hall(v) => Piece::Hall(std::mem::replace(&mut s.hall, v)),
+                Piece::Instructions(v) => Piece::Instructions(std::mem::replace(&mut s.instructions, v)),
+                Piece::Banquet(v) => Piece::Banquet(std::mem::replace(&mut s.banquet, v)),
+                Piece::Lineups(v) => Piece::Lineups(std::mem::replace(&mut s.lineups, v)),
+                Piece::Vehicles(v) => Piece::Vehicles(std::mem::replace(&mut s.vehicles, v)),
+                Piece::Groups(v) => Piece::Groups(std::mem::replace(&mut s.groups, v)),
+                Piece::Whole(v) => Piece::Whole(Box::new(std::mem::replace(s, *v))),
+            });
+        }
+        // Undo the pieces in reverse order next time.
+        inverse.reverse();
+        Patch(inverse)
+    }
+}
+
+struct Step {
+    label: Rc<str>,
+    patch: Patch,
+    next: Option<Rc<Step>>,
+}
+
+/// A stack of steps (undo or redo), shared between copies of the state.
+#[derive(Clone, Default)]
+pub struct History {
+    head: Option<Rc<Step>>,
+    len: usize,
+}
+
+impl std::fmt::Debug for History {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "History({} steps)", self.len)
+    }
+}
+
+impl History {
+    /// Number of steps.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Whether there is no step.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// What the top step did, in words.
+    pub fn label(&self) -> Option<Rc<str>> {
+        self.head.as_ref().map(|s| s.label.clone())
+    }
+
+    /// Pushes a step; beyond [`MAX_STEPS`] the oldest steps are dropped (in batches).
+    pub fn push(&mut self, label: Rc<str>, patch: Patch) {
+        self.head = Some(Rc::new(Step { label, patch, next: self.head.take() }));
+        self.len += 1;
+        if self.len > 2 * MAX_STEPS {
+            self.truncate(MAX_STEPS);
+        }
+    }
+
+    /// Takes the top step off.
+    pub fn pop(&mut self) -> Option<(Rc<str>, Patch)> {
+        let head = self.head.take()?;
+        self.len -= 1;
+        let step = Rc::try_unwrap(head).unwrap_or_else(|shared| Step {
+            label: shared.label.clone(),
+            patch: shared.patch.clone(),
+            next: shared.next.clone(),
+        });
+        self.head = step.next;
+        Some((step.label, step.patch))
+    }
+
+    fn truncate(&mut self, keep: usize) {
+        let mut steps = Vec::with_capacity(keep);
+        let mut cur = self.head.clone();
+        while let Some(s) = cur {
+            if steps.len() == keep {
+                break;
+            }
+            steps.push((s.label.clone(), s.patch.clone()));
+            cur = s.next.clone();
+        }
+        self.head = None;
+        self.len = 0;
+        for (label, patch) in steps.into_iter().rev() {
+            self.head = Some(Rc::new(Step { label, patch, next: self.head.take() }));
+            self.len += 1;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scenario() -> Scenario {
+        Scenario::from_json(
+            r#"{"format":"seating/1","people":[{"id":"a","name":"王晨","rank":1},{"id":"b","name":"李明","rank":2}],
+              "hall":{"rows":2,"seats":3}}"#,
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn patch_undoes_and_redoes() {
+        let old = scenario();
+        let mut new = old.clone();
+        new.people[1].name = "李強".into();
+        new.hall.as_mut().unwrap().rows = 3;
+        let patch = Patch::between(&old, &new);
+        let mut s = new.clone();
+        let redo = patch.apply(&mut s);
+        assert_eq!(s, old);
+        redo.apply(&mut s);
+        assert_eq!(s, new);
+    }
+
+    #[test]
+    fn history_is_a_stack() {
+        let mut h = History::default();
+        for k in 0..(2 * MAX_STEPS + 1) {
+            h.push(Rc::from(k.to_string()), Patch::default());
+        }
+        assert_eq!(h.len(), MAX_STEPS);
+        assert_eq!(h.pop().unwrap().0.as_ref(), (2 * MAX_STEPS).to_string());
+    }
+}

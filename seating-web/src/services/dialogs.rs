@@ -1,0 +1,6 @@
+//! The browser's own dialogs.
+
+/// `window.confirm(message)`; `true` when there is no window to ask.
+pub fn confirm(message: &str) -> bool {
+    web_sys::window().map_or(true, |w| w.confirm_with_message(message).unwrap_or(true))
+}

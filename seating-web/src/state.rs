@@ -1,0 +1,836 @@
+//! The page's state (yew todomvc style): [`State`], the [`Action`] enum and the
+//! [`Reducible`] impl.
+//!
+//! The state holds every draft (named plan) with its scenario and undo history, the plan and
+//! layout of the active one ([`Planned`], recomputed by the core after every change), the
+//! pending import, the selection and the settings of the page. The reducer is pure apart
+//! from calling the core; storage, files and the clock are the root component's
+//! (`app.rs`) and `services/`.
+
+use std::rc::Rc;
+
+use seating_core::import::{self, Field, Table};
+use seating_core::layout::Part;
+use seating_core::{Instruction, Op, PodiumSpec, Scenario, Section, Unit, View};
+use yew::Reducible;
+
+use crate::history::{History, Patch};
+use crate::i18n::Lang;
+use crate::planned::Planned;
+
+/// A scenario edit: any change to the scenario; an `Err` refuses it with a message.
+pub type EditFn = Box<dyn FnOnce(&mut Scenario) -> Result<(), String>>;
+
+/// A named plan (會議方案 / meeting draft), kept side by side with the others.
+#[derive(Clone, Debug)]
+pub struct Draft {
+    /// Storage id, `d1`, `d2`, …
+    pub id: Rc<str>,
+    /// Name shown in the draft list.
+    pub name: Rc<str>,
+    /// The scenario.
+    pub doc: Rc<Scenario>,
+    /// Counts changes of `doc` (autosave and memoisation compare it).
+    pub version: u64,
+    /// Steps that undo the last changes.
+    pub undo: History,
+    /// Steps that redo undone changes.
+    pub redo: History,
+}
+
+impl PartialEq for Draft {
+    /// Same draft, same name, same version of the scenario.
+    fn eq(&self, other: &Self) -> bool {
+        self.id == other.id && self.name == other.name && Rc::ptr_eq(&self.doc, &other.doc)
+            && self.undo.len() == other.undo.len() && self.redo.len() == other.redo.len()
+    }
+}
+
+impl Draft {
+    /// A draft with no history.
+    pub fn new(id: impl Into<Rc<str>>, name: impl Into<Rc<str>>, doc: Scenario) -> Draft {
+        Draft {
+            id: id.into(),
+            name: name.into(),
+            doc: Rc::new(doc),
+            version: 0,
+            undo: History::default(),
+            redo: History::default(),
+        }
+    }
+}
+
+/// A pasted or uploaded table waiting for its columns to be confirmed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PendingImport {
+    /// Where it came from: a file name, or empty for a paste.
+    pub source: String,
+    /// The encoding it was decoded with (files only).
+    pub encoding: Option<String>,
+    /// The text as pasted or decoded.
+    pub text: String,
+    /// The core's parse of `text`, or its error.
+    pub table: Result<Table, String>,
+    /// What each column holds (one entry per column).
+    pub columns: Vec<Field>,
+    /// Whether the core recognised a header row.
+    pub header: bool,
+    /// Without a section column: how many of the most senior go on the podium.
+    pub podium: usize,
+    /// Text that looks like a scenario (JSON): whether the core accepts it.
+    pub json: Option<Result<(), String>>,
+}
+
+impl PendingImport {
+    /// Parses `text` with the core and guesses the columns.
+    pub fn new(source: String, encoding: Option<String>, text: String, podium: usize) -> PendingImport {
+        if text.trim_start().starts_with('{') {
+            let json = Some(Scenario::from_json(&text).map(drop).map_err(|e| e.to_string()));
+            let table = Err(String::new());
+            return PendingImport { source, encoding, text, table, columns: Vec::new(), header: false, podium, json };
+        }
+        let table = import::parse_table(&text).map_err(|e| e.to_string());
+        let (columns, header) = match &table {
+            Ok(t) => match t.header.as_ref().and_then(|h| import::guess_columns(h)) {
+                Some(cols) => (cols, true),
+                None => (guess_without_header(t), false),
+            },
+            Err(_) => (Vec::new(), false),
+        };
+        PendingImport { source, encoding, text, table, columns, header, podium, json: None }
+    }
+
+    /// Number of columns in the widest row.
+    pub fn width(&self) -> usize {
+        match &self.table {
+            Ok(t) => {
+                let rows = t.rows.iter().map(|(_, r)| r.len()).max().unwrap_or(0);
+                rows.max(t.header.as_ref().map_or(0, Vec::len))
+            }
+            Err(_) => 0,
+        }
+    }
+}
+
+/// Columns of a table without a recognised header: the first column is the name, a column of
+/// whole numbers is the rank, the rest is left out until the user maps it.
+fn guess_without_header(t: &Table) -> Vec<Field> {
+    let width = t.rows.iter().map(|(_, r)| r.len()).max().unwrap_or(0);
+    (0..width)
+        .map(|c| {
+            let all_numbers = t
+                .rows
+                .iter()
+                .all(|(_, r)| r.get(c).is_some_and(|v| !v.is_empty() && v.parse::<i64>().is_ok()));
+            if c == 0 {
+                Field::Name
+            } else if all_numbers {
+                Field::Rank
+            } else {
+                Field::Ignore
+            }
+        })
+        .scan(false, |rank_seen, f| {
+            // Only one rank column.
+            if f == Field::Rank {
+                if *rank_seen {
+                    return Some(Field::Ignore);
+                }
+                *rank_seen = true;
+            }
+            Some(f)
+        })
+        .collect()
+}
+
+/// A short message shown above the workspace.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Notice {
+    /// An error (red) or information (blue).
+    pub error: bool,
+    /// The text.
+    pub text: String,
+}
+
+/// Paper and page settings for exports and printing.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct PageSettings {
+    /// A4 or A3.
+    pub a3: bool,
+    /// `None`: by the chart's shape; `Some(true)`: landscape.
+    pub landscape: Option<bool>,
+}
+
+/// The whole page state.
+#[derive(Clone, Debug)]
+pub struct State {
+    /// Every draft; `active` indexes it.
+    pub drafts: Rc<Vec<Draft>>,
+    /// The draft being edited.
+    pub active: usize,
+    /// The core's plan and layout of the active draft.
+    pub planned: Rc<Planned>,
+    /// Which chart part the diagram shows.
+    pub part: Part,
+    /// Audience or podium view.
+    pub view: View,
+    /// The selected seat or place id.
+    pub selected: Option<Rc<str>>,
+    /// A seat whose person was picked up with the keyboard (Enter), waiting for a target.
+    pub picked: Option<Rc<str>>,
+    /// The table being imported.
+    pub pending: Option<Rc<PendingImport>>,
+    /// Storage failure (quota, private mode): shown until a save succeeds.
+    pub storage_error: Option<String>,
+    /// Drafts that could not be read back from storage.
+    pub load_problems: Rc<Vec<String>>,
+    /// The last message (what an edit did, or why it was refused).
+    pub notice: Option<Notice>,
+    /// Interface language.
+    pub lang: Lang,
+    /// Default "who asked" for hand edits.
+    pub who: Rc<str>,
+    /// Page settings for charts and printing.
+    pub page: PageSettings,
+    /// Counter for `Planned::generation` and new draft ids.
+    pub counter: u64,
+}
+
+/// Everything that can happen to the state.
+pub enum Action {
+    /// Change the active scenario; recorded for undo under `label`.
+    Edit { label: String, edit: EditFn },
+    /// Undo the last change of the active draft.
+    Undo,
+    /// Redo the last undone change.
+    Redo,
+    /// A hand move: `person` dropped on seat `to` (swap with its occupant, or pin there).
+    Drop { person: String, to: String, at: String },
+    /// A keyboard move: the person in seat `from` dropped on seat `to`.
+    DropFrom { from: String, to: String, at: String },
+    /// Lock the occupant of `seat` in place (a pin), or unlock it.
+    ToggleLock { seat: String, at: String },
+    /// Reserve `seat` (kept empty), or release it.
+    ToggleReserve { seat: String, at: String },
+    /// Remove the instruction that decided `seat`.
+    RemoveSeatInstruction { seat: String },
+    /// A new empty draft (the default venue).
+    NewDraft { name: String },
+    /// Open a scenario file as a new draft.
+    OpenScenario { name: String, text: String },
+    /// Make draft `i` the active one.
+    SwitchDraft(usize),
+    /// Rename draft `i`.
+    RenameDraft(usize, String),
+    /// Copy draft `i` under a new name.
+    DuplicateDraft(usize, String),
+    /// Delete draft `i` (the last one is replaced by an empty draft).
+    DeleteDraft(usize),
+    /// Start (or replace) a pending import with pasted or decoded text.
+    ImportText { source: String, encoding: Option<String>, text: String },
+    /// Map column `.0` of the pending import to `.1`.
+    ImportColumn(usize, Field),
+    /// How many of the most senior go on the podium (no section column).
+    ImportPodium(usize),
+    /// Import the pending table: replace the roster, or add to it.
+    CommitImport { replace: bool },
+    /// Drop the pending import.
+    DiscardImport,
+    /// Select a seat or place (or nothing).
+    Select(Option<Rc<str>>),
+    /// Pick up the person in a seat (keyboard move), or put them back (`None`).
+    Pick(Option<Rc<str>>),
+    /// Show another chart part.
+    SetPart(Part),
+    /// Audience or podium view.
+    SetView(View),
+    /// Interface language.
+    SetLang(Lang),
+    /// Default "who asked" for hand edits.
+    SetWho(String),
+    /// Page settings.
+    SetPage(PageSettings),
+    /// Show a message (or clear it).
+    Notify(Option<Notice>),
+    /// A save to storage failed (or worked again: `None`).
+    StorageError(Option<String>),
+    /// Panic on purpose (the e2e test of the error panel).
+    Panic,
+}
+
+/// A core value from JSON: new values are written as the file format writes them, so
+/// fields the core adds later get their defaults.
+pub fn from_json<T: serde::de::DeserializeOwned>(v: serde_json::Value) -> T {
+    serde_json::from_value(v).expect("a valid literal of the scenario format")
+}
+
+/// The venue of a new draft: a podium row of 7 and a hall of 8 rows × 20 seats.
+pub fn new_scenario() -> Scenario {
+    let mut s = Scenario::new();
+    s.podium = Some(from_json(serde_json::json!({ "rows": [7] })));
+    s.hall = Some(from_json(serde_json::json!({ "rows": 8, "seats": 20, "aisles": [5, 15] })));
+    s
+}
+
+impl State {
+    /// A state from drafts read back from storage (at least one).
+    pub fn from_drafts(
+        drafts: Vec<Draft>,
+        active: usize,
+        lang: Lang,
+        who: String,
+        load_problems: Vec<String>,
+    ) -> State {
+        let drafts = if drafts.is_empty() {
+            vec![Draft::new("d1", lang.texts().draft_default, new_scenario())]
+        } else {
+            drafts
+        };
+        let active = active.min(drafts.len() - 1);
+        let planned = Rc::new(Planned::new(&drafts[active].doc, Part::Venue, View::Audience, 1));
+        let counter = drafts.iter().filter_map(|d| d.id.trim_start_matches('d').parse::<u64>().ok()).max();
+        State {
+            drafts: Rc::new(drafts),
+            active,
+            planned,
+            part: Part::Venue,
+            view: View::Audience,
+            selected: None,
+            picked: None,
+            pending: None,
+            storage_error: None,
+            load_problems: Rc::new(load_problems),
+            notice: None,
+            lang,
+            who: who.into(),
+            page: PageSettings { a3: false, landscape: None },
+            counter: counter.unwrap_or(1).max(1) + 1,
+        }
+    }
+
+    /// The active draft.
+    pub fn draft(&self) -> &Draft {
+        &self.drafts[self.active]
+    }
+
+    /// The active scenario.
+    pub fn doc(&self) -> &Rc<Scenario> {
+        &self.drafts[self.active].doc
+    }
+
+    fn replan(&mut self) {
+        self.counter += 1;
+        self.planned = Rc::new(Planned::new(self.doc(), self.part, self.view, self.counter));
+        self.part = self.planned.part;
+        if let Some(sel) = &self.selected {
+            if !self.planned.by_id.contains_key(sel) {
+                self.selected = None;
+            }
+        }
+        if let Some(p) = &self.picked {
+            if self.planned.occupant(p).is_none() {
+                self.picked = None;
+            }
+        }
+    }
+
+    fn notice(&mut self, error: bool, text: impl Into<String>) {
+        self.notice = Some(Notice { error, text: text.into() });
+    }
+
+    /// Applies an edit to the active draft: validates the result with the core, records the
+    /// undo step, re-plans. A refused edit leaves everything as it was and says why.
+    fn edit(&mut self, label: String, edit: EditFn) -> bool {
+        let old = self.doc().clone();
+        let mut new = (*old).clone();
+        if let Err(e) = edit(&mut new).and_then(|()| new.validate().map_err(|e| e.to_string())) {
+            let t = self.lang.texts();
+            self.notice(true, format!("{}{e}", t.refused));
+            return false;
+        }
+        let patch = Patch::between(&old, &new);
+        if patch.is_empty() {
+            return false;
+        }
+        let label: Rc<str> = label.into();
+        let drafts = Rc::make_mut(&mut self.drafts);
+        let d = &mut drafts[self.active];
+        d.undo.push(label.clone(), patch);
+        d.redo = History::default();
+        d.doc = Rc::new(new);
+        d.version += 1;
+        self.replan();
+        self.notice(false, label.to_string());
+        true
+    }
+
+    fn step(&mut self, undo: bool) {
+        let t = self.lang.texts();
+        let drafts = Rc::make_mut(&mut self.drafts);
+        let d = &mut drafts[self.active];
+        let (from, to) = if undo { (&mut d.undo, &mut d.redo) } else { (&mut d.redo, &mut d.undo) };
+        let Some((label, patch)) = from.pop() else { return };
+        let mut doc = (*d.doc).clone();
+        let inverse = patch.apply(&mut doc);
+        to.push(label.clone(), inverse);
+        d.doc = Rc::new(doc);
+        d.version += 1;
+        self.replan();
+        let what = if undo { t.undone } else { t.redone };
+        self.notice(false, format!("{what}{label}"));
+    }
+
+    fn next_id(&mut self) -> Rc<str> {
+        loop {
+            let id = format!("d{}", self.counter);
+            self.counter += 1;
+            if !self.drafts.iter().any(|d| *d.id == *id) {
+                return id.into();
+            }
+        }
+    }
+
+    fn switch(&mut self, i: usize) {
+        if i < self.drafts.len() {
+            self.active = i;
+            self.selected = None;
+            self.picked = None;
+            self.part = Part::Venue;
+            self.replan();
+        }
+    }
+
+    fn add_draft(&mut self, name: String, doc: Scenario) {
+        let id = self.next_id();
+        Rc::make_mut(&mut self.drafts).push(Draft::new(id, name, doc));
+        let last = self.drafts.len() - 1;
+        self.switch(last);
+    }
+
+    /// "王晨" for a person id (or the id when unknown).
+    fn name_of(&self, id: &str) -> String {
+        self.doc().people.iter().find(|p| p.id == id).map_or_else(|| id.to_string(), |p| p.name.clone())
+    }
+
+    fn by(&self) -> Option<String> {
+        (!self.who.trim().is_empty()).then(|| self.who.trim().to_string())
+    }
+
+    /// A hand move as an instruction: a swap with the occupant of `to`, or a pin to an empty
+    /// seat. Dragging the same pair back removes their swap instead of adding another.
+    fn hand_move(&mut self, person: String, to: String, at: String) {
+        let t = self.lang.texts();
+        let planned = self.planned.clone();
+        let Some(target) = planned.seat(&to) else { return };
+        if planned.seat_of.get(&person) == Some(&to) {
+            return;
+        }
+        if target.blocked {
+            self.notice(true, t.drop_blocked);
+            return;
+        }
+        if target.reserved {
+            self.notice(true, t.drop_reserved);
+            return;
+        }
+        let who = self.name_of(&person);
+        let by = self.by();
+        match target.person.as_ref().map(|o| o.id.clone()) {
+            Some(other) => {
+                let other_name = self.name_of(&other);
+                let pair = |i: &Instruction| {
+                    i.op == Op::Swap
+                        && i.people.as_ref().is_some_and(|p| {
+                            p.len() == 2
+                                && ((p[0] == person && p[1] == other) || (p[0] == other && p[1] == person))
+                        })
+                };
+                let existing = self.doc().instructions.iter().rposition(pair);
+                let label = format!("{}{who} ⇄ {other_name}", t.did_swap);
+                self.edit(
+                    label,
+                    Box::new(move |s| {
+                        match existing {
+                            Some(k) => {
+                                s.instructions.remove(k);
+                            }
+                            None => s.instructions.push(Instruction {
+                                op: Op::Swap,
+                                person: None,
+                                seat: None,
+                                people: Some(vec![person, other]),
+                                after: None,
+                                by,
+                                note: None,
+                                at: Some(at),
+                            }),
+                        }
+                        Ok(())
+                    }),
+                );
+            }
+            None => {
+                let label = format!("{}{who} → {}", t.did_pin, target.label);
+                self.edit(
+                    label,
+                    Box::new(move |s| {
+                        // A pin puts the person in place before the swaps run: their swaps
+                        // would move them again, so a hand move replaces them.
+                        s.instructions.retain(|i| {
+                            !(i.op == Op::Swap && i.people.as_ref().is_some_and(|p| p.contains(&person)))
+                        });
+                        let pin = s
+                            .instructions
+                            .iter_mut()
+                            .find(|i| i.op == Op::Pin && i.person.as_deref() == Some(person.as_str()));
+                        match pin {
+                            Some(i) => {
+                                i.seat = Some(to);
+                                i.at = Some(at);
+                                if by.is_some() {
+                                    i.by = by;
+                                }
+                            }
+                            None => s.instructions.push(Instruction {
+                                op: Op::Pin,
+                                person: Some(person),
+                                seat: Some(to),
+                                people: None,
+                                after: None,
+                                by,
+                                note: None,
+                                at: Some(at),
+                            }),
+                        }
+                        Ok(())
+                    }),
+                );
+            }
+        }
+    }
+
+    /// Locks the occupant of a seat where they are (a pin; their swaps become pins too, so
+    /// nothing moves them later), or unlocks a seat locked by a pin.
+    fn toggle_lock(&mut self, seat: String, at: String) {
+        let t = self.lang.texts();
+        let planned = self.planned.clone();
+        let Some(b) = planned.seat(&seat) else { return };
+        let Some(person) = b.person.as_ref().map(|o| o.id.clone()) else {
+            self.notice(true, t.lock_empty);
+            return;
+        };
+        let name = self.name_of(&person);
+        let pinned_here = self.doc().instructions.iter().position(|i| {
+            i.op == Op::Pin
+                && i.person.as_deref() == Some(person.as_str())
+                && i.seat.as_deref() == Some(seat.as_str())
+        });
+        if let Some(k) = pinned_here {
+            self.edit(
+                format!("{}{name}", t.did_unlock),
+                Box::new(move |s| {
+                    s.instructions.remove(k);
+                    Ok(())
+                }),
+            );
+            return;
+        }
+        let seat_of = planned.seat_of.clone();
+        let by = self.by();
+        let note = t.lock_note.to_string();
+        self.edit(
+            format!("{}{name} @ {}", t.did_lock, b.label),
+            Box::new(move |s| {
+                let swap_of_person =
+                    |i: &Instruction| i.op == Op::Swap && i.people.as_ref().is_some_and(|p| p.contains(&person));
+                let mut pins = vec![(person.clone(), seat.clone())];
+                for i in s.instructions.iter().filter(|i| swap_of_person(i)) {
+                    for p in i.people.iter().flatten().filter(|p| **p != person) {
+                        if let Some(seat) = seat_of.get(p) {
+                            pins.push((p.clone(), seat.clone()));
+                        }
+                    }
+                }
+                let replaced = |i: &Instruction| {
+                    swap_of_person(i)
+                        || (i.op == Op::Pin
+                            && pins.iter().any(|(p, _)| i.person.as_deref() == Some(p.as_str())))
+                };
+                s.instructions.retain(|i| !replaced(i));
+                for (p, seat) in pins {
+                    s.instructions.push(Instruction {
+                        op: Op::Pin,
+                        person: Some(p),
+                        seat: Some(seat),
+                        people: None,
+                        after: None,
+                        by: by.clone(),
+                        note: Some(note.clone()),
+                        at: Some(at.clone()),
+                    });
+                }
+                Ok(())
+            }),
+        );
+    }
+
+    fn toggle_reserve(&mut self, seat: String, at: String) {
+        let t = self.lang.texts();
+        let planned = self.planned.clone();
+        let Some(b) = planned.seat(&seat) else { return };
+        if b.blocked {
+            self.notice(true, t.drop_blocked);
+            return;
+        }
+        let label = b.label.clone();
+        let existing = self
+            .doc()
+            .instructions
+            .iter()
+            .position(|i| i.op == Op::Reserve && i.seat.as_deref() == Some(seat.as_str()));
+        let by = self.by();
+        let what = if existing.is_some() { t.did_release } else { t.did_reserve };
+        self.edit(
+            format!("{what}{label}"),
+            Box::new(move |s| {
+                match existing {
+                    Some(k) => {
+                        s.instructions.remove(k);
+                    }
+                    None => s.instructions.push(Instruction {
+                        op: Op::Reserve,
+                        person: None,
+                        seat: Some(seat),
+                        people: None,
+                        after: None,
+                        by,
+                        note: None,
+                        at: Some(at),
+                    }),
+                }
+                Ok(())
+            }),
+        );
+    }
+
+    fn commit_import(&mut self, replace: bool) {
+        let t = self.lang.texts();
+        let Some(pending) = self.pending.clone() else { return };
+        let table = match &pending.table {
+            Ok(t) => t.clone(),
+            Err(e) => {
+                self.notice(true, e.clone());
+                return;
+            }
+        };
+        let doc = self.doc().clone();
+        let existing: &[Unit] = if replace { &[] } else { &doc.units };
+        let roster = match import::roster(&table, &pending.columns, existing) {
+            Ok(r) => r,
+            Err(e) => {
+                self.notice(true, format!("{}{e}", t.import_failed));
+                return;
+            }
+        };
+        let count = roster.people.len();
+        let has_section = pending.columns.contains(&Field::Section);
+        let podium = if has_section { 0 } else { pending.podium };
+        let label = format!("{}{count}", if replace { t.did_import_replace } else { t.did_import_add });
+        let ok = self.edit(
+            label,
+            Box::new(move |s| {
+                let mut people = roster.people;
+                if replace {
+                    s.people.clear();
+                    s.units = roster.units;
+                    s.instructions.clear();
+                } else {
+                    // Generated ids (p{line}) may repeat ids already in the roster.
+                    let mut taken: std::collections::HashSet<String> =
+                        s.people.iter().map(|p| p.id.clone()).collect();
+                    let mut next = s.people.len() + 1;
+                    for p in &mut people {
+                        if taken.contains(&p.id) {
+                            while taken.contains(&format!("p{next}")) {
+                                next += 1;
+                            }
+                            p.id = format!("p{next}");
+                        }
+                        taken.insert(p.id.clone());
+                    }
+                    s.units.extend(roster.units);
+                }
+                if podium > 0 {
+                    // The most senior of the imported people, by the core's ranking.
+                    let (order, _) = seating_core::rank::precedence(&people, &s.ranking);
+                    for &i in order.iter().take(podium) {
+                        people[i].section = Section::Podium;
+                    }
+                    let seats: u32 = s.podium.as_ref().map_or(0, |p| p.rows.iter().sum());
+                    if (seats as usize) < podium {
+                        let rows = s.podium.get_or_insert(PodiumSpec { rows: Vec::new(), shrink: false });
+                        if rows.rows.is_empty() {
+                            rows.rows.push(podium as u32);
+                        } else {
+                            rows.rows[0] += podium as u32 - seats;
+                        }
+                    }
+                }
+                s.people.extend(people);
+                // Room in the hall for everyone else: more rows of the same width.
+                let hall_people = s.people.iter().filter(|p| p.section == Section::Hall).count() as u32;
+                if hall_people > 0 {
+                    let h = s.hall.get_or_insert_with(|| new_scenario().hall.expect("default hall"));
+                    if h.row_seats.is_empty() && h.floors.is_empty() && h.rows * h.seats < hall_people {
+                        h.rows = hall_people.div_ceil(h.seats);
+                    }
+                }
+                Ok(())
+            }),
+        );
+        if ok {
+            self.pending = None;
+        }
+    }
+}
+
+impl Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut s = (*self).clone();
+        match action {
+            Action::Edit { label, edit } => {
+                s.edit(label, edit);
+            }
+            Action::Undo => s.step(true),
+            Action::Redo => s.step(false),
+            Action::Drop { person, to, at } => {
+                s.picked = None;
+                s.hand_move(person, to.clone(), at);
+                s.selected = Some(to.into());
+            }
+            Action::DropFrom { from, to, at } => {
+                s.picked = None;
+                if let Some(person) = s.planned.occupant(&from).map(|o| o.id.clone()) {
+                    s.hand_move(person, to.clone(), at);
+                }
+                s.selected = Some(to.into());
+            }
+            Action::ToggleLock { seat, at } => s.toggle_lock(seat, at),
+            Action::ToggleReserve { seat, at } => s.toggle_reserve(seat, at),
+            Action::RemoveSeatInstruction { seat } => {
+                let t = s.lang.texts();
+                match s.planned.instruction_of(&seat) {
+                    Some(k) => {
+                        s.edit(
+                            format!("{}{}", t.did_remove, k + 1),
+                            Box::new(move |s| {
+                                if k < s.instructions.len() {
+                                    s.instructions.remove(k);
+                                }
+                                Ok(())
+                            }),
+                        );
+                    }
+                    None => s.notice(true, t.no_instruction_here),
+                }
+            }
+            Action::NewDraft { name } => s.add_draft(name, new_scenario()),
+            Action::OpenScenario { name, text } => match Scenario::from_json(&text) {
+                Ok(doc) => {
+                    s.add_draft(name, doc);
+                    let t = s.lang.texts();
+                    s.notice(false, t.opened);
+                }
+                Err(e) => {
+                    let t = s.lang.texts();
+                    s.notice(true, format!("{}{e}", t.open_failed));
+                }
+            },
+            Action::SwitchDraft(i) => s.switch(i),
+            Action::RenameDraft(i, name) => {
+                if let Some(d) = Rc::make_mut(&mut s.drafts).get_mut(i) {
+                    let name = name.trim();
+                    if !name.is_empty() {
+                        d.name = name.into();
+                    }
+                }
+            }
+            Action::DuplicateDraft(i, name) => {
+                if let Some(d) = s.drafts.get(i) {
+                    let doc = (*d.doc).clone();
+                    s.add_draft(name, doc);
+                }
+            }
+            Action::DeleteDraft(i) => {
+                if i < s.drafts.len() {
+                    Rc::make_mut(&mut s.drafts).remove(i);
+                    if s.drafts.is_empty() {
+                        let id = s.next_id();
+                        let name = s.lang.texts().draft_default;
+                        Rc::make_mut(&mut s.drafts).push(Draft::new(id, name, new_scenario()));
+                    }
+                    let active = if s.active > i { s.active - 1 } else { s.active.min(s.drafts.len() - 1) };
+                    s.switch(active);
+                }
+            }
+            Action::ImportText { source, encoding, text } => {
+                if text.trim().is_empty() {
+                    s.pending = None;
+                } else {
+                    let podium_seats: u32 = s.doc().podium.as_ref().map_or(0, |p| p.rows.iter().sum());
+                    let keep = s.pending.as_ref().map(|p| p.podium);
+                    let podium = keep.unwrap_or(podium_seats as usize);
+                    s.pending = Some(Rc::new(PendingImport::new(source, encoding, text, podium)));
+                }
+            }
+            Action::ImportColumn(c, field) => {
+                if let Some(p) = &mut s.pending {
+                    let p = Rc::make_mut(p);
+                    if p.columns.len() <= c {
+                        p.columns.resize(c + 1, Field::Ignore);
+                    }
+                    // A field goes to one column only.
+                    if field != Field::Ignore {
+                        for f in p.columns.iter_mut().filter(|f| **f == field) {
+                            *f = Field::Ignore;
+                        }
+                    }
+                    p.columns[c] = field;
+                }
+            }
+            Action::ImportPodium(n) => {
+                if let Some(p) = &mut s.pending {
+                    Rc::make_mut(p).podium = n;
+                }
+            }
+            Action::CommitImport { replace } => s.commit_import(replace),
+            Action::DiscardImport => s.pending = None,
+            Action::Select(id) => s.selected = id,
+            Action::Pick(id) => {
+                s.picked = id.filter(|id| s.planned.seat(id).is_some_and(|b| b.person.is_some()));
+            }
+            Action::SetPart(part) => {
+                s.part = part;
+                s.selected = None;
+                s.picked = None;
+                s.replan();
+            }
+            Action::SetView(view) => {
+                s.view = view;
+                s.replan();
+            }
+            Action::SetLang(lang) => s.lang = lang,
+            Action::SetWho(who) => s.who = who.into(),
+            Action::SetPage(page) => s.page = page,
+            Action::Notify(n) => s.notice = n,
+            Action::StorageError(e) => s.storage_error = e,
+            Action::Panic => panic!("a panic on purpose (the error panel's test)"),
+        }
+        Rc::new(s)
+    }
+}
+
+/// What components get to send actions: stable across renders, so props stay equal.
+pub type Dispatch = yew::UseReducerDispatcher<State>;
