@@ -15,6 +15,8 @@ pub struct PodiumSeat {
     pub row_rank: usize,
     /// Seats in this row.
     pub row_len: u32,
+    /// 1-based column of the row's #1 seat (so reasons need not recompute the row order).
+    pub first_col: u32,
 }
 
 /// Seat ranking of a full row of `seats` seats: `order[k]` is the 0-based column (from the
@@ -68,8 +70,16 @@ pub fn row_order(seats: usize, honour: Side, even: EvenRule) -> Vec<usize> {
 pub fn seats(rows: &[u32], convention: &Convention) -> Vec<PodiumSeat> {
     let mut out = Vec::with_capacity(rows.iter().map(|&r| r as usize).sum());
     for (r, &len) in rows.iter().enumerate() {
-        for (k, col) in row_order(len as usize, convention.honour, convention.even).into_iter().enumerate() {
-            out.push(PodiumSeat { row: r as u32 + 1, col: col as u32 + 1, row_rank: k, row_len: len });
+        let order = row_order(len as usize, convention.honour, convention.even);
+        let first_col = order.first().map_or(0, |&c| c as u32 + 1);
+        for (k, col) in order.into_iter().enumerate() {
+            out.push(PodiumSeat {
+                row: r as u32 + 1,
+                col: col as u32 + 1,
+                row_rank: k,
+                row_len: len,
+                first_col,
+            });
         }
     }
     out
@@ -122,16 +132,15 @@ pub fn describe(seat: &PodiumSeat, convention: &Convention) -> String {
         } else {
             match convention.even {
                 EvenRule::FirstOnHonourSide => {
-                    format!("centre seat on the {honour} of the centre line (first-on-honour-side)")
+                    format!("centre seat on the honour side (#1's own {honour}) of the centre line (first-on-honour-side)")
                 }
                 EvenRule::Axis => "centre seat, on the podium's centre line (axis)".to_string(),
-                EvenRule::Pair => format!("centre pair, #2 beside on #1's own {honour} (pair)"),
+                EvenRule::Pair => format!("centre pair, with #2 beside on #1's own {honour} (pair)"),
             }
         }
     } else {
         // Distance in seats from the row's #1 seat and on which of #1's own sides.
-        let order = row_order(len, convention.honour, convention.even);
-        let first = order[0] as i64;
+        let first = seat.first_col as i64 - 1;
         let col = seat.col as i64 - 1;
         let d = col - first;
         // A positive d is the audience's right, which is #1's own left (the leaders face us).
