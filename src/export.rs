@@ -154,29 +154,37 @@ pub fn run(cmd: &str, rest: &[String]) -> Result<(), Failure> {
     let lay = || layout(&scenario, &plan, &LayoutOptions { view: a.view, part, diff: d.clone() });
     match cmd {
         "chart" => {
-            expect_ext(cmd, &ext, &["svg"])?;
-            write(out, svg::chart(&lay(), &a.page).as_bytes())
+            expect_ext(cmd, &ext, &["svg", "pdf"])?;
+            let page = svg::chart(&lay(), &a.page);
+            if ext == "pdf" {
+                return write(out, &to_pdf(&[page])?);
+            }
+            write(out, page.as_bytes())
         }
         "diff" => {
             let d = d.as_ref().expect("diff always has an earlier draft");
             match (out, ext.as_str()) {
                 (None, _) => crate::write_stdout(&d.to_text()),
                 (Some(_), "svg") => write(out, svg::chart(&lay(), &a.page).as_bytes()),
+                (Some(_), "pdf") => write(out, &to_pdf(&[svg::chart(&lay(), &a.page)])?),
                 (Some(_), "txt") => write(out, d.to_text().as_bytes()),
                 _ => Err(Failure::usage(format!(
-                    "diff: -o must end in .txt or .svg, got {:?}",
+                    "diff: -o must end in .txt, .svg or .pdf, got {:?}",
                     out.unwrap_or("")
                 ))),
             }
         }
         "cards" => {
-            expect_ext(cmd, &ext, &["svg", "html"])?;
+            expect_ext(cmd, &ext, &["svg", "html", "pdf"])?;
             let l = lay();
             let pages = cards::cards(&l, &CardOptions { paper: a.page.paper, scope: a.scope });
             if pages.is_empty() {
                 return Err(Failure::input("cards: nobody is seated, so there are no name cards to print"));
             }
             let out = out.expect("checked");
+            if ext == "pdf" {
+                return write(Some(out), &to_pdf(&pages)?);
+            }
             if ext == "html" {
                 let title = format!("{}席卡", l.meeting.title);
                 return write(Some(out), cards::html(&title, &pages, a.page.paper, false).as_bytes());
@@ -207,6 +215,10 @@ pub fn run(cmd: &str, rest: &[String]) -> Result<(), Failure> {
         },
         _ => unreachable!("dispatched by main"),
     }
+}
+
+fn to_pdf(pages: &[String]) -> Result<Vec<u8>, Failure> {
+    crate::pdf::pdf(pages).map_err(|e| Failure::input(format!("cannot make the PDF: {e}")))
 }
 
 fn expect_ext(cmd: &str, ext: &str, allowed: &[&str]) -> Result<(), Failure> {

@@ -9,6 +9,7 @@ use std::process::ExitCode;
 use seating_core::Scenario;
 
 mod export;
+mod pdf;
 
 const USAGE: &str = "\
 seating — official-protocol seating (座次) from a rank list
@@ -17,16 +18,16 @@ USAGE:
     seating plan FILE|-          plan a scenario, print the seating-plan/1 JSON on stdout
     seating validate FILE|-      check a scenario; print diagnostics, exit 1 if invalid
     seating schema               print the JSON Schema of the scenario format
-    seating chart FILE -o OUT.svg [PAGE] [--part P] [--podium-view] [--against OLD [--keep]]
+    seating chart FILE -o OUT.svg|OUT.pdf [PAGE] [--part P] [--podium-view] [--against OLD [--keep]]
                                  the printed seating chart (座次圖), one SVG page; --part
                                  venue (podium and hall), banquet (桌次圖) or lineup:N
                                  (站位圖; default: the venue, else what the file has)
-    seating cards FILE -o OUT.svg|OUT.html [--paper a4|a3] [--all|--podium] [--part P]
+    seating cards FILE -o OUT.svg|OUT.html|OUT.pdf [--paper a4|a3] [--all|--podium] [--part P]
                                  name cards (席卡), two tent cards per page; several
                                  pages go to OUT-1.svg, OUT-2.svg, … or one OUT.html
     seating list FILE -o OUT.csv|OUT.xlsx
                                  sign-in list (簽到表): 序號 姓名 職務 單位 座位 簽到
-    seating diff OLD NEW [-o OUT.txt|OUT.svg] [--keep] [PAGE] [--podium-view]
+    seating diff OLD NEW [-o OUT.txt|OUT.svg|OUT.pdf] [--keep] [PAGE] [--podium-view]
                                  what changed from draft OLD to draft NEW (text on
                                  stdout without -o; .svg is NEW's chart, changes marked)
     seating help                 this text

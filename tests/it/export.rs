@@ -476,6 +476,16 @@ fn export_subcommands_write_files_and_fail_cleanly() {
     ok(&["cards", "examples/international-signing.json", "-o", &out("cards.svg")]);
     assert!(Path::new(&out("cards-1.svg")).exists() && Path::new(&out("cards-5.svg")).exists());
     ok(&["cards", ex, "-o", &out("cards.html"), "--all"]);
+    // PDF: one page per sheet, fonts embedded (needs system fonts, as CI installs).
+    ok(&["chart", "examples/international-signing.json", "-o", &out("c.pdf")]);
+    let pdf = std::fs::read(out("c.pdf")).unwrap();
+    assert!(
+        pdf.starts_with(b"%PDF") && pdf.windows(8).any(|w| w == b"FontFile"),
+        "a PDF with an embedded font"
+    );
+    ok(&["cards", "examples/international-signing.json", "-o", &out("cards.pdf")]);
+    let pages = std::fs::read(out("cards.pdf")).unwrap().windows(10).filter(|w| w == b"/Type /Pag").count();
+    assert!(pages >= 5, "five card pages and the page tree, found {pages}");
     ok(&["list", ex, "-o", &out("l.csv")]);
     assert!(std::fs::read(out("l.csv")).unwrap().starts_with(b"\xEF\xBB\xBF"));
     ok(&["list", ex, "-o", &out("l.xlsx")]);

@@ -15,11 +15,9 @@
 //! family and resolved by the viewer.
 //!
 //! ## PDF
-//! There is no PDF exporter: print the SVG from a browser ("Save as PDF"). `svg2pdf` +
-//! `usvg` would need every CJK font file loaded (Noto CJK is ~100 MB of font data to scan
-//! and subset, and the official 方正小標宋/仿宋 fonts are not on Linux machines at all), so
-//! the PDF would silently differ from what the office sees; the browser uses the fonts the
-//! office has installed.
+//! The core writes no PDF: turning SVG into PDF needs the machine's font files (I/O), so the
+//! `seating` CLI does it (`-o chart.pdf`, with `svg2pdf`, fonts embedded as subsets), and the
+//! web page prints the SVG through the browser.
 
 pub mod cards;
 pub mod svg;
