@@ -1,11 +1,13 @@
-//! Structured scenarios with hostile text through plan → layout → SVG chart, name cards and
-//! the CSV list: the SVG is well-formed, has no active content, and nothing panics.
+//! Structured scenarios with hostile text through plan → layout (venue, banquet or line-up;
+//! audience or podium view) → SVG chart, name cards and the CSV list: the SVG is well-formed,
+//! has no active content, and nothing panics.
 #![no_main]
 
 use arbitrary::Unstructured;
 use libfuzzer_sys::fuzz_target;
 use seating_core::export::cards::{self, CardOptions, CardScope};
 use seating_core::export::{svg, table, Orientation, PageOptions, Paper};
+use seating_core::layout::Part;
 use seating_core::{layout, plan, LayoutOptions, Scenario, View};
 
 fuzz_target!(|data: &[u8]| {
@@ -14,10 +16,18 @@ fuzz_target!(|data: &[u8]| {
     let Ok(s) = Scenario::from_json(&v.to_string()) else { return };
     let p = plan(&s);
     let view = if u.arbitrary().unwrap_or(false) { View::Podium } else { View::Audience };
-    let l = layout(&s, &p, &LayoutOptions { view, ..LayoutOptions::default() });
+    // The venue, the banquet or a line-up (also ones the scenario does not have).
+    let part = match u.int_in_range(0..=3u8).unwrap_or(0) {
+        0 | 1 => Part::Venue,
+        2 => Part::Banquet,
+        _ => Part::Lineup(u.int_in_range(0..=2usize).unwrap_or(0)),
+    };
+    let l = layout(&s, &p, &LayoutOptions { view, part, ..LayoutOptions::default() });
     let page = PageOptions {
         paper: if u.arbitrary().unwrap_or(false) { Paper::A3 } else { Paper::A4 },
-        orientation: *u.choose(&[Orientation::Auto, Orientation::Portrait, Orientation::Landscape]).unwrap_or(&Orientation::Auto),
+        orientation: *u
+            .choose(&[Orientation::Auto, Orientation::Portrait, Orientation::Landscape])
+            .unwrap_or(&Orientation::Auto),
         binding: u.int_in_range(0..=60u8).unwrap_or(25) as f64,
         sign_off: u.arbitrary().unwrap_or(true),
     };

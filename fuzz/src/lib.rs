@@ -93,7 +93,12 @@ fn maybe<T>(u: &mut Unstructured, f: impl FnOnce(&mut Unstructured) -> Result<T>
 
 fn date(u: &mut Unstructured) -> Result<String> {
     Ok(if u.ratio(7, 8)? {
-        format!("{:04}-{:02}-{:02}", u.int_in_range(1950..=2030)?, u.int_in_range(1..=12)?, u.int_in_range(1..=28)?)
+        format!(
+            "{:04}-{:02}-{:02}",
+            u.int_in_range(1950..=2030)?,
+            u.int_in_range(1..=12)?,
+            u.int_in_range(1..=28)?
+        )
     } else {
         text(u)?
     })
@@ -179,7 +184,8 @@ pub fn scenario(u: &mut Unstructured) -> Result<Value> {
         }
         if rows >= 2 && u.arbitrary()? {
             let first = u.int_in_range(1..=rows - 1)?;
-            h["floors"] = json!([{"name": text(u)?, "rows": first}, {"name": text(u)?, "rows": rows - first}]);
+            h["floors"] =
+                json!([{"name": text(u)?, "rows": first}, {"name": text(u)?, "rows": rows - first}]);
         }
         h["roles"] = json!(pick(u, &["with-unit", "members-first"])?);
         s["hall"] = h;
@@ -267,8 +273,7 @@ pub fn scenario(u: &mut Unstructured) -> Result<Value> {
             }
             cars.push(c);
         }
-        s["vehicles"] =
-            json!({"cars": cars, "front_passenger": pick(u, &["last", "before-rear-middle"])?});
+        s["vehicles"] = json!({"cars": cars, "front_passenger": pick(u, &["last", "before-rear-middle"])?});
     }
     if u.ratio(1, 4)? {
         let k = u.int_in_range(1..=3)?;
@@ -324,13 +329,17 @@ pub fn check_plan(s: &Scenario, p: &Plan) {
 /// Checks an exported SVG document: well-formed XML, only the elements our exporters write,
 /// no event attributes, no links, no `javascript:`, no external references.
 pub fn check_svg(doc: &str) {
-    let xml = roxmltree::Document::parse(doc).unwrap_or_else(|e| panic!("exported SVG is not well-formed: {e}"));
+    let xml =
+        roxmltree::Document::parse(doc).unwrap_or_else(|e| panic!("exported SVG is not well-formed: {e}"));
     for node in xml.descendants() {
         if node.is_element() {
             let name = node.tag_name().name();
             assert!(
-                ["svg", "title", "defs", "style", "rect", "g", "text", "line", "path", "circle", "ellipse", "polygon", "polyline", "tspan"]
-                    .contains(&name),
+                [
+                    "svg", "title", "defs", "style", "rect", "g", "text", "line", "path", "circle",
+                    "ellipse", "polygon", "polyline", "tspan"
+                ]
+                .contains(&name),
                 "unexpected element <{name}>"
             );
             for a in node.attributes() {

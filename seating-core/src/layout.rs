@@ -510,7 +510,7 @@ impl<'a> Builder<'a> {
                     y += H_H + H_ROW_GAP + if new_floor { FLOOR_GAP } else { 0.0 };
                 }
                 row_y.push(y);
-                row_labels.push(sh.row_label(r));
+                row_labels.push(clean(&sh.row_label(r))); // floor names are user text
             }
         }
         let hall_inner_h = row_y.last().map_or(0.0, |y| y + H_H);

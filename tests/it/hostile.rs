@@ -427,3 +427,95 @@ fn exported_svg_has_no_active_content_and_keeps_text_literally() {
         assert!(names.contains(n), "csv: {n:?} not kept: {names:?}");
     }
 }
+
+/// Inputs the fuzzers kept (`fuzz/` corpora, minimised with `cargo fuzz cmin`, a few small
+/// files per target), replayed here with the fuzz targets' own checks so that `cargo test`
+/// covers what fuzzing found without the fuzzing tool chain.
+#[test]
+fn fuzz_corpus_replays() {
+    let files = |target: &str| -> Vec<(String, Vec<u8>)> {
+        let d = dir().join("fuzz").join(target);
+        let mut v: Vec<(String, Vec<u8>)> = std::fs::read_dir(&d)
+            .unwrap_or_else(|e| panic!("{}: {e}", d.display()))
+            .map(|e| {
+                let p = e.unwrap().path();
+                (p.file_name().unwrap().to_string_lossy().into_owned(), std::fs::read(&p).unwrap())
+            })
+            .collect();
+        v.sort();
+        assert!(!v.is_empty(), "no corpus for {target}");
+        v
+    };
+    for (name, bytes) in files("scenario_json") {
+        let Ok(text) = std::str::from_utf8(&bytes) else { continue };
+        if let Ok(v) = serde_json::from_str::<Value>(text) {
+            let _ = seating_core::scenario::migrate(v);
+        }
+        match Scenario::from_json(text) {
+            Ok(s) => {
+                assert_eq!(Scenario::from_json(&s.to_json()).unwrap(), s, "{name}: save → reload");
+                let p = plan(&s);
+                let l = layout(&s, &p, &LayoutOptions::default());
+                safe_svg_texts(&svg::svg(&l), &name);
+            }
+            Err(e) => assert!(!e.to_string().is_empty(), "{name}"),
+        }
+    }
+    for (name, bytes) in files("roster_import") {
+        let enc = import::sniff_encoding(&bytes);
+        let _ = enc.label();
+        let Ok(text) = import::decode(&bytes) else { continue };
+        let Ok(t) = import::parse_table(&text) else { continue };
+        let fixed =
+            [Field::Name, Field::Post, Field::Unit, Field::Rank, Field::Section, Field::Role, Field::Id];
+        if let Ok(r) = import::roster(&t, &fixed, &[]) {
+            let mut s = Scenario::new();
+            s.people = r.people;
+            s.units = r.units;
+            s.validate().unwrap_or_else(|e| panic!("{name}: {e}"));
+        }
+    }
+}
+
+/// Control characters (NUL, ESC, BEL) in every free-text field, floors and line-ups
+/// included, never reach an exported SVG: XML 1.0 cannot hold them, so one would make the
+/// whole chart unreadable. (Found by the `export_svg` fuzz target: a NUL in a floor name.)
+#[test]
+fn control_characters_never_reach_the_svg() {
+    let bad = "甲\u{0}\u{1b}[31m\u{7}\u{8}\u{b}\u{c}\u{fffe}\u{ffff}乙";
+    let s = Scenario::from_json(
+        &json!({
+            "format": "seating/1",
+            "meeting": {"title": bad, "date": bad, "place": bad},
+            "units": [{"id": "u", "name": bad}],
+            "people": [
+                {"id": bad, "name": bad, "post": bad, "unit": "u", "rank": 1, "section": "podium"},
+                {"id": "b", "name": bad, "post": bad, "unit": "u", "rank": 2},
+                {"id": "c", "name": bad, "rank": 3, "side": "guest"}
+            ],
+            "podium": {"rows": [1]},
+            "hall": {"rows": 2, "seats": 2, "floors": [{"name": bad, "rows": 1}, {"name": bad, "rows": 1}]},
+            "instructions": [{"op": "reserve", "seat": "H2-2", "by": bad, "note": bad, "at": bad}],
+            "banquet": {"tables": 2, "seats": 4, "hosts": [bad]},
+            "lineups": [{"name": bad, "style": "foreign"}, {"name": bad}],
+            "vehicles": {"cars": [{"name": bad, "driver": "b"}]},
+            "groups": {"rooms": [{"name": bad, "place": bad}]}
+        })
+        .to_string(),
+    )
+    .unwrap();
+    let p = plan(&s);
+    use seating_core::layout::Part;
+    for part in [Part::Venue, Part::Banquet, Part::Lineup(0), Part::Lineup(1), Part::Lineup(7)] {
+        for view in [View::Audience, View::Podium] {
+            let l = layout(&s, &p, &LayoutOptions { view, part, ..LayoutOptions::default() });
+            let what = format!("{part:?} {view:?}");
+            let chart = svg::svg(&l);
+            let (texts, _) = safe_svg_texts(&chart, &what);
+            assert!(texts.iter().any(|t| t.contains("甲 [31m 乙")), "{what}: cleaned text shown: {texts:?}");
+            for page in cards::cards(&l, &CardOptions { scope: CardScope::All, ..CardOptions::default() }) {
+                safe_svg_texts(&page, &format!("{what} cards"));
+            }
+        }
+    }
+}
