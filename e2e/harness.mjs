@@ -3,7 +3,7 @@
 // test failure.
 import { chromium } from 'playwright-core';
 import { existsSync } from 'node:fs';
-import { mkdtemp, mkdir, rm } from 'node:fs/promises';
+import { mkdtemp, mkdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,7 +16,8 @@ const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
  * Starts the server and the browser. Call `close()` in `after()`.
  * `newPage()` gives a page that records problems; `expectClean(page)` throws if it saw any.
  */
-export async function setup() {
+export async function setup(options = {}) {
+  const { locale = 'zh-CN', viewport = { width: 1000, height: 800 } } = options;
   if (!existsSync(path.join(DIST, 'index.html'))) {
     throw new Error(`${DIST}index.html is missing: run \`cargo xtask dist\` first`);
   }
@@ -31,8 +32,9 @@ export async function setup() {
     context = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM,
       headless: true,
-      viewport: { width: 1000, height: 800 },
-      locale: 'zh-CN',
+      viewport,
+      locale,
+      acceptDownloads: true,
       args: [
         '--headless',
         '--no-sandbox',
@@ -86,6 +88,14 @@ export async function setup() {
       const seen = problems.get(page) ?? [];
       if (seen.length > 0) throw new Error(`the page reported problems:\n  ${seen.join('\n  ')}`);
     },
+    /** Clicks `selector`, waits for the download it starts; resolves to `{ name, bytes, text }`. */
+    async download(page, selector) {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
+      const file = path.join(ARTIFACTS, download.suggestedFilename());
+      await download.saveAs(file);
+      const bytes = await readFile(file);
+      return { name: download.suggestedFilename(), bytes, text: bytes.toString('utf8'), path: file };
+    },
     screenshot(page, name) {
       return page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
     },
@@ -108,3 +118,84 @@ export const TINY = {
   ],
   podium: { rows: [3] },
 };
+
+/**
+ * A roster of 30 people as Excel/WPS copies it: tab-separated, header 姓名 職務 單位 排序,
+ * ranks 1–30 (no section column: the page puts the 7 most senior on the podium).
+ */
+export const ROSTER_30 = [
+  ['姓名', '職務', '單位', '排序'],
+  ['王晨', '區委書記', '區委', '1'],
+  ['李強', '區委副書記、區長', '區政府', '2'],
+  ['趙樂', '區人大常委會主任', '區人大', '3'],
+  ['張華', '區政協主席', '區政協', '4'],
+  ['劉洋', '區委副書記', '區委', '5'],
+  ['陳靜', '區委常委、常務副區長', '區政府', '6'],
+  ['楊軍', '區委常委、組織部部長', '區委', '7'],
+  ['黃勇', '區委常委、宣傳部部長', '區委', '8'],
+  ['周杰', '區委常委、政法委書記', '區委', '9'],
+  ['吳敏', '副區長', '區政府', '10'],
+  ['徐麗', '副區長', '區政府', '11'],
+  ['孫偉', '區人大常委會副主任', '區人大', '12'],
+  ['馬超', '區人大常委會副主任', '區人大', '13'],
+  ['朱琳', '區政協副主席', '區政協', '14'],
+  ['胡斌', '區政協副主席', '區政協', '15'],
+  ['郭亮', '區發改委主任', '區政府', '16'],
+  ['何平', '區財政局局長', '區政府', '17'],
+  ['高峰', '區教育局局長', '區政府', '18'],
+  ['林芳', '區衛健委主任', '區政府', '19'],
+  ['羅剛', '區委辦公室主任', '區委', '20'],
+  ['鄭凱', '區委組織部常務副部長', '區委', '21'],
+  ['梁敏', '區人大辦公室主任', '區人大', '22'],
+  ['謝濤', '區政協辦公室主任', '區政協', '23'],
+  ['宋佳', '區住建局局長', '區政府', '24'],
+  ['唐磊', '區交通局局長', '區政府', '25'],
+  ['韓雪', '區民政局局長', '區政府', '26'],
+  ['馮剛', '區委宣傳部副部長', '區委', '27'],
+  ['董明', '區人大代表工委主任', '區人大', '28'],
+  ['蕭紅', '區政協委員', '區政協', '29'],
+  ['程遠', '區科技局局長', '區政府', '30'],
+]
+  .map((r) => r.join('\t'))
+  .join('\n');
+
+/** The name of the person with rank `k` in ROSTER_30. */
+export function nameOfRank(k) {
+  return ROSTER_30.split('\n')[k].split('\t')[0];
+}
+
+/** `{ seatId: { person, name } }` for every seat of the diagram, read from the SVG DOM. */
+export async function seatsOf(page) {
+  return page.$$eval('#diagram g[data-seat]', (gs) =>
+    Object.fromEntries(
+      gs.map((g) => [
+        g.dataset.seat,
+        {
+          person: g.dataset.person ?? null,
+          name: [...g.querySelectorAll('text.nm')].map((t) => t.textContent).join(''),
+        },
+      ]),
+    ),
+  );
+}
+
+/** Pastes ROSTER_30 (or `text`) into the import box and replaces the roster with it. */
+export async function pasteRoster(page, text = ROSTER_30) {
+  await page.locator('#paste').fill(text);
+  await page.locator('#mapping').waitFor();
+  // Replacing a roster asks first; accept unless the test handles dialogs itself.
+  if (page.listenerCount('dialog') === 0) page.once('dialog', (d) => d.accept());
+  await page.locator('#import-replace').click();
+  await page.locator('#roster-table tbody tr').first().waitFor();
+}
+
+/** A real mouse drag (press, move in steps, release) from one seat's centre to another's. */
+export async function dragSeat(page, from, to) {
+  const a = await page.locator(`#diagram g[data-seat="${from}"] rect.box`).boundingBox();
+  const b = await page.locator(`#diagram g[data-seat="${to}"] rect.box`).boundingBox();
+  await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(a.x + a.width / 2 + 6, a.y + a.height / 2 + 3, { steps: 2 });
+  await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 8 });
+  await page.mouse.up();
+}

@@ -1,4 +1,4 @@
-// The page loads, plans a pasted scenario and shows errors; the JS API works from page JS.
+// The page loads, opens a pasted scenario and shows its errors; the JS API works from page JS.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { setup, TINY } from './harness.mjs';
@@ -15,18 +15,16 @@ test('page shows the header and plans a pasted scenario', async () => {
   const page = await h.newPage();
   await page.goto(h.url);
   await page.getByRole('heading', { name: '座次 Seating' }).waitFor();
-  await page.locator('#scenario').fill(JSON.stringify(TINY, null, 2));
-  await page.getByRole('button', { name: '排座 Plan' }).click();
-  const output = page.locator('#output');
-  await output.waitFor();
-  const text = await output.textContent();
-  assert.equal(await output.getAttribute('class'), 'plan', text);
-  const plan = JSON.parse(text);
-  assert.equal(plan.format, 'seating-plan/1');
-  assert.deepEqual(plan.precedence, ['a', 'b', 'c']);
-  const seatOf = Object.fromEntries(plan.seats.map((s) => [s.person, s.seat]));
+  // A scenario file pasted into the import box opens as a new draft.
+  await page.locator('#paste').fill(JSON.stringify(TINY, null, 2));
+  await page.locator('#open-json').click();
+  await page.locator('#diagram g[data-seat="P1-2"][data-person]').waitFor();
+  const seatOf = Object.fromEntries(
+    await page.$$eval('#diagram g[data-person]', (gs) => gs.map((g) => [g.dataset.person, g.dataset.seat])),
+  );
   // Seen from the audience: 3 1 2 (#1 in the centre, #2 on #1's own left).
   assert.deepEqual(seatOf, { a: 'P1-2', b: 'P1-3', c: 'P1-1' });
+  assert.match(await page.locator('#chart-heading').textContent(), /全區經濟工作會議/);
   await h.screenshot(page, 'smoke-plan');
   h.expectClean(page);
   await page.close();
@@ -36,11 +34,11 @@ test('page shows the error of an invalid scenario, naming the field', async () =
   const page = await h.newPage();
   await page.goto(h.url);
   const bad = { ...TINY, people: [{ id: 'a', name: '王晨', rank: 'one' }] };
-  await page.locator('#scenario').fill(JSON.stringify(bad, null, 2));
-  await page.getByRole('button', { name: '排座 Plan' }).click();
-  const output = page.locator('#output.error');
+  await page.locator('#paste').fill(JSON.stringify(bad, null, 2));
+  const output = page.locator('#json-error');
   await output.waitFor();
   assert.match(await output.textContent(), /people\[0\]\.rank/);
+  assert.equal(await page.locator('#open-json').isDisabled(), true);
   await h.screenshot(page, 'smoke-error');
   h.expectClean(page);
   await page.close();

@@ -106,7 +106,7 @@ pub fn app() -> Html {
         use_effect_with((), move |_| {
             let window = gloo::utils::window();
             let d = dispatch.clone();
-            let keys = EventListener::new(&window, "keydown", move |e| {
+            let keys = EventListener::new_with_options(&window, "keydown", EventListenerOptions::enable_prevent_default(), move |e| {
                 let Some(e) = e.dyn_ref::<KeyboardEvent>() else { return };
                 if !(e.ctrl_key() || e.meta_key()) {
                     return;
@@ -213,7 +213,7 @@ pub fn app() -> Html {
     let heading = {
         let title = draft.doc.meeting.title.trim();
         let title = if title.is_empty() { draft.name.to_string() } else { title.to_string() };
-        format!("{title}{}", planned.layout.heading)
+        format!("{title}　{}", planned.layout.heading)
     };
     let notice = state.notice.as_ref().map(|n| {
         let d = dispatch.clone();

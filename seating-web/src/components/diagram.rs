@@ -158,6 +158,7 @@ pub fn diagram(props: &DiagramProps) -> Html {
     let onpointerdown = {
         let press = press.clone();
         let vb = vb.clone();
+        let svg_ref = svg_ref.clone();
         let planned = props.planned.clone();
         let editable = props.editable;
         Callback::from(move |e: PointerEvent| {
@@ -169,7 +170,8 @@ pub fn diagram(props: &DiagramProps) -> Html {
             let person = seat.as_ref().filter(|_| editable).and_then(|s| planned.seat(s)).and_then(|b| {
                 b.person.as_ref().map(|p| (p.id.clone(), p.name.clone()))
             });
-            if let Some(svg) = e.current_target().and_then(|t| t.dyn_into::<Element>().ok()) {
+            // On the svg itself: yew delegates events, so `current_target` is the app root.
+            if let Some(svg) = svg_ref.cast::<Element>() {
                 let _ = svg.set_pointer_capture(e.pointer_id());
             }
             *press.borrow_mut() = Some(Press {
@@ -259,17 +261,39 @@ pub fn diagram(props: &DiagramProps) -> Html {
         })
     };
 
-    let onwheel = {
+    // The wheel zooms: a listener of our own, because it must be able to prevent scrolling
+    // (yew's are passive). It reads the view box through a shared cell.
+    let vb_now = use_mut_ref(|| *vb);
+    *vb_now.borrow_mut() = *vb;
+    let limit_now = use_mut_ref(|| limit);
+    *limit_now.borrow_mut() = limit;
+    {
         let vb = vb.clone();
+        let vb_now = vb_now.clone();
+        let limit_now = limit_now.clone();
         let svg_ref = svg_ref.clone();
-        Callback::from(move |e: WheelEvent| {
-            e.prevent_default();
-            let Some(svg) = svg_ref.cast::<Element>() else { return };
-            let (cx, cy) = to_chart(&svg, *vb, e.client_x() as f64, e.client_y() as f64);
-            let factor = (-e.delta_y() * 0.0015).exp();
-            vb.set(vb.zoom(factor, cx, cy, limit));
-        })
-    };
+        use_effect_with((), move |_| {
+            let listener = svg_ref.cast::<Element>().map(|svg| {
+                let target = svg.clone();
+                gloo::events::EventListener::new_with_options(
+                    &target,
+                    "wheel",
+                    gloo::events::EventListenerOptions::enable_prevent_default(),
+                    move |e| {
+                        let Some(e) = e.dyn_ref::<WheelEvent>() else { return };
+                        e.prevent_default();
+                        let current = *vb_now.borrow();
+                        let (cx, cy) = to_chart(&svg, current, e.client_x() as f64, e.client_y() as f64);
+                        let factor = (-e.delta_y() * 0.0015).exp();
+                        let next = current.zoom(factor, cx, cy, *limit_now.borrow());
+                        *vb_now.borrow_mut() = next;
+                        vb.set(next);
+                    },
+                )
+            });
+            move || drop(listener)
+        });
+    }
 
     let onkeydown = {
         let dispatch = props.dispatch.clone();
@@ -420,7 +444,7 @@ pub fn diagram(props: &DiagramProps) -> Html {
             <svg ref={svg_ref} id="diagram" class={classes!("diagram", ghost.is_some().then_some("dragging"))}
                 viewBox={vb.attr()} preserveAspectRatio="xMidYMid meet" tabindex="0" role="application"
                 aria-label={t.diagram_label} aria-roledescription={t.diagram_label}
-                {onpointerdown} {onpointermove} {onpointerup} {onpointercancel} {onwheel} {onkeydown} {onfocus}>
+                {onpointerdown} {onpointermove} {onpointerup} {onpointercancel} {onkeydown} {onfocus}>
                 <Furniture planned={props.planned.clone()} />
                 <SeatLayer planned={props.planned.clone()} selected={props.selected.clone()}
                     picked={props.picked.clone()} />

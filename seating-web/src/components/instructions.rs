@@ -5,6 +5,7 @@
 use std::rc::Rc;
 
 use seating_core::{Instruction, Level, Op, Scenario};
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::i18n::{Lang, Texts};
@@ -142,10 +143,11 @@ pub fn instructions(props: &InstructionsProps) -> Html {
         let onkeydown = {
             let dispatch = props.dispatch.clone();
             Callback::from(move |e: KeyboardEvent| {
+                // On the item itself, not in one of its text fields.
                 let on_item = e
                     .target()
-                    .zip(e.current_target())
-                    .is_some_and(|(a, b)| a == b);
+                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                    .is_some_and(|el| el.tag_name() == "LI");
                 if on_item && (e.key() == "Delete" || e.key() == "Backspace") {
                     e.prevent_default();
                     remove(&dispatch, t, k);

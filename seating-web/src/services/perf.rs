@@ -2,7 +2,7 @@
 //! `{ name, start, end }` records (milliseconds of `performance.now()`), which the e2e
 //! harness reads and prints. Nothing is sent anywhere.
 
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
 /// `performance.now()`, or 0 without a window.
 pub fn now() -> f64 {
@@ -15,7 +15,7 @@ pub fn record(name: &str, start: f64, end: f64) {
     let key = JsValue::from_str("__seatingPerf");
     let list = js_sys::Reflect::get(&window, &key).ok().filter(|v| v.is_object());
     let list = match list {
-        Some(l) => js_sys::Array::from(&l),
+        Some(l) => l.unchecked_into::<js_sys::Array>(),
         None => {
             let l = js_sys::Array::new();
             let _ = js_sys::Reflect::set(&window, &key, &l);

@@ -1,0 +1,247 @@
+// Hostile input and lost work, in a real browser: names with markup render as text and run
+// nothing; a panic shows the error panel with an export of the saved scenario, and the work
+// is back after a reload; a full storage is reported; an unsaved import is not dropped
+// without asking; GBK files are decoded; drafts; languages.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ARTIFACTS, dragSeat, pasteRoster, ROSTER_30, seatsOf, setup } from './harness.mjs';
+
+const EVIL = '<img src=x onerror=alert(1)>';
+const EVIL_POST = '<script>window.__xss=1</script>';
+
+let h;
+before(async () => {
+  h = await setup({ viewport: { width: 1440, height: 900 } });
+});
+after(async () => {
+  await h?.close();
+});
+
+async function open(options = {}) {
+  const page = await h.newPage();
+  const dialogs = [];
+  page.on('dialog', (d) => {
+    dialogs.push(`${d.type()}: ${d.message()}`);
+    if (options.dismiss) d.dismiss();
+    else d.accept();
+  });
+  await page.goto(h.url);
+  await page.locator('#diagram g[data-seat="P1-1"]').waitFor();
+  return { page, dialogs };
+}
+
+test('a name with markup is shown as text everywhere and nothing runs', async () => {
+  const { page, dialogs } = await open();
+  const roster = ROSTER_30.replace('王晨\t區委書記', `${EVIL}\t${EVIL_POST}`);
+  await pasteRoster(page, roster);
+  // Roster table: the input's value is the literal text.
+  assert.equal(await page.inputValue('#roster-table tbody tr:first-child input.name'), EVIL);
+  assert.equal(await page.inputValue('#roster-table tbody tr:first-child input.post'), EVIL_POST);
+  // Diagram: the seat's tooltip and text nodes hold the literal text.
+  const title = await page.locator('#diagram g[data-seat="P1-4"] title').textContent();
+  assert.ok(title.includes(EVIL) && title.includes(EVIL_POST), title);
+  await page.locator('#diagram g[data-seat="P1-4"] rect.box').click();
+  assert.equal(await page.locator('#inspector .name').textContent(), EVIL);
+  // The print area (the core's SVG parsed as XML) too.
+  await page.evaluate(() => (window.print = () => {}));
+  await page.click('#print');
+  assert.ok((await page.locator('#print-area').textContent()).includes('<img'));
+  assert.equal(await page.locator('img').count(), 0, 'no <img> element was made');
+  assert.equal(await page.locator('#app script, #print-area script').count(), 0);
+  // The exported chart opened on its own runs nothing either.
+  const svg = await h.download(page, '#export-svg');
+  // Escaped in the chart (the name is fitted to its box, so it may be wrapped).
+  assert.ok(svg.text.includes('&lt;img'), 'the name is escaped');
+  assert.ok(!svg.text.includes('<img') && !svg.text.includes('<script'), 'no markup');
+  const viewer = await h.newPage();
+  viewer.on('dialog', (d) => {
+    dialogs.push(`viewer ${d.type()}`);
+    d.dismiss();
+  });
+  const url = new URL('exported-chart.svg', h.url).href;
+  await viewer.route(url, (route) => route.fulfill({ contentType: 'image/svg+xml', body: svg.text }));
+  await viewer.goto(url);
+  await viewer.waitForTimeout(300);
+  assert.equal(await viewer.evaluate(() => window.__xss ?? null), null);
+  await page.waitForTimeout(300);
+  assert.equal(await page.evaluate(() => window.__xss ?? null), null, 'no script ran');
+  assert.deepEqual(dialogs, [], 'no alert was shown');
+  await h.screenshot(page, 'robustness-markup-name');
+  h.expectClean(page);
+  h.expectClean(viewer);
+  await viewer.close();
+  await page.close();
+});
+
+test('a panic shows the error panel, exports the saved scenario, and a reload restores the work', async () => {
+  const { page } = await open();
+  await pasteRoster(page);
+  await dragSeat(page, 'P1-4', 'P1-5');
+  await page.locator('#instruction-list li').first().waitFor();
+  const before = await seatsOf(page);
+  await page.waitForTimeout(100);
+  await page.evaluate(() => window.dispatchEvent(new CustomEvent('seating:test-panic')));
+  const panel = page.locator('#panic-panel');
+  await panel.waitFor();
+  assert.match(await panel.textContent(), /页面出错了/);
+  assert.match(await panel.locator('pre').textContent(), /a panic on purpose/);
+  await h.screenshot(page, 'robustness-panic');
+  const file = await h.download(page, '#panic-export');
+  const saved = JSON.parse(file.text);
+  assert.equal(saved.format, 'seating/1');
+  assert.equal(saved.people.length, 30);
+  assert.equal(saved.instructions[0].op, 'swap');
+  await page.reload();
+  await page.locator('#diagram g[data-seat="P1-4"][data-person]').waitFor();
+  assert.deepEqual(await seatsOf(page), before);
+  assert.equal(await page.locator('#panic-panel').count(), 0);
+  await page.close();
+});
+
+test('a full browser storage is reported, and the report goes once saving works again', async () => {
+  const { page } = await open();
+  await page.evaluate(() => {
+    window.__setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function () {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+  });
+  await page.locator('#tab-venue').click();
+  await page.locator('#meeting-title').fill('配額測試');
+  await page.locator('#meeting-title').press('Enter');
+  const banner = page.locator('#storage-error');
+  await banner.waitFor();
+  assert.match(await banner.textContent(), /存储空间已满/);
+  await page.evaluate(() => (Storage.prototype.setItem = window.__setItem));
+  await page.locator('#meeting-title').fill('配額測試二');
+  await page.locator('#meeting-title').press('Enter');
+  await banner.waitFor({ state: 'detached' });
+  h.expectClean(page);
+  await page.close();
+});
+
+test('an unsaved import is not discarded without asking', async () => {
+  const { page, dialogs } = await open({ dismiss: true });
+  const drafts = await page.locator('#draft-select option').count();
+  await page.locator('#paste').fill(ROSTER_30);
+  await page.locator('#mapping').waitFor();
+  // A new draft would drop it: the page asks, and "cancel" keeps it.
+  await page.click('#draft-new');
+  assert.equal(dialogs.length, 1);
+  assert.match(dialogs[0], /^confirm: /);
+  assert.equal(await page.locator('#draft-select option').count(), drafts);
+  assert.equal(await page.locator('#mapping').count(), 1);
+  // Discarding asks too.
+  await page.click('#import-discard');
+  assert.equal(dialogs.length, 2);
+  assert.equal(await page.locator('#mapping').count(), 1);
+  // Leaving the page asks (beforeunload).
+  await page.close({ runBeforeUnload: true });
+  await new Promise((r) => setTimeout(r, 300));
+  assert.ok(dialogs.some((d) => d.startsWith('beforeunload')), dialogs.join('; '));
+});
+
+test('a table without a recognised header gets a column-mapping step', async () => {
+  const { page } = await open();
+  await page.locator('#paste').fill('王晨\t區委書記\t1\n李強\t區長\t2\n趙樂\t區人大常委會主任\t3\n');
+  await page.locator('#mapping').waitFor();
+  assert.match(await page.locator('#mapping .status').textContent(), /未识别表头/);
+  let fields = await page.$$eval('#mapping select.column-field', (s) => s.map((x) => x.value));
+  assert.deepEqual(fields, ['name', 'ignore', 'rank']);
+  await page.selectOption('#mapping select[data-column="1"]', 'post');
+  fields = await page.$$eval('#mapping select.column-field', (s) => s.map((x) => x.value));
+  assert.deepEqual(fields, ['name', 'post', 'rank']);
+  await page.fill('#import-podium', '3');
+  await page.locator('#import-podium').press('Tab');
+  await page.click('#import-replace');
+  await page.locator('#roster-table tbody tr').nth(2).waitFor();
+  assert.equal(await page.inputValue('#roster-table tbody tr:nth-child(2) input.post'), '區長');
+  const seats = await seatsOf(page);
+  assert.deepEqual(['P1-3', 'P1-4', 'P1-5'].map((s) => seats[s].name), ['趙樂', '王晨', '李強']);
+  h.expectClean(page);
+  await page.close();
+});
+
+test('a GBK-encoded CSV from old Excel is decoded, not garbled', async () => {
+  const { page } = await open();
+  const gbk = Buffer.from(
+    'd0d5c3fb2cd6b0cef12cb5a5cebb2cc5c5d0f20acdf5b3bf2cc7f8ceafcae9bcc72cc7f8ceaf2c310ac0eec7bf2cc7f8b3a42cc7f8d5feb8ae2c320ad5d4c0d62cc7f8c8cbb4f3b3a3ceafbbe1d6f7c8ce2cc7f8c8cbb4f32c330a',
+    'hex',
+  );
+  await page.setInputFiles('#upload', { name: '名单.csv', mimeType: 'text/csv', buffer: gbk });
+  await page.locator('#mapping').waitFor();
+  assert.match(await page.locator('#mapping .status').textContent(), /gb18030/);
+  assert.equal(await page.locator('#mapping tbody tr:first-child td:first-child').textContent(), '王晨');
+  await page.click('#import-replace');
+  await page.locator('#roster-table tbody tr').nth(2).waitFor();
+  assert.equal(await page.inputValue('#roster-table tbody tr:first-child input.post'), '区委书记');
+  // XLSX cannot be read by the core: the page says so.
+  await page.setInputFiles('#upload', { name: 'roster.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from('PK\x03\x04') });
+  await page.locator('#notice.error').waitFor();
+  assert.match(await page.locator('#notice').textContent(), /XLSX/);
+  h.expectClean(page);
+  await page.close();
+});
+
+test('drafts: create, rename, duplicate, switch and delete, all kept after a reload', async () => {
+  const { page } = await open();
+  const names = () => page.$$eval('#draft-select option', (o) => o.map((x) => x.textContent));
+  const start = await names();
+  await page.fill('#draft-name', '常委會');
+  await page.locator('#draft-name').press('Enter');
+  await pasteRoster(page);
+  await page.click('#draft-duplicate');
+  assert.deepEqual(await names(), ['常委會', ...start.slice(1), '常委會 副本']);
+  assert.match(await page.locator('#roster-title').textContent(), /30/);
+  await page.click('#draft-new');
+  assert.equal((await names()).length, start.length + 2);
+  assert.match(await page.locator('#roster-title').textContent(), /（0）/);
+  await page.selectOption('#draft-select', { index: 0 });
+  assert.match(await page.locator('#roster-title').textContent(), /30/);
+  await page.waitForTimeout(100);
+  await page.reload();
+  await page.locator('#diagram g[data-seat="P1-1"]').waitFor();
+  assert.equal((await names()).length, start.length + 2);
+  assert.equal(await page.inputValue('#draft-name'), '常委會');
+  // Delete the last one (after confirming).
+  await page.selectOption('#draft-select', { index: start.length + 1 });
+  await page.click('#draft-delete');
+  assert.equal((await names()).length, start.length + 1);
+  await page.waitForTimeout(100);
+  const keys = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('seating.v1.draft.')));
+  assert.equal(keys.length, start.length + 1, 'the deleted draft is gone from storage');
+  h.expectClean(page);
+  await page.close();
+});
+
+test('languages: English and Traditional Chinese on request, kept after a reload', async () => {
+  const { page } = await open();
+  await page.selectOption('#lang', 'en');
+  assert.equal(await page.locator('#tab-roster').textContent(), 'Roster');
+  assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  await page.selectOption('#lang', 'zh-Hant');
+  assert.equal(await page.locator('#tab-roster').textContent(), '名單');
+  await page.waitForTimeout(100);
+  await page.reload();
+  await page.locator('#diagram g[data-seat="P1-1"]').waitFor();
+  assert.equal(await page.locator('#tab-roster').textContent(), '名單');
+  await page.selectOption('#lang', 'zh-Hans');
+  h.expectClean(page);
+  await page.close();
+});
+
+test('a browser asking for zh-TW gets Traditional Chinese by default', async () => {
+  const tw = await setup({ locale: 'zh-TW', viewport: { width: 1440, height: 900 } });
+  try {
+    const page = await tw.newPage();
+    await page.goto(tw.url);
+    await page.locator('#diagram g[data-seat="P1-1"]').waitFor();
+    assert.equal(await page.getAttribute('html', 'lang'), 'zh-TW');
+    assert.equal(await page.locator('#tab-roster').textContent(), '名單');
+    assert.match(await page.locator('#import-title').textContent(), /導入名單/);
+    await page.screenshot({ path: `${ARTIFACTS}robustness-zh-TW.png` });
+    tw.expectClean(page);
+  } finally {
+    await tw.close();
+  }
+});
