@@ -210,6 +210,7 @@ fn deeply_nested_json_is_an_error_not_a_stack_overflow() {
         let (code, _, err) = run_checked(&["plan", path.to_str().unwrap()], "deep nesting");
         assert_eq!(code, 1, "{err}");
         assert!(err.contains("line 1"), "{err}");
+        let _ = std::fs::remove_file(&path);
     }
     // Nesting is not needed anywhere in the format, so even modest depth is rejected by type.
     let e = Scenario::from_json(r#"{"format": "seating/1", "people": [[[]]]}"#).unwrap_err().to_string();
