@@ -1,7 +1,7 @@
 //! Structured scenarios (every section, instructions referring to real and unknown people
 //! and seats): planning never panics, keeps its invariants, is deterministic, and the
 //! scenario survives a save and a reload. Also plans in keep mode against the scenario
-//! without its instructions.
+//! without its instructions, and a second draft (from the rest of the bytes) against the first.
 #![no_main]
 
 use arbitrary::Unstructured;
@@ -23,4 +23,12 @@ fuzz_target!(|data: &[u8]| {
     let kept = seating_core::diff::keep(&approved, &ap, &s);
     seating_fuzz::check_plan(&s, &kept);
     let _ = seating_core::diff::diff(&approved, &ap, &s, &kept).to_text();
+    // A second draft from the rest of the bytes: the same ids `p0…` and `u0…`, so people
+    // stay, leave, arrive and change units, sections and ranks between the drafts.
+    let Ok(v2) = seating_fuzz::scenario(&mut u) else { return };
+    let Ok(s2) = Scenario::from_json(&v2.to_string()) else { return };
+    let kept = seating_core::diff::keep(&s, &p, &s2);
+    seating_fuzz::check_plan(&s2, &kept);
+    assert_eq!(kept, seating_core::diff::keep(&s, &p, &s2), "keep is deterministic");
+    let _ = seating_core::diff::diff(&s, &p, &s2, &kept).to_text();
 });
