@@ -1176,12 +1176,17 @@ fn block_name(k: usize, n: usize) -> String {
 }
 
 /// Removes what cannot be printed: control characters become spaces, runs of blanks one
-/// space, and the ends are trimmed. Everything else, `<`, `&` and `"` included, stays as
-/// typed; renderers escape it.
+/// space, and the ends are trimmed; explicit bidi embeddings, overrides and isolates
+/// (U+202A–U+202E, U+2066–U+2069) are dropped, so that a name cannot print reversed or
+/// reorder the text around it (Arabic and Hebrew still print right to left by themselves).
+/// Everything else, `<`, `&` and `"` included, stays as typed; renderers escape it.
 pub fn clean(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut blank = false;
     for ch in s.chars() {
+        if matches!(ch, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}') {
+            continue;
+        }
         let bad = ch.is_control() || matches!(ch, '\u{FFFE}' | '\u{FFFF}');
         if bad || ch.is_whitespace() {
             blank = !out.is_empty();

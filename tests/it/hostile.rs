@@ -520,3 +520,36 @@ fn control_characters_never_reach_the_svg() {
         }
     }
 }
+
+/// A right-to-left override in a name would print it reversed (and reorder what follows):
+/// printed text drops bidi controls, keeps zero-width joiners, and Arabic and Hebrew names
+/// come through as typed. The scenario itself keeps the name exactly.
+#[test]
+fn bidi_overrides_are_not_printed() {
+    let s = Scenario::from_json(
+        &json!({
+            "format": "seating/1",
+            "people": [
+                {"id": "a", "name": "\u{202e}晨王", "rank": 1, "section": "podium"},
+                {"id": "b", "name": "محمد\u{2067}x\u{2069}", "rank": 2, "section": "podium"},
+                {"id": "c", "name": "שלום", "rank": 3, "section": "podium"},
+                {"id": "d", "name": "👨\u{200d}👩\u{200d}👧", "rank": 4, "section": "podium"}
+            ],
+            "podium": {"rows": [4]}
+        })
+        .to_string(),
+    )
+    .unwrap();
+    let p = plan(&s);
+    let l = layout(&s, &p, &LayoutOptions::default());
+    let (texts, _) = safe_svg_texts(&svg::svg(&l), "chart");
+    let all = texts.concat();
+    assert!(
+        !all.chars().any(|c| matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')),
+        "{texts:?}"
+    );
+    for n in ["晨王", "محمدx", "שלום", "👨\u{200d}👩\u{200d}👧"] {
+        assert!(all.contains(n), "{n:?} not printed as typed: {texts:?}");
+    }
+    assert_eq!(Scenario::from_json(&s.to_json()).unwrap().people[0].name, "\u{202e}晨王");
+}
