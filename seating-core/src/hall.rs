@@ -287,8 +287,49 @@ struct Slot {
     block: usize,
 }
 
-fn who(g: &Group, gi: usize, k: usize) -> String {
-    format!("{}, {} of {} (group {} in unit precedence)", g.name, k + 1, g.members.len(), gi + 1)
+/// A new reason string that starts "{unit}, {k+1} of {size} (group {gi+1} in unit
+/// precedence)", with room for `more` bytes. Reasons are written once per seat, so they are
+/// built by appending into one allocation of the right size, not with nested `format!`s.
+fn who(g: &Group, gi: usize, k: usize, more: usize) -> String {
+    let mut s = String::with_capacity(g.name.len() + 48 + more);
+    s.push_str(&g.name);
+    s.push_str(", ");
+    push_uint(&mut s, k + 1);
+    s.push_str(" of ");
+    push_uint(&mut s, g.members.len());
+    s.push_str(" (group ");
+    push_uint(&mut s, gi + 1);
+    s.push_str(" in unit precedence)");
+    s
+}
+
+/// `who(..)` followed by `parts`.
+fn reason(g: &Group, gi: usize, k: usize, parts: &[&str]) -> String {
+    let mut s = who(g, gi, k, parts.iter().map(|p| p.len()).sum());
+    for p in parts {
+        s.push_str(p);
+    }
+    s
+}
+
+/// Appends `n` in decimal (what `write!(out, "{n}")` writes, without the formatting
+/// machinery).
+pub(crate) fn push_uint(out: &mut String, n: usize) {
+    if n < 10 {
+        out.push(char::from(b'0' + n as u8));
+        return;
+    }
+    let mut buf = [0u8; 20];
+    let mut i = buf.len();
+    let mut n = n;
+    while n > 0 {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+    }
+    for &d in &buf[i..] {
+        out.push(char::from(d));
+    }
 }
 
 /// Whether consecutive slots of `run` cross an aisle inside a row.
@@ -329,11 +370,19 @@ fn fill_rows(shape: &Shape, groups: &[Group], unavailable: &dyn Fn(SeatId) -> bo
                         out.seats.push((
                             p,
                             stream[at].seat,
-                            format!(
-                                "{}: {RULE}; moved ahead of {} to fill the seats before the aisle, which {} skipped to stay in one block (aisle rule)",
-                                who(f, fj, k),
-                                g.name,
-                                g.name
+                            reason(
+                                f,
+                                fj,
+                                k,
+                                &[
+                                    ": ",
+                                    RULE,
+                                    "; moved ahead of ",
+                                    &g.name,
+                                    " to fill the seats before the aisle, which ",
+                                    &g.name,
+                                    " skipped to stay in one block (aisle rule)",
+                                ],
                             ),
                         ));
                         at += 1;
@@ -345,9 +394,15 @@ fn fill_rows(shape: &Shape, groups: &[Group], unavailable: &dyn Fn(SeatId) -> bo
                     out.seats.push((
                         p,
                         stream[start + k].seat,
-                        format!(
-                            "{}: {RULE}; starts after the aisle so the unit is not split across it (aisle rule)",
-                            who(g, gi, k)
+                        reason(
+                            g,
+                            gi,
+                            k,
+                            &[
+                                ": ",
+                                RULE,
+                                "; starts after the aisle so the unit is not split across it (aisle rule)",
+                            ],
                         ),
                     ));
                 }
@@ -359,7 +414,7 @@ fn fill_rows(shape: &Shape, groups: &[Group], unavailable: &dyn Fn(SeatId) -> bo
         for (k, &p) in g.members.iter().enumerate() {
             match stream.get(i) {
                 Some(slot) => {
-                    out.seats.push((p, slot.seat, format!("{}: {RULE}", who(g, gi, k))));
+                    out.seats.push((p, slot.seat, reason(g, gi, k, &[": ", RULE])));
                     i += 1;
                 }
                 None => out.unseated.push(p),
@@ -447,9 +502,10 @@ fn fill_centre_out(
     // of the podium, where the leaders face the audience.
     let side = convention.honour.opposite();
     let first = match convention.honour {
-        Side::Left => "audience's left",
-        Side::Right => "audience's right",
+        Side::Left => ", audience's left first, alternating",
+        Side::Right => ", audience's right first, alternating",
     };
+    const METHOD: &str = ": centre-out method (左右排列法): row ";
     let mut stream = Vec::new();
     for row in 1..=shape.rows() {
         let len = shape.row(row).map_or(0, |r| r.len);
@@ -465,16 +521,18 @@ fn fill_centre_out(
     for (gi, g) in groups.iter().enumerate() {
         for (k, &p) in g.members.iter().enumerate() {
             match next.next() {
-                Some(&(seat, rank)) => out.seats.push((
-                    p,
-                    seat,
-                    format!(
-                        "{}: centre-out method (左右排列法): row {} seat {} from the centre, {first} first, alternating",
-                        who(g, gi, k),
-                        seat.row,
-                        rank + 1
-                    ),
-                )),
+                Some(&(seat, rank)) => {
+                    // "{who}: centre-out method (左右排列法): row {row} seat {rank} from the
+                    // centre, {side} first, alternating"
+                    let mut r = who(g, gi, k, METHOD.len() + 40 + first.len());
+                    r.push_str(METHOD);
+                    push_uint(&mut r, seat.row as usize);
+                    r.push_str(" seat ");
+                    push_uint(&mut r, rank + 1);
+                    r.push_str(" from the centre");
+                    r.push_str(first);
+                    out.seats.push((p, seat, r))
+                }
                 None => out.unseated.push(p),
             }
         }
@@ -545,6 +603,13 @@ fn fill_columns(
             overflow.push((gi, 0));
             continue;
         };
+        let skipped = if b.skipped { "; starts after the aisle to keep the unit in one block" } else { "" };
+        // The same for every member of the group.
+        let tail = format!(
+            ": columns method (豎排法): column block {}–{} of the hall, rows 1–{depth}, front to back, {order}{skipped}",
+            b.lo + 1,
+            b.hi + 1
+        );
         let mut k = 0;
         'rows: for row in 1..=depth as u32 {
             for x in b.lo..=b.hi {
@@ -555,18 +620,7 @@ fn fill_columns(
                 if avail[at] && !used[at] {
                     used[at] = true;
                     let col = shape.col_at(row, x as u32 + 1).expect("available seats exist");
-                    let skipped =
-                        if b.skipped { "; starts after the aisle to keep the unit in one block" } else { "" };
-                    out.seats.push((
-                        g.members[k],
-                        SeatId::hall(row, col),
-                        format!(
-                            "{}: columns method (豎排法): column block {}–{} of the hall, rows 1–{depth}, front to back, {order}{skipped}",
-                            who(g, gi, k),
-                            b.lo + 1,
-                            b.hi + 1
-                        ),
-                    ));
+                    out.seats.push((g.members[k], SeatId::hall(row, col), reason(g, gi, k, &[&tail])));
                     k += 1;
                 }
             }
@@ -587,9 +641,11 @@ fn fill_columns(
                     out.seats.push((
                         g.members[k],
                         SeatId::hall(row, col),
-                        format!(
-                            "{}: columns method (豎排法), but no column block was left for this unit: first free seat in row order",
-                            who(g, gi, k)
+                        reason(
+                            g,
+                            gi,
+                            k,
+                            &[": columns method (豎排法), but no column block was left for this unit: first free seat in row order"],
                         ),
                     ));
                 }

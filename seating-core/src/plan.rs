@@ -228,6 +228,7 @@ pub fn plan(s: &Scenario) -> Plan {
 struct Planner<'a> {
     s: &'a Scenario,
     diags: Vec<Diagnostic>,
+    /// Person id → index, for the ids that instructions name (see [`instruction_ids`]).
     ids: HashMap<&'a str, usize>,
     /// Position in the original precedence (before `move`), for rank inversions.
     orig_pos: Vec<usize>,
@@ -245,12 +246,14 @@ struct Planner<'a> {
     /// Seat taken by a pin (person) or a reserve (None), with the instruction index.
     fixed: HashMap<SeatId, (Option<usize>, usize)>,
     placement: Vec<Option<Placement>>,
+    /// Each person's unit as a small integer (see [`unit_classes`]).
+    unit_of: Vec<u32>,
 }
 
 impl<'a> Planner<'a> {
     fn new(s: &'a Scenario) -> Planner<'a> {
         let n = s.people.len();
-        let ids = s.people.iter().enumerate().map(|(i, p)| (p.id.as_str(), i)).collect();
+        let ids = instruction_ids(s);
         Planner {
             s,
             diags: Vec::new(),
@@ -266,6 +269,7 @@ impl<'a> Planner<'a> {
             blocked: HashSet::new(),
             fixed: HashMap::new(),
             placement: vec![None; n],
+            unit_of: unit_classes(s),
         }
     }
 
@@ -336,6 +340,20 @@ impl<'a> Planner<'a> {
     fn apply_precedence_changes(&mut self) {
         let s = self.s;
         let mut moved_after: HashMap<usize, (usize, usize)> = HashMap::new();
+        // The precedence as a doubly linked list while moves are applied (O(1) per move
+        // instead of O(n) for a Vec's position/remove/insert); `n` is the head sentinel.
+        let n = s.people.len();
+        let mut next = vec![n; n + 1];
+        let mut prev = vec![n; n + 1];
+        let mut last = n;
+        for &i in &self.prec {
+            next[last] = i;
+            prev[i] = last;
+            last = i;
+        }
+        next[last] = n;
+        prev[n] = last;
+        let mut moved = false;
         for (k, ins) in s.instructions.iter().enumerate() {
             match ins.op {
                 Op::Move => {
@@ -369,10 +387,16 @@ impl<'a> Planner<'a> {
                         }
                     }
                     moved_after.insert(p, (a, k));
-                    let from = self.prec.iter().position(|&x| x == p).expect("everyone is in prec");
-                    self.prec.remove(from);
-                    let to = self.prec.iter().position(|&x| x == a).expect("everyone is in prec") + 1;
-                    self.prec.insert(to, p);
+                    // Unlink `p`, then link it in right after `a`.
+                    let (bp, ap) = (prev[p], next[p]);
+                    next[bp] = ap;
+                    prev[ap] = bp;
+                    let after_a = next[a];
+                    next[a] = p;
+                    prev[p] = a;
+                    next[p] = after_a;
+                    prev[after_a] = p;
+                    moved = true;
                     self.affected.push((p, k));
                 }
                 Op::Exclude => {
@@ -392,6 +416,14 @@ impl<'a> Planner<'a> {
                     }
                 }
                 _ => {}
+            }
+        }
+        if moved {
+            self.prec.clear();
+            let mut i = next[n];
+            while i != n {
+                self.prec.push(i);
+                i = next[i];
             }
         }
         let excluded = &self.excluded;
@@ -652,8 +684,6 @@ impl<'a> Planner<'a> {
             );
             return people;
         };
-        let unit_index: HashMap<&str, usize> =
-            s.units.iter().enumerate().map(|(k, u)| (u.id.as_str(), k)).collect();
         let mut groups: Vec<Group> = s
             .units
             .iter()
@@ -662,7 +692,8 @@ impl<'a> Planner<'a> {
             .collect();
         let none = s.units.len();
         for &i in &people {
-            let g = s.people[i].unit.as_deref().and_then(|u| unit_index.get(u).copied()).unwrap_or(none);
+            // Unknown unit ids and no unit both go to "(no unit)".
+            let g = (self.unit_of[i] as usize).min(none);
             groups[g].members.push(i);
         }
         for g in &mut groups {
@@ -687,9 +718,15 @@ impl<'a> Planner<'a> {
             groups = by_role;
         }
         groups.retain(|g| !g.members.is_empty());
-        let fixed = &self.fixed;
-        let blocked = &self.blocked;
-        let unavailable = |id: SeatId| fixed.contains_key(&id) || blocked.contains(&id);
+        // Pinned, reserved and blocked hall seats as a table by seat (no hashing per seat).
+        let index = SeatIndex::new(&[], Some(spec));
+        let mut taken = vec![false; index.len()];
+        for id in self.fixed.keys().chain(self.blocked.iter()) {
+            if let Some(k) = index.slot(*id) {
+                taken[k] = true;
+            }
+        }
+        let unavailable = |id: SeatId| index.slot(id).is_some_and(|k| taken[k]);
         let fill = hall::fill(spec, &s.convention, &groups, &unavailable);
         for (i, seat, reason) in fill.seats {
             self.placement[i] = Some(Placement { seat, reason, instruction: None });
@@ -711,6 +748,12 @@ impl<'a> Planner<'a> {
 
     fn apply_swaps(&mut self, unseated: &mut Vec<usize>) {
         let s = self.s;
+        // Membership of `unseated` (O(1) per swap); the list is rebuilt once at the end.
+        let mut is_unseated = vec![false; s.people.len()];
+        for &p in unseated.iter() {
+            is_unseated[p] = true;
+        }
+        let mut newly_unseated = Vec::new();
         for (k, ins) in s.instructions.iter().enumerate() {
             if ins.op != Op::Swap {
                 continue;
@@ -762,14 +805,17 @@ impl<'a> Planner<'a> {
             for p in [a, b] {
                 self.affected.push((p, k));
                 if self.placement[p].is_none() {
-                    if !unseated.contains(&p) {
-                        unseated.push(p);
+                    if !is_unseated[p] {
+                        is_unseated[p] = true;
+                        newly_unseated.push(p);
                     }
                 } else {
-                    unseated.retain(|&x| x != p);
+                    is_unseated[p] = false;
                 }
             }
         }
+        unseated.extend(newly_unseated);
+        unseated.retain(|&p| std::mem::replace(&mut is_unseated[p], false));
         let pos = &self.pos;
         unseated.sort_by_key(|&i| pos[i]);
     }
@@ -785,76 +831,149 @@ impl<'a> Planner<'a> {
         }
     }
 
-    fn comparable(&self, a: usize, b: usize, sa: SeatId, sb: SeatId) -> bool {
-        sa.area == Area::Podium || sb.area == Area::Podium || self.s.people[a].unit == self.s.people[b].unit
-    }
-
     /// A `rank-inversion` for every pair (senior, junior) in which an instruction-affected
-    /// person is involved and the junior sits in the more senior seat.
+    /// person is involved and the junior sits in the more senior seat. Two people are
+    /// compared when either sits on the podium or both sit in the hall in the same unit.
+    ///
+    /// Each pair is reported once, for the first affected entry that involves it; so an
+    /// affected person is compared with everyone but the affected people handled before.
+    /// A hall seat is compared only with the podium and its own unit, so the work is
+    /// O(n + affected × (podium + unit size)), plus O(n) per affected person on the podium.
     fn report_inversions(&mut self) {
-        let mut seen: HashSet<(usize, usize)> = HashSet::new();
         let affected = std::mem::take(&mut self.affected);
-        let mut per_instruction: HashMap<usize, usize> = HashMap::new();
-        let mut found = Vec::new();
+        if affected.is_empty() {
+            return;
+        }
+        let n = self.s.people.len();
+        // Seat seniority of every seated person.
+        let key: Vec<Option<(u8, usize, u32)>> = (0..n)
+            .map(|y| {
+                if self.excluded[y] {
+                    return None;
+                }
+                self.placement[y].as_ref().map(|p| self.seat_key(p.seat))
+            })
+            .collect();
+        // Podium people, and hall people by unit, each in input order.
+        let classes = self.unit_of.iter().max().map_or(0, |&c| c as usize + 1);
+        let mut on_podium = Vec::new();
+        let mut by_unit: Vec<Vec<usize>> = vec![Vec::new(); classes];
+        for (y, k) in key.iter().enumerate() {
+            match k {
+                Some((0, _, _)) => on_podium.push(y),
+                Some(_) => by_unit[self.unit_of[y] as usize].push(y),
+                None => {}
+            }
+        }
+        let mut done = vec![false; n];
+        let mut count = vec![0usize; self.s.instructions.len()];
+        let mut candidates = Vec::new();
         for &(x, k) in &affected {
-            let Some(sx) = self.placement[x].as_ref().map(|p| p.seat) else { continue };
-            for y in 0..self.s.people.len() {
-                if y == x || self.excluded[y] {
-                    continue;
-                }
-                let Some(sy) = self.placement[y].as_ref().map(|p| p.seat) else { continue };
-                if !self.comparable(x, y, sx, sy) {
-                    continue;
-                }
-                let (senior, junior, s_seat, j_seat) =
-                    if self.orig_pos[x] < self.orig_pos[y] { (x, y, sx, sy) } else { (y, x, sy, sx) };
-                if self.seat_key(j_seat) < self.seat_key(s_seat) && seen.insert((senior, junior)) {
-                    found.push((k, senior, junior, s_seat, j_seat));
+            if std::mem::replace(&mut done[x], true) {
+                continue; // every pair with `x` was checked at its first entry
+            }
+            let Some(kx) = key[x] else { continue };
+            candidates.clear();
+            if kx.0 == 0 {
+                candidates.extend((0..n).filter(|&y| key[y].is_some()));
+            } else {
+                // Merge the podium and x's unit, both ascending.
+                let unit = &by_unit[self.unit_of[x] as usize];
+                let (mut a, mut b) = (0, 0);
+                while a < on_podium.len() || b < unit.len() {
+                    if b == unit.len() || (a < on_podium.len() && on_podium[a] < unit[b]) {
+                        candidates.push(on_podium[a]);
+                        a += 1;
+                    } else {
+                        candidates.push(unit[b]);
+                        b += 1;
+                    }
                 }
             }
-        }
-        let mut summarised: HashMap<usize, usize> = HashMap::new();
-        for (k, senior, junior, s_seat, j_seat) in found {
-            let n = per_instruction.entry(k).or_default();
-            *n += 1;
-            if *n > MAX_INVERSIONS_PER_INSTRUCTION {
-                *summarised.entry(k).or_default() += 1;
-                continue;
+            for &y in &candidates {
+                if done[y] {
+                    continue; // includes y == x
+                }
+                let ky = key[y].expect("candidates are seated");
+                let (senior, junior, ks, kj) =
+                    if self.orig_pos[x] < self.orig_pos[y] { (x, y, kx, ky) } else { (y, x, ky, kx) };
+                if kj >= ks {
+                    continue;
+                }
+                count[k] += 1;
+                if count[k] > MAX_INVERSIONS_PER_INSTRUCTION {
+                    continue;
+                }
+                let seat = |i: usize| seat_string(self.placement[i].as_ref().expect("seated").seat);
+                let (sp, jp) = (&self.s.people[senior], &self.s.people[junior]);
+                let (s_seat, j_seat) = (seat(senior), seat(junior));
+                // "{junior} ({id}) (#{n} by rank) sits in {seat}, a more senior seat than
+                // {senior} ({id}) (#{n} by rank) in {seat}; caused by instructions[{k}] ({op})",
+                // appended piece by piece: there can be thousands of these.
+                let mut m =
+                    String::with_capacity(160 + sp.name.len() + sp.id.len() + jp.name.len() + jp.id.len());
+                m.extend([jp.name.as_str(), " (", &jp.id, ") (#"]);
+                hall::push_uint(&mut m, self.orig_pos[junior] + 1);
+                m.extend([
+                    " by rank) sits in ",
+                    &j_seat,
+                    ", a more senior seat than ",
+                    &sp.name,
+                    " (",
+                    &sp.id,
+                ]);
+                m.push_str(") (#");
+                hall::push_uint(&mut m, self.orig_pos[senior] + 1);
+                m.extend([" by rank) in ", &s_seat, "; caused by instructions["]);
+                hall::push_uint(&mut m, k);
+                m.extend(["] (", self.s.instructions[k].op.name(), ")"]);
+                self.diags.push(Diagnostic {
+                    level: Level::Warning,
+                    code: "rank-inversion".into(),
+                    message: m,
+                    instruction: Some(k),
+                    person: Some(jp.id.clone()),
+                    seat: Some(j_seat),
+                });
             }
-            let (sn, jn) = (self.person(senior), self.person(junior));
-            self.diags.push(Diagnostic {
-                level: Level::Warning,
-                code: "rank-inversion".into(),
-                message: format!(
-                    "{jn} (#{} by rank) sits in {j_seat}, a more senior seat than {sn} (#{} by rank) in {s_seat}; caused by instructions[{k}] ({})",
-                    self.orig_pos[junior] + 1,
-                    self.orig_pos[senior] + 1,
-                    self.s.instructions[k].op.name()
-                ),
-                instruction: Some(k),
-                person: Some(self.s.people[junior].id.clone()),
-                seat: Some(j_seat.to_string()),
-            });
         }
-        let mut rest: Vec<(usize, usize)> = summarised.into_iter().collect();
-        rest.sort();
-        for (k, more) in rest {
-            self.diag(
-                Level::Warning,
-                "rank-inversion",
-                format!("instructions[{k}] causes {more} more rank inversions not listed one by one"),
-                Some(k),
-                None,
-            );
+        for (k, &c) in count.iter().enumerate() {
+            if c > MAX_INVERSIONS_PER_INSTRUCTION {
+                let more = c - MAX_INVERSIONS_PER_INSTRUCTION;
+                self.diag(
+                    Level::Warning,
+                    "rank-inversion",
+                    format!("instructions[{k}] causes {more} more rank inversions not listed one by one"),
+                    Some(k),
+                    None,
+                );
+            }
         }
     }
 
-    fn label(&self, seat: SeatId, shape: Option<&hall::Shape>) -> String {
+    /// The printed label of a seat; `row_labels` are the hall's [`hall::Shape::row_label`]s.
+    fn label(&self, seat: SeatId, shape: Option<&hall::Shape>, row_labels: &[String]) -> String {
         match seat.area {
-            Area::Podium => format!("主席臺第{}排{}號", seat.row, seat.col),
-            Area::Hall => match shape {
-                Some(h) => h.label(seat, &self.s.convention),
-                None => seat.to_string(),
+            Area::Podium => {
+                let mut l = String::with_capacity(32);
+                l.push_str("主席臺第");
+                hall::push_uint(&mut l, seat.row as usize);
+                l.push('排');
+                hall::push_uint(&mut l, seat.col as usize);
+                l.push('號');
+                l
+            }
+            Area::Hall => match (shape, row_labels.get((seat.row as usize).wrapping_sub(1))) {
+                // The same text as `Shape::label`, with the row's part computed once per row.
+                (Some(h), Some(row)) => {
+                    let mut l = String::with_capacity(row.len() + 8);
+                    l.push_str(row);
+                    hall::push_uint(&mut l, h.number(seat, &self.s.convention) as usize);
+                    l.push('號');
+                    l
+                }
+                (Some(h), None) => h.label(seat, &self.s.convention),
+                (None, _) => seat_string(seat),
             },
         }
     }
@@ -862,7 +981,16 @@ impl<'a> Planner<'a> {
     /// Banquet, line-ups, vehicles and discussion groups, on the final precedence.
     fn plan_extras(&mut self) -> Extras {
         let units = self.s.units.iter().enumerate().map(|(k, u)| (u.id.as_str(), k)).collect();
-        let roster = Roster { s: self.s, ids: &self.ids, prec: &self.prec, pos: &self.pos, units };
+        let s = self.s;
+        let extras =
+            s.banquet.is_some() || !s.lineups.is_empty() || s.vehicles.is_some() || s.groups.is_some();
+        // Every id, for the extras' own person references (no map at all without extras).
+        let ids: HashMap<&str, usize> = if extras {
+            s.people.iter().enumerate().map(|(i, p)| (p.id.as_str(), i)).collect()
+        } else {
+            HashMap::new()
+        };
+        let roster = Roster { s: self.s, ids: &ids, prec: &self.prec, pos: &self.pos, units };
         let mut diags = Vec::new();
         let banquet = self.s.banquet.as_ref().map(|b| banquet::plan(b, &roster, &mut diags));
         let lineups =
@@ -877,43 +1005,74 @@ impl<'a> Planner<'a> {
         let extras = self.plan_extras();
         let shape = self.s.hall.as_ref().map(hall::Shape::new);
         let shape = shape.as_ref();
-        let mut seats: Vec<(SeatId, SeatAssignment)> = Vec::new();
-        for (i, pl) in self.placement.iter().enumerate() {
-            if let Some(pl) = pl {
-                seats.push((
-                    pl.seat,
+        let row_labels: Vec<String> =
+            shape.map_or(Vec::new(), |h| (1..=h.rows()).map(|r| h.row_label(r)).collect());
+        // Seats in seat order (podium, then hall, by row and column) through a table indexed
+        // by seat, instead of sorting the assignments.
+        enum Holder {
+            Person(usize),
+            Reserved(usize),
+        }
+        let index = SeatIndex::new(&self.podium_rows, self.s.hall.as_ref());
+        let mut by_seat: Vec<Option<Holder>> = Vec::new();
+        by_seat.resize_with(index.len(), || None);
+        let mut stray: Vec<(SeatId, Holder)> = Vec::new(); // seats outside the table (none expected)
+        let holders = self
+            .placement
+            .iter()
+            .enumerate()
+            .filter_map(|(i, pl)| pl.as_ref().map(|pl| (pl.seat, Holder::Person(i))))
+            .chain(
+                self.fixed
+                    .iter()
+                    .filter(|(_, (h, _))| h.is_none())
+                    .map(|(&seat, &(_, k))| (seat, Holder::Reserved(k))),
+            );
+        for (seat, h) in holders {
+            match index.slot(seat) {
+                Some(k) if by_seat[k].is_none() => by_seat[k] = Some(h),
+                _ => stray.push((seat, h)),
+            }
+        }
+        let mut ordered: Vec<(SeatId, Holder)> = Vec::with_capacity(self.placement.len());
+        ordered.extend(by_seat.into_iter().enumerate().filter_map(|(k, h)| h.map(|h| (index.seat(k), h))));
+        if !stray.is_empty() {
+            ordered.extend(stray);
+            ordered.sort_by_key(|(id, _)| *id);
+        }
+        let mut placement = std::mem::take(&mut self.placement);
+        let mut seats = Vec::with_capacity(ordered.len());
+        for (seat, h) in ordered {
+            let label = self.label(seat, shape, &row_labels);
+            seats.push(match h {
+                Holder::Person(i) => {
+                    let pl = placement[i].take().expect("a placed person");
                     SeatAssignment {
-                        seat: pl.seat.to_string(),
+                        seat: seat_string(seat),
                         person: Some(self.s.people[i].id.clone()),
                         reserved: false,
-                        label: self.label(pl.seat, shape),
-                        reason: pl.reason.clone(),
+                        label,
+                        reason: pl.reason,
                         instruction: pl.instruction,
-                    },
-                ));
-            }
-        }
-        for (&seat, &(holder, k)) in &self.fixed {
-            if holder.is_none() {
-                let ins: &Instruction = &self.s.instructions[k];
-                seats.push((
-                    seat,
+                    }
+                }
+                Holder::Reserved(k) => {
+                    let ins: &Instruction = &self.s.instructions[k];
                     SeatAssignment {
-                        seat: seat.to_string(),
+                        seat: seat_string(seat),
                         person: None,
                         reserved: true,
-                        label: self.label(seat, shape),
+                        label,
                         reason: format!("reserved{} (instructions[{k}])", ins.provenance()),
                         instruction: Some(k),
-                    },
-                ));
-            }
+                    }
+                }
+            });
         }
-        seats.sort_by_key(|(id, _)| *id);
         Plan {
             format: PLAN_FORMAT.to_string(),
             precedence: self.prec.iter().map(|&i| self.s.people[i].id.clone()).collect(),
-            seats: seats.into_iter().map(|(_, a)| a).collect(),
+            seats,
             unseated: unseated.iter().map(|&i| self.s.people[i].id.clone()).collect(),
             diagnostics: self.diags,
             banquet: extras.banquet,
@@ -922,6 +1081,148 @@ impl<'a> Planner<'a> {
             groups: extras.groups,
         }
     }
+}
+
+/// Dense numbering of the venue's seats in seat order (podium rows, then hall rows, each
+/// by column), for tables indexed by seat.
+struct SeatIndex {
+    /// First index of each podium row, then of each hall row, and the total at the end.
+    podium_start: Vec<usize>,
+    hall_start: Vec<usize>,
+}
+
+impl SeatIndex {
+    fn new(podium_rows: &[u32], hall: Option<&crate::scenario::HallSpec>) -> SeatIndex {
+        let mut at = 0;
+        let mut podium_start = vec![0];
+        for &len in podium_rows {
+            at += len as usize;
+            podium_start.push(at);
+        }
+        let mut hall_start = vec![at];
+        if let Some(h) = hall {
+            let shape = hall::Shape::new(h);
+            for r in 1..=shape.rows() {
+                at += shape.row(r).map_or(0, |r| r.len as usize);
+                hall_start.push(at);
+            }
+        }
+        SeatIndex { podium_start, hall_start }
+    }
+
+    fn len(&self) -> usize {
+        *self.hall_start.last().expect("never empty")
+    }
+
+    /// The index of a seat of the venue, or `None` for a seat it does not have.
+    fn slot(&self, id: SeatId) -> Option<usize> {
+        let starts = match id.area {
+            Area::Podium => &self.podium_start,
+            Area::Hall => &self.hall_start,
+        };
+        let r = (id.row as usize).checked_sub(1)?;
+        let (&from, &to) = (starts.get(r)?, starts.get(r + 1)?);
+        let c = (id.col as usize).checked_sub(1)?;
+        (from + c < to).then_some(from + c)
+    }
+
+    /// The seat at index `k` (`k < len()`).
+    fn seat(&self, k: usize) -> SeatId {
+        let (area, starts) = if k < self.hall_start[0] {
+            (Area::Podium, &self.podium_start)
+        } else {
+            (Area::Hall, &self.hall_start)
+        };
+        let r = starts.partition_point(|&s| s <= k) - 1;
+        SeatId { area, row: r as u32 + 1, col: (k - starts[r]) as u32 + 1 }
+    }
+}
+
+/// `seat.to_string()` without the formatting machinery (the plan writes one per seat).
+fn seat_string(seat: SeatId) -> String {
+    let mut s = String::with_capacity(12);
+    s.push(match seat.area {
+        Area::Podium => 'P',
+        Area::Hall => 'H',
+    });
+    hall::push_uint(&mut s, seat.row as usize);
+    s.push('-');
+    hall::push_uint(&mut s, seat.col as usize);
+    s
+}
+
+/// Person id → index (the last person with the id, like collecting every id into a map),
+/// for the ids named by instructions only. Hashing all n ids would cost more than the rest
+/// of a large plan's bookkeeping, so a 4,096-bit filter on a cheap hash of the named ids
+/// lets almost every person through with one FNV pass over their id.
+fn instruction_ids(s: &Scenario) -> HashMap<&str, usize> {
+    let mut wanted: HashMap<&str, usize> = HashMap::new();
+    for ins in &s.instructions {
+        let named = ins.person.iter().chain(&ins.after).chain(ins.people.iter().flatten());
+        for id in named {
+            wanted.insert(id.as_str(), usize::MAX);
+        }
+    }
+    if wanted.is_empty() {
+        return wanted;
+    }
+    let bit = |id: &str| {
+        let h = id.bytes().fold(0x811c_9dc5u32, |h, b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193));
+        let h = (h ^ (h >> 16)) as usize & 4095;
+        (h >> 6, 1u64 << (h & 63))
+    };
+    let mut filter = [0u64; 64];
+    for id in wanted.keys() {
+        let (w, b) = bit(id);
+        filter[w] |= b;
+    }
+    for (i, p) in s.people.iter().enumerate() {
+        let (w, b) = bit(&p.id);
+        if filter[w] & b != 0 {
+            if let Some(v) = wanted.get_mut(p.id.as_str()) {
+                *v = i;
+            }
+        }
+    }
+    wanted.retain(|_, v| *v != usize::MAX);
+    wanted
+}
+
+/// Each person's unit as a small integer that is equal exactly when their `unit` fields are
+/// equal: the unit's index in `s.units` (the last one for a repeated id), `s.units.len() + k`
+/// for the k-th unit id that is not in `s.units`, and one more than all of those for none.
+fn unit_classes(s: &Scenario) -> Vec<u32> {
+    let known: HashMap<&str, u32> =
+        s.units.iter().enumerate().map(|(k, u)| (u.id.as_str(), k as u32)).collect();
+    let mut unknown: HashMap<&str, u32> = HashMap::new();
+    let mut out: Vec<u32> = Vec::with_capacity(s.people.len());
+    let mut none_people = Vec::new();
+    let mut prev: Option<(&str, u32)> = None;
+    for (i, p) in s.people.iter().enumerate() {
+        let Some(u) = p.unit.as_deref() else {
+            none_people.push(i);
+            out.push(0);
+            continue;
+        };
+        // Rosters usually list a unit's people together: skip the hashing for a repeat.
+        let class = match prev {
+            Some((pu, c)) if pu == u => c,
+            _ => match known.get(u) {
+                Some(&k) => k,
+                None => {
+                    let next = s.units.len() as u32 + unknown.len() as u32;
+                    *unknown.entry(u).or_insert(next)
+                }
+            },
+        };
+        prev = Some((u, class));
+        out.push(class);
+    }
+    let none = s.units.len() as u32 + unknown.len() as u32;
+    for i in none_people {
+        out[i] = none;
+    }
+    out
 }
 
 /// The plans of the optional sections.

@@ -6,27 +6,33 @@ use crate::plan::{Diagnostic, Level};
 use crate::scenario::{Person, Ranking, Tiebreak};
 use crate::strokes::{self, NameKey};
 
-/// Sort keys of one person, computed once so that sorting is cheap.
-struct Keys {
-    rank: Option<i64>,
+/// Tie-break keys of one person, computed once so that sorting is cheap.
+struct Keys<'a> {
     strokes: Option<NameKey>,
     pinyin: Option<String>,
-    appointed: Option<String>,
-    joined: Option<String>,
+    appointed: Option<&'a str>,
+    joined: Option<&'a str>,
 }
 
 /// Orders `people` by precedence: `rank` ascending (unranked last), then `ranking.tiebreak`
 /// keys in order, then input order. Returns indices into `people`, most senior first, and a
 /// diagnostic for every name whose stroke order could not be fully determined.
 ///
-/// Complexity: O(n log n) comparisons of precomputed keys.
+/// Complexity: O(n log n) comparisons of precomputed keys. The rank is packed with the
+/// index into one integer pair, so with no tie-breaker before `input` the sort compares
+/// plain integers; the input order as the last key makes every key distinct, so an
+/// unstable sort gives the stable result.
 pub fn precedence(people: &[Person], ranking: &Ranking) -> (Vec<usize>, Vec<Diagnostic>) {
     let uses = |t: Tiebreak| ranking.tiebreak.contains(&t);
+    // `input` ends the comparison: the tie-breakers after it never decide anything.
+    let tiebreak = match ranking.tiebreak.iter().position(|&t| t == Tiebreak::Input) {
+        Some(k) => &ranking.tiebreak[..k],
+        None => &ranking.tiebreak[..],
+    };
     let mut diagnostics = Vec::new();
     let keys: Vec<Keys> = people
         .iter()
         .map(|p| Keys {
-            rank: p.rank,
             strokes: uses(Tiebreak::Strokes).then(|| {
                 let k = strokes::name_key(&p.name, ranking.strokes_mode);
                 if !k.unknown().is_empty() {
@@ -45,23 +51,34 @@ pub fn precedence(people: &[Person], ranking: &Ranking) -> (Vec<usize>, Vec<Diag
                 k
             }),
             pinyin: uses(Tiebreak::Pinyin).then(|| pinyin_key(&p.name)),
-            appointed: p.appointed.clone(),
-            joined: p.joined.clone(),
+            appointed: p.appointed.as_deref(),
+            joined: p.joined.as_deref(),
         })
         .collect();
-    let mut order: Vec<usize> = (0..people.len()).collect();
-    order.sort_by(|&a, &b| compare(&keys[a], &keys[b], &ranking.tiebreak).then(a.cmp(&b)));
-    (order, diagnostics)
+    let mut order: Vec<(u128, usize)> =
+        people.iter().enumerate().map(|(i, p)| (rank_key(p.rank), i)).collect();
+    if tiebreak.is_empty() {
+        order.sort_unstable();
+    } else {
+        order.sort_unstable_by(|a, b| {
+            a.0.cmp(&b.0).then_with(|| compare(&keys[a.1], &keys[b.1], tiebreak)).then(a.1.cmp(&b.1))
+        });
+    }
+    (order.into_iter().map(|(_, i)| i).collect(), diagnostics)
 }
 
+/// `rank` as an integer in precedence order: ranked people by rank, unranked people last.
+fn rank_key(rank: Option<i64>) -> u128 {
+    match rank {
+        // Flipping the sign bit maps i64 order onto u64 order.
+        Some(r) => u128::from(r as u64 ^ (1 << 63)),
+        None => 1 << 64,
+    }
+}
+
+/// Compares two people of equal rank by `tiebreak` (which holds no `input`).
 fn compare(a: &Keys, b: &Keys, tiebreak: &[Tiebreak]) -> Ordering {
-    let by_rank = match (a.rank, b.rank) {
-        (Some(x), Some(y)) => x.cmp(&y),
-        (Some(_), None) => Ordering::Less,
-        (None, Some(_)) => Ordering::Greater,
-        (None, None) => Ordering::Equal,
-    };
-    let mut ord = by_rank;
+    let mut ord = Ordering::Equal;
     for t in tiebreak {
         if ord != Ordering::Equal {
             break;
@@ -70,17 +87,16 @@ fn compare(a: &Keys, b: &Keys, tiebreak: &[Tiebreak]) -> Ordering {
             Tiebreak::Strokes => a.strokes.cmp(&b.strokes),
             Tiebreak::Pinyin => a.pinyin.cmp(&b.pinyin),
             Tiebreak::Seniority => {
-                earlier_first(&a.appointed, &b.appointed).then(earlier_first(&a.joined, &b.joined))
+                earlier_first(a.appointed, b.appointed).then(earlier_first(a.joined, b.joined))
             }
-            // `input` ends the comparison: the caller breaks the tie by index.
-            Tiebreak::Input => return Ordering::Equal,
+            Tiebreak::Input => Ordering::Equal,
         };
     }
     ord
 }
 
 /// Known dates before unknown ones; ISO dates compare as strings.
-fn earlier_first(a: &Option<String>, b: &Option<String>) -> Ordering {
+fn earlier_first(a: Option<&str>, b: Option<&str>) -> Ordering {
     match (a, b) {
         (Some(x), Some(y)) => x.cmp(y),
         (Some(_), None) => Ordering::Less,
