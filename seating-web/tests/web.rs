@@ -20,7 +20,7 @@ const TINY: &str = r#"{
 }"#;
 
 #[wasm_bindgen_test]
-async fn app_renders_header_and_button() {
+async fn app_renders_header_roster_and_diagram() {
     let document = gloo::utils::document();
     let root = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&root).unwrap();
@@ -28,7 +28,11 @@ async fn app_renders_header_and_button() {
     yew::scheduler::flush().await;
     let text = root.text_content().unwrap();
     assert!(text.contains("座次 Seating"), "{text}");
-    assert!(text.contains("排座 Plan"), "{text}");
+    // The roster panel, the diagram drawn from the core's layout and the checks panel.
+    assert!(text.contains("导入名单"), "{text}");
+    assert!(root.query_selector("svg").unwrap().is_some(), "no diagram: {text}");
+    assert!(text.contains("主 席 臺"), "{text}");
+    assert!(text.contains("检查结果"), "{text}");
 }
 
 #[wasm_bindgen_test]
