@@ -37,8 +37,9 @@ test('a name with markup is shown as text everywhere and nothing runs', async ()
   // Roster table: the input's value is the literal text.
   assert.equal(await page.inputValue('#roster-table tbody tr:first-child input.name'), EVIL);
   assert.equal(await page.inputValue('#roster-table tbody tr:first-child input.post'), EVIL_POST);
-  // Diagram: the seat's tooltip and text nodes hold the literal text.
-  const title = await page.locator('#diagram g[data-seat="P1-4"] title').textContent();
+  // Diagram: the seat's hover tooltip holds the literal text.
+  await page.locator('#diagram g[data-seat="P1-4"] rect.box').hover();
+  const title = await page.locator('#seat-tooltip').textContent();
   assert.ok(title.includes(EVIL) && title.includes(EVIL_POST), title);
   await page.locator('#diagram g[data-seat="P1-4"] rect.box').click();
   assert.equal(await page.locator('#inspector .name').textContent(), EVIL);

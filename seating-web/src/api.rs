@@ -98,7 +98,9 @@ fn layout_options(o: &Value) -> Result<LayoutOptions, JsError> {
     let view = match str_opt(o, "view")? {
         None | Some("audience") => View::Audience,
         Some("podium") => View::Podium,
-        Some(v) => return Err(JsError::new(&format!("options.view: expected audience or podium, found {v:?}"))),
+        Some(v) => {
+            return Err(JsError::new(&format!("options.view: expected audience or podium, found {v:?}")))
+        }
     };
     let part = match str_opt(o, "part")? {
         None | Some("venue") => Part::Venue,
@@ -107,11 +109,17 @@ fn layout_options(o: &Value) -> Result<LayoutOptions, JsError> {
             let k = p["lineup".len()..].trim_start_matches([':', '-']);
             match if k.is_empty() { Ok(1) } else { k.parse::<usize>() } {
                 Ok(k) if k >= 1 => Part::Lineup(k - 1),
-                _ => return Err(JsError::new(&format!("options.part: expected lineup:N (N from 1), found {p:?}"))),
+                _ => {
+                    return Err(JsError::new(&format!(
+                        "options.part: expected lineup:N (N from 1), found {p:?}"
+                    )))
+                }
             }
         }
         Some(p) => {
-            return Err(JsError::new(&format!("options.part: expected venue, banquet or lineup:N, found {p:?}")))
+            return Err(JsError::new(&format!(
+                "options.part: expected venue, banquet or lineup:N, found {p:?}"
+            )))
         }
     };
     Ok(LayoutOptions { view, part, ..LayoutOptions::default() })
@@ -143,8 +151,9 @@ fn page_options(o: &Value) -> Result<PageOptions, JsError> {
             .ok_or_else(|| JsError::new(&format!("options.binding: expected millimetres 0–60, found {b}")))?;
     }
     if let Some(s) = o.get("signOff").filter(|v| !v.is_null()) {
-        page.sign_off =
-            s.as_bool().ok_or_else(|| JsError::new(&format!("options.signOff: expected a boolean, found {s}")))?;
+        page.sign_off = s
+            .as_bool()
+            .ok_or_else(|| JsError::new(&format!("options.signOff: expected a boolean, found {s}")))?;
     }
     Ok(page)
 }
@@ -175,7 +184,9 @@ pub fn name_cards(scenario: JsValue, options: JsValue) -> Result<JsValue, JsErro
         None | Some("auto") => CardScope::Auto,
         Some("podium") => CardScope::Podium,
         Some("all") => CardScope::All,
-        Some(v) => return Err(JsError::new(&format!("options.scope: expected auto, podium or all, found {v:?}"))),
+        Some(v) => {
+            return Err(JsError::new(&format!("options.scope: expected auto, podium or all, found {v:?}")))
+        }
     };
     let paper = page_options(&o)?.paper;
     to_js(&cards::cards(&layout, &CardOptions { paper, scope }))
@@ -258,7 +269,8 @@ pub fn sniff_encoding(bytes: &[u8]) -> Option<String> {
 /// The JSON Schema of the scenario format, as an object.
 #[wasm_bindgen]
 pub fn schema() -> Result<JsValue, JsError> {
-    let v: Value = serde_json::from_str(&seating_core::json_schema()).map_err(|e| JsError::new(&e.to_string()))?;
+    let v: Value =
+        serde_json::from_str(&seating_core::json_schema()).map_err(|e| JsError::new(&e.to_string()))?;
     to_js(&v)
 }
 
@@ -375,9 +387,10 @@ pub fn layout_json(l: &Layout) -> Value {
     out.insert("tables".into(), Value::Array(tables));
     out.insert(
         "podium".into(),
-        l.podium.as_ref().map_or(Value::Null, |b| {
-            json!({ "rect": rect(&b.rect), "front": b.front, "title": text(&Some(b.title.clone())) })
-        }),
+        l.podium.as_ref().map_or(
+            Value::Null,
+            |b| json!({ "rect": rect(&b.rect), "front": b.front, "title": text(&Some(b.title.clone())) }),
+        ),
     );
     out.insert("hall".into(), l.hall.as_ref().map_or(Value::Null, rect));
     out.insert("blocks".into(), Value::Array(l.blocks.iter().map(rect).collect()));
@@ -385,7 +398,10 @@ pub fn layout_json(l: &Layout) -> Value {
     out.insert("marks".into(), Value::Array(marks));
     out.insert("legend".into(), Value::Array(legend));
     out.insert("orientation".into(), json!(l.orientation));
-    out.insert("unseated".into(), Value::Array(l.unseated.iter().map(|o| occupant(&Some(o.clone()))).collect()));
+    out.insert(
+        "unseated".into(),
+        Value::Array(l.unseated.iter().map(|o| occupant(&Some(o.clone()))).collect()),
+    );
     out.insert("removed".into(), json!(l.removed));
     out.insert("hash".into(), json!(l.hash));
     out.insert("version".into(), json!(l.version));

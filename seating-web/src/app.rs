@@ -74,9 +74,11 @@ pub fn app() -> Html {
         let had_error = state.storage_error.is_some();
         use_effect_with((id.clone(), draft.version, names, lang, who.clone()), move |_| {
             gloo::timers::callback::Timeout::new(0, move || {
+                let started = perf::now();
                 let json = serde_json::to_string(&*doc).unwrap_or_default();
                 let result = storage::save_draft(&id, &json)
                     .and_then(|()| storage::save_index(&drafts, active, lang, &who));
+                perf::record("autosave", started, perf::now());
                 match result {
                     Ok(()) if had_error => dispatch.dispatch(Action::StorageError(None)),
                     Ok(()) => {}
@@ -85,6 +87,18 @@ pub fn app() -> Html {
             })
             .forget();
             || ()
+        });
+    }
+
+    // Information notices go away by themselves; errors stay until closed.
+    {
+        let dispatch = dispatch.clone();
+        let notice = state.notice.clone();
+        use_effect_with(notice, move |notice| {
+            let timer = notice.as_ref().filter(|n| !n.error).map(|_| {
+                gloo::timers::callback::Timeout::new(4000, move || dispatch.dispatch(Action::Notify(None)))
+            });
+            move || drop(timer)
         });
     }
 
@@ -106,26 +120,31 @@ pub fn app() -> Html {
         use_effect_with((), move |_| {
             let window = gloo::utils::window();
             let d = dispatch.clone();
-            let keys = EventListener::new_with_options(&window, "keydown", EventListenerOptions::enable_prevent_default(), move |e| {
-                let Some(e) = e.dyn_ref::<KeyboardEvent>() else { return };
-                if !(e.ctrl_key() || e.meta_key()) {
-                    return;
-                }
-                // Text fields keep their own undo.
-                let in_text = gloo::utils::document()
-                    .active_element()
-                    .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
-                if in_text {
-                    return;
-                }
-                match e.key().to_lowercase().as_str() {
-                    "z" if e.shift_key() => d.dispatch(Action::Redo),
-                    "z" => d.dispatch(Action::Undo),
-                    "y" => d.dispatch(Action::Redo),
-                    _ => return,
-                }
-                e.prevent_default();
-            });
+            let keys = EventListener::new_with_options(
+                &window,
+                "keydown",
+                EventListenerOptions::enable_prevent_default(),
+                move |e| {
+                    let Some(e) = e.dyn_ref::<KeyboardEvent>() else { return };
+                    if !(e.ctrl_key() || e.meta_key()) {
+                        return;
+                    }
+                    // Text fields keep their own undo.
+                    let in_text = gloo::utils::document()
+                        .active_element()
+                        .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
+                    if in_text {
+                        return;
+                    }
+                    match e.key().to_lowercase().as_str() {
+                        "z" if e.shift_key() => d.dispatch(Action::Redo),
+                        "z" => d.dispatch(Action::Undo),
+                        "y" => d.dispatch(Action::Redo),
+                        _ => return,
+                    }
+                    e.prevent_default();
+                },
+            );
             let l = latest.clone();
             let before_print = EventListener::new(&window, "beforeprint", move |_| {
                 if let Some((_, planned, page, _)) = &*l.borrow() {
@@ -145,7 +164,8 @@ pub fn app() -> Html {
                 }
             });
             let d = dispatch.clone();
-            let panic_hook = EventListener::new(&window, "seating:test-panic", move |_| d.dispatch(Action::Panic));
+            let panic_hook =
+                EventListener::new(&window, "seating:test-panic", move |_| d.dispatch(Action::Panic));
             move || drop((keys, before_print, before_unload, panic_hook))
         });
     }
@@ -162,7 +182,9 @@ pub fn app() -> Html {
             <Ranking doc={draft.doc.clone()} planned={state.planned.clone()} lang={state.lang}
                 dispatch={dispatch.clone()} />
         },
-        Tab::Venue => html! { <Venue doc={draft.doc.clone()} lang={state.lang} dispatch={dispatch.clone()} /> },
+        Tab::Venue => {
+            html! { <Venue doc={draft.doc.clone()} lang={state.lang} dispatch={dispatch.clone()} /> }
+        }
     };
     let tab_button = |which: Tab, label: &'static str, id: &'static str| {
         let tab = tab.clone();
@@ -242,10 +264,10 @@ pub fn app() -> Html {
             <Toolbar drafts={state.drafts.clone()} active={state.active} planned={state.planned.clone()}
                 pending={state.pending.is_some()} page={state.page} lang={state.lang} dispatch={dispatch.clone()} />
             <div class="notices">
-                { for storage_error }
-                { for load_problems }
-                { for notice }
+                { storage_error.unwrap_or_default() }
+                { load_problems.unwrap_or_default() }
             </div>
+            <div class="toasts">{ notice.unwrap_or_default() }</div>
             <main class="workspace">
                 <aside class="side left" aria-label={t.left_panel}>
                     <nav class="tabs" role="tablist">
@@ -258,7 +280,7 @@ pub fn app() -> Html {
                 <section class="centre" aria-label={t.diagram_label}>
                     <div class="centre-head">
                         <h2 id="chart-heading">{ heading }</h2>
-                        { for part_tabs }
+                        { part_tabs.unwrap_or_default() }
                         <button type="button" id="view-toggle" onclick={on_view} title={t.view_toggle_help}>
                             { if state.view == View::Audience { t.view_audience } else { t.view_podium } }
                         </button>

@@ -25,15 +25,16 @@ pub fn page_options(page: PageSettings) -> PageOptions {
 /// The chart as SVG, with its page size in mm.
 pub fn chart(planned: &Planned, page: PageSettings) -> (String, f64, f64) {
     let options = page_options(page);
-    let svg = svg::chart(&planned.layout, &options);
-    let place = svg::placement(&planned.layout, &options);
+    let layout = planned.full_layout();
+    let svg = svg::chart(&layout, &options);
+    let place = svg::placement(&layout, &options);
     (svg, place.page_w, place.page_h)
 }
 
 /// The name-card sheet as one printable HTML document.
 pub fn cards_html(planned: &Planned, page: PageSettings, title: &str) -> String {
     let paper = if page.a3 { Paper::A3 } else { Paper::A4 };
-    let pages = cards::cards(&planned.layout, &CardOptions { paper, scope: CardScope::Auto });
+    let pages = cards::cards(&planned.full_layout(), &CardOptions { paper, scope: CardScope::Auto });
     cards::html(title, &pages, paper, false)
 }
 
@@ -53,7 +54,13 @@ pub fn file_name(doc: &Scenario, draft: &str, suffix: &str) -> String {
     let base = if doc.meeting.title.trim().is_empty() { draft } else { doc.meeting.title.trim() };
     let clean: String = base
         .chars()
-        .map(|c| if matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') || c.is_control() { '_' } else { c })
+        .map(|c| {
+            if matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') || c.is_control() {
+                '_'
+            } else {
+                c
+            }
+        })
         .take(60)
         .collect();
     format!("{clean}{suffix}")

@@ -13,9 +13,7 @@ use seating_core::banquet::BanquetSpec;
 use seating_core::groups::GroupsSpec;
 use seating_core::lineup::LineupSpec;
 use seating_core::vehicle::VehicleSpec;
-use seating_core::{
-    Convention, HallSpec, Instruction, Meeting, Person, PodiumSpec, Ranking, Scenario, Unit,
-};
+use seating_core::{Convention, HallSpec, Instruction, Meeting, Person, PodiumSpec, Ranking, Scenario, Unit};
 
 /// Undo steps kept per draft; older ones are dropped.
 pub const MAX_STEPS: usize = 500;
@@ -114,9 +112,7 @@ impl Patch {
                 Piece::People(v) => Piece::People(std::mem::replace(&mut s.people, v)),
                 Piece::PeopleAt(v) => Piece::PeopleAt(
                     v.into_iter()
-                        .filter_map(|(i, p)| {
-                            s.people.get_mut(i).map(|slot| (i, std::mem::replace(slot, p)))
-                        })
+                        .filter_map(|(i, p)| s.people.get_mut(i).map(|slot| (i, std::mem::replace(slot, p))))
                         .collect(),
                 ),
                 Piece::Podium(v) => Piece::Podium(std::mem::replace(&mut s.podium, v)),
@@ -208,42 +204,5 @@ impl History {
             self.head = Some(Rc::new(Step { label, patch, next: self.head.take() }));
             self.len += 1;
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn scenario() -> Scenario {
-        Scenario::from_json(
-            r#"{"format":"seating/1","people":[{"id":"a","name":"王晨","rank":1},{"id":"b","name":"李明","rank":2}],
-              "hall":{"rows":2,"seats":3}}"#,
-        )
-        .unwrap()
-    }
-
-    #[test]
-    fn patch_undoes_and_redoes() {
-        let old = scenario();
-        let mut new = old.clone();
-        new.people[1].name = "李強".into();
-        new.hall.as_mut().unwrap().rows = 3;
-        let patch = Patch::between(&old, &new);
-        let mut s = new.clone();
-        let redo = patch.apply(&mut s);
-        assert_eq!(s, old);
-        redo.apply(&mut s);
-        assert_eq!(s, new);
-    }
-
-    #[test]
-    fn history_is_a_stack() {
-        let mut h = History::default();
-        for k in 0..(2 * MAX_STEPS + 1) {
-            h.push(Rc::from(k.to_string()), Patch::default());
-        }
-        assert_eq!(h.len(), MAX_STEPS);
-        assert_eq!(h.pop().unwrap().0.as_ref(), (2 * MAX_STEPS).to_string());
     }
 }

@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use seating_core::layout::Part;
+use seating_core::layout::{Occupant, Part, PlaceBox, Rect, SeatBox};
 use seating_core::{Layout, LayoutOptions, Level, Plan, Scenario, View};
 
 /// The plan and layout of one scenario, for one chart part and view.
@@ -14,22 +14,69 @@ use seating_core::{Layout, LayoutOptions, Level, Plan, Scenario, View};
 pub struct Planned {
     /// The core's plan.
     pub plan: Plan,
-    /// The core's resolved layout (every seat's box, label, reason and flags).
+    /// The core's resolved layout, without its seats and places (they are in `seats` and
+    /// `places`; [`Planned::full_layout`] puts them back for the exporters).
     pub layout: Layout,
-    /// Seat or place id of every box in `layout.seats` then `layout.places`, in that order.
-    pub ids: Vec<Rc<str>>,
+    /// Every venue seat's box (label, occupant, reason, flags), shared with the seat
+    /// components: a seat that did not change keeps its own box, not the whole plan.
+    pub seats: Vec<Rc<SeatBox>>,
+    /// Banquet or line-up places.
+    pub places: Vec<Rc<PlaceBox>>,
+    /// Seat or place id of every box in `seats` then `places`, in that order.
+    pub ids: Rc<Vec<Rc<str>>>,
     /// Seat or place id → index into `ids`.
-    pub by_id: HashMap<Rc<str>, usize>,
-    /// Person id → seat id (venue seats from the plan).
-    pub seat_of: HashMap<String, String>,
-    /// Seat id → index into `plan.seats`.
-    pub assignment: HashMap<String, usize>,
+    pub by_id: Rc<HashMap<Rc<str>, usize>>,
+    /// The boxes in rows, the diagram's unit of re-rendering.
+    pub rows: Vec<Rc<SeatRow>>,
     /// Seat id → the most serious diagnostic that names it.
     pub flagged: HashMap<String, Level>,
     /// Which part the layout draws.
     pub part: Part,
     /// A number that changes whenever the plan does (for cheap comparisons).
     pub generation: u64,
+}
+
+/// Places (banquet seats, line-up places) per [`SeatRow`].
+const PLACES_PER_ROW: usize = 40;
+
+/// What one seat component draws: its id, its box and its worst diagnostic.
+#[derive(Debug, Clone)]
+pub struct SeatCell {
+    /// Seat or place id.
+    pub id: Rc<str>,
+    /// The venue seat's box (venue seats).
+    pub seat: Option<Rc<SeatBox>>,
+    /// The place's box (banquet and line-up places).
+    pub place: Option<Rc<PlaceBox>>,
+    /// The most serious diagnostic naming this seat.
+    pub flag: Option<Level>,
+}
+
+impl PartialEq for SeatCell {
+    fn eq(&self, other: &Self) -> bool {
+        fn same<T: PartialEq>(a: &Option<Rc<T>>, b: &Option<Rc<T>>) -> bool {
+            match (a, b) {
+                (Some(a), Some(b)) => Rc::ptr_eq(a, b) || **a == **b,
+                (None, None) => true,
+                _ => false,
+            }
+        }
+        self.flag == other.flag
+            && self.id == other.id
+            && same(&self.seat, &other.seat)
+            && same(&self.place, &other.place)
+    }
+}
+
+/// A row of seats (or a group of places).
+#[derive(Debug, PartialEq)]
+pub struct SeatRow {
+    /// Key: the id of its first seat.
+    pub key: Rc<str>,
+    /// Index of its first box in `Planned::ids`.
+    pub start: usize,
+    /// Its seats.
+    pub cells: Vec<SeatCell>,
 }
 
 impl PartialEq for Planned {
@@ -40,25 +87,62 @@ impl PartialEq for Planned {
 
 impl Planned {
     /// Plans `scenario` with the core and resolves the chart of `part` seen from `view`.
-    pub fn new(scenario: &Scenario, part: Part, view: View, generation: u64) -> Planned {
+    pub fn new(
+        scenario: &Scenario,
+        part: Part,
+        view: View,
+        generation: u64,
+        prev: Option<&Planned>,
+    ) -> Planned {
+        let t0 = crate::services::perf::now();
         let plan = seating_core::plan(scenario);
+        let t1 = crate::services::perf::now();
+        crate::services::perf::record("core:plan", t0, t1);
         let part = match part {
             Part::Banquet if plan.banquet.is_none() => Part::Venue,
             Part::Lineup(k) if k >= plan.lineups.len() => Part::Venue,
             p => p,
         };
         let options = LayoutOptions { view, part, ..LayoutOptions::default() };
-        let layout = seating_core::layout(scenario, &plan, &options);
-        let mut ids: Vec<Rc<str>> = Vec::with_capacity(layout.seats.len() + layout.places.len());
-        ids.extend(layout.seats.iter().map(|s| Rc::from(s.seat.to_string())));
-        ids.extend(layout.places.iter().map(|p| Rc::from(p.id.as_str())));
-        let by_id = ids.iter().enumerate().map(|(i, id)| (id.clone(), i)).collect();
-        let seat_of = plan
-            .seats
-            .iter()
-            .filter_map(|a| a.person.as_ref().map(|p| (p.clone(), a.seat.clone())))
+        let mut layout = seating_core::layout(scenario, &plan, &options);
+        let t2 = crate::services::perf::now();
+        crate::services::perf::record("core:layout", t1, t2);
+        let no_seats: &[Rc<SeatBox>] = &[];
+        let no_places: &[Rc<PlaceBox>] = &[];
+        let no_rows: &[Rc<SeatRow>] = &[];
+        let (prev_seats, prev_places, prev_rows) =
+            prev.map_or((no_seats, no_places, no_rows), |p| (&p.seats[..], &p.places[..], &p.rows[..]));
+        // Boxes that did not change keep the previous allocation: the seat components
+        // then compare by pointer, and an old plan is never kept alive by a seat.
+        let reuse = |i: usize, new: SeatBox| match prev_seats.get(i) {
+            Some(old) if **old == new => old.clone(),
+            _ => Rc::new(new),
+        };
+        let seats: Vec<Rc<SeatBox>> =
+            std::mem::take(&mut layout.seats).into_iter().enumerate().map(|(i, b)| reuse(i, b)).collect();
+        let places: Vec<Rc<PlaceBox>> = std::mem::take(&mut layout.places)
+            .into_iter()
+            .enumerate()
+            .map(|(k, p)| match prev_places.get(k) {
+                Some(old) if **old == p => old.clone(),
+                _ => Rc::new(p),
+            })
             .collect();
-        let assignment = plan.seats.iter().enumerate().map(|(i, a)| (a.seat.clone(), i)).collect();
+        let same_ids = prev.filter(|p| {
+            p.seats.len() == seats.len()
+                && p.places.len() == places.len()
+                && p.seats.iter().zip(&seats).all(|(a, b)| a.seat == b.seat)
+                && p.places.iter().zip(&places).all(|(a, b)| a.id == b.id)
+        });
+        let (ids, by_id) = if let Some(p) = same_ids {
+            (p.ids.clone(), p.by_id.clone())
+        } else {
+            let mut ids: Vec<Rc<str>> = Vec::with_capacity(seats.len() + places.len());
+            ids.extend(seats.iter().map(|s| Rc::from(s.seat.to_string())));
+            ids.extend(places.iter().map(|p| Rc::from(p.id.as_str())));
+            let by_id = ids.iter().enumerate().map(|(i, id)| (id.clone(), i)).collect();
+            (Rc::new(ids), Rc::new(by_id))
+        };
         let mut flagged: HashMap<String, Level> = HashMap::new();
         for d in &plan.diagnostics {
             if d.level == Level::Info {
@@ -69,7 +153,38 @@ impl Planned {
                 *e = (*e).min(d.level);
             }
         }
-        Planned { plan, layout, ids, by_id, seat_of, assignment, flagged, part, generation }
+        // Rows of seats (a row per podium or hall row, places in groups): the unit of
+        // re-rendering above the seats, so a swap touches two rows, not every seat.
+        let mut rows: Vec<Rc<SeatRow>> = Vec::new();
+        let mut start = 0;
+        let total = seats.len() + places.len();
+        while start < total {
+            let mut end = start + 1;
+            if start < seats.len() {
+                let (area, row) = (seats[start].seat.area, seats[start].seat.row);
+                while end < seats.len() && seats[end].seat.area == area && seats[end].seat.row == row {
+                    end += 1;
+                }
+            } else {
+                end = (start + PLACES_PER_ROW).min(total);
+            }
+            let cells: Vec<SeatCell> = (start..end)
+                .map(|i| SeatCell {
+                    id: ids[i].clone(),
+                    seat: seats.get(i).cloned(),
+                    place: places.get(i.wrapping_sub(seats.len())).cloned().filter(|_| i >= seats.len()),
+                    flag: flagged.get(&*ids[i]).copied(),
+                })
+                .collect();
+            let row = match prev_rows.get(rows.len()) {
+                Some(old) if old.cells == cells => old.clone(),
+                _ => Rc::new(SeatRow { key: ids[start].clone(), start, cells }),
+            };
+            rows.push(row);
+            start = end;
+        }
+        crate::services::perf::record("page:index", t2, crate::services::perf::now());
+        Planned { plan, layout, seats, places, ids, by_id, flagged, rows, part, generation }
     }
 
     /// Number of boxes (venue seats, then banquet or line-up places).
@@ -82,23 +197,47 @@ impl Planned {
         self.ids.is_empty()
     }
 
-    /// The venue seat with this id, if it is one.
-    pub fn seat(&self, id: &str) -> Option<&seating_core::layout::SeatBox> {
-        let &i = self.by_id.get(id)?;
-        self.layout.seats.get(i)
+    /// The whole layout, as the core made it (for the exporters; it copies every seat).
+    pub fn full_layout(&self) -> Layout {
+        Layout {
+            seats: self.seats.iter().map(|s| (**s).clone()).collect(),
+            places: self.places.iter().map(|p| (**p).clone()).collect(),
+            ..self.layout.clone()
+        }
     }
 
-    /// The person id in the box with this id (a venue seat or a place).
-    pub fn occupant(&self, id: &str) -> Option<&seating_core::layout::Occupant> {
+    /// The venue seat with this id, if it is one.
+    pub fn seat(&self, id: &str) -> Option<&SeatBox> {
         let &i = self.by_id.get(id)?;
-        match self.layout.seats.get(i) {
+        self.seats.get(i).map(|s| &**s)
+    }
+
+    /// The place (banquet seat, line-up place) at box index `i`, if it is one.
+    pub fn place_at(&self, i: usize) -> Option<&PlaceBox> {
+        self.places.get(i.checked_sub(self.seats.len())?).map(|p| &**p)
+    }
+
+    /// The box of the seat or place at index `i`.
+    pub fn rect_at(&self, i: usize) -> Option<Rect> {
+        self.seats.get(i).map(|s| s.rect).or_else(|| self.place_at(i).map(|p| p.rect))
+    }
+
+    /// The person in the box with this id (a venue seat or a place).
+    pub fn occupant(&self, id: &str) -> Option<&Occupant> {
+        let &i = self.by_id.get(id)?;
+        match self.seats.get(i) {
             Some(s) => s.person.as_ref(),
-            None => self.layout.places.get(i - self.layout.seats.len())?.person.as_ref(),
+            None => self.place_at(i)?.person.as_ref(),
         }
+    }
+
+    /// The seat of a person (a scan of the plan: for single look-ups, not for loops).
+    pub fn seat_of(&self, person: &str) -> Option<&str> {
+        self.plan.seats.iter().find(|a| a.person.as_deref() == Some(person)).map(|a| a.seat.as_str())
     }
 
     /// Index of the instruction that decided this seat, if any.
     pub fn instruction_of(&self, seat: &str) -> Option<usize> {
-        self.assignment.get(seat).and_then(|&i| self.plan.seats[i].instruction)
+        self.plan.seats.iter().find(|a| a.seat == seat).and_then(|a| a.instruction)
     }
 }

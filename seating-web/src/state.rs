@@ -41,8 +41,11 @@ pub struct Draft {
 impl PartialEq for Draft {
     /// Same draft, same name, same version of the scenario.
     fn eq(&self, other: &Self) -> bool {
-        self.id == other.id && self.name == other.name && Rc::ptr_eq(&self.doc, &other.doc)
-            && self.undo.len() == other.undo.len() && self.redo.len() == other.redo.len()
+        self.id == other.id
+            && self.name == other.name
+            && Rc::ptr_eq(&self.doc, &other.doc)
+            && self.undo.len() == other.undo.len()
+            && self.redo.len() == other.redo.len()
     }
 }
 
@@ -87,7 +90,16 @@ impl PendingImport {
         if text.trim_start().starts_with('{') {
             let json = Some(Scenario::from_json(&text).map(drop).map_err(|e| e.to_string()));
             let table = Err(String::new());
-            return PendingImport { source, encoding, text, table, columns: Vec::new(), header: false, podium, json };
+            return PendingImport {
+                source,
+                encoding,
+                text,
+                table,
+                columns: Vec::new(),
+                header: false,
+                podium,
+                json,
+            };
         }
         let table = import::parse_table(&text).map_err(|e| e.to_string());
         let (columns, header) = match &table {
@@ -287,7 +299,7 @@ impl State {
             drafts
         };
         let active = active.min(drafts.len() - 1);
-        let planned = Rc::new(Planned::new(&drafts[active].doc, Part::Venue, View::Audience, 1));
+        let planned = Rc::new(Planned::new(&drafts[active].doc, Part::Venue, View::Audience, 1, None));
         let counter = drafts.iter().filter_map(|d| d.id.trim_start_matches('d').parse::<u64>().ok()).max();
         State {
             drafts: Rc::new(drafts),
@@ -320,7 +332,8 @@ impl State {
 
     fn replan(&mut self) {
         self.counter += 1;
-        self.planned = Rc::new(Planned::new(self.doc(), self.part, self.view, self.counter));
+        self.planned =
+            Rc::new(Planned::new(self.doc(), self.part, self.view, self.counter, Some(&self.planned)));
         self.part = self.planned.part;
         if let Some(sel) = &self.selected {
             if !self.planned.by_id.contains_key(sel) {
@@ -341,14 +354,19 @@ impl State {
     /// Applies an edit to the active draft: validates the result with the core, records the
     /// undo step, re-plans. A refused edit leaves everything as it was and says why.
     fn edit(&mut self, label: String, edit: EditFn) -> bool {
+        let t0 = crate::services::perf::now();
         let old = self.doc().clone();
         let mut new = (*old).clone();
-        if let Err(e) = edit(&mut new).and_then(|()| new.validate().map_err(|e| e.to_string())) {
+        let result = edit(&mut new).and_then(|()| new.validate().map_err(|e| e.to_string()));
+        let t1 = crate::services::perf::now();
+        crate::services::perf::record("page:clone+edit+validate", t0, t1);
+        if let Err(e) = result {
             let t = self.lang.texts();
             self.notice(true, format!("{}{e}", t.refused));
             return false;
         }
         let patch = Patch::between(&old, &new);
+        crate::services::perf::record("page:undo-patch", t1, crate::services::perf::now());
         if patch.is_empty() {
             return false;
         }
@@ -422,7 +440,7 @@ impl State {
         let t = self.lang.texts();
         let planned = self.planned.clone();
         let Some(target) = planned.seat(&to) else { return };
-        if planned.seat_of.get(&person) == Some(&to) {
+        if planned.seat_of(&person) == Some(to.as_str()) {
             return;
         }
         if target.blocked {
@@ -535,14 +553,23 @@ impl State {
             );
             return;
         }
-        let seat_of = planned.seat_of.clone();
+        // Where the partners of this person's swaps sit now (they get pinned there).
+        let seat_of: std::collections::HashMap<String, String> = self
+            .doc()
+            .instructions
+            .iter()
+            .filter(|i| i.op == Op::Swap && i.people.as_ref().is_some_and(|p| p.contains(&person)))
+            .flat_map(|i| i.people.iter().flatten())
+            .filter_map(|p| planned.seat_of(p).map(|s| (p.clone(), s.to_string())))
+            .collect();
         let by = self.by();
         let note = t.lock_note.to_string();
         self.edit(
             format!("{}{name} @ {}", t.did_lock, b.label),
             Box::new(move |s| {
-                let swap_of_person =
-                    |i: &Instruction| i.op == Op::Swap && i.people.as_ref().is_some_and(|p| p.contains(&person));
+                let swap_of_person = |i: &Instruction| {
+                    i.op == Op::Swap && i.people.as_ref().is_some_and(|p| p.contains(&person))
+                };
                 let mut pins = vec![(person.clone(), seat.clone())];
                 for i in s.instructions.iter().filter(|i| swap_of_person(i)) {
                     for p in i.people.iter().flatten().filter(|p| **p != person) {

@@ -36,6 +36,27 @@ async fn app_renders_header_roster_and_diagram() {
 }
 
 #[wasm_bindgen_test]
+fn undo_patch_takes_back_exactly_what_changed() {
+    use seating_web::history::{History, Patch, MAX_STEPS};
+    let old = seating_core::Scenario::from_json(TINY).unwrap();
+    let mut new = old.clone();
+    new.people[1].name = "李強".into();
+    new.podium.as_mut().unwrap().rows = vec![5];
+    let patch = Patch::between(&old, &new);
+    let mut s = new.clone();
+    let redo = patch.apply(&mut s);
+    assert_eq!(s, old);
+    redo.apply(&mut s);
+    assert_eq!(s, new);
+    let mut h = History::default();
+    for k in 0..(2 * MAX_STEPS + 1) {
+        h.push(k.to_string().into(), Patch::default());
+    }
+    assert_eq!(h.len(), MAX_STEPS);
+    assert_eq!(h.pop().unwrap().0.as_ref(), (2 * MAX_STEPS).to_string());
+}
+
+#[wasm_bindgen_test]
 fn plan_json_returns_the_plan() {
     let plan = seating_web::api::plan_json(TINY).map_err(JsValue::from).unwrap();
     let plan: serde_json::Value = serde_json::from_str(&plan).unwrap();

@@ -37,7 +37,7 @@ pub fn diagnostics(props: &DiagnosticsProps) -> Html {
         let seat = d
             .seat
             .clone()
-            .or_else(|| d.person.as_ref().and_then(|p| props.planned.seat_of.get(p).cloned()))
+            .or_else(|| d.person.as_ref().and_then(|p| props.planned.seat_of(p).map(str::to_string)))
             .and_then(|s| props.planned.by_id.get_key_value(s.as_str()).map(|(k, _)| k.clone()));
         let onclick = {
             let dispatch = props.dispatch.clone();

@@ -14,7 +14,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, PointerEvent};
 use yew::prelude::*;
 
-use super::seat::{Furniture, SeatLayer};
+use super::seat::{describe, Furniture, Palette, SeatLayer};
 use crate::i18n::Lang;
 use crate::planned::Planned;
 use crate::services::{clock, perf};
@@ -126,6 +126,30 @@ pub fn diagram(props: &DiagramProps) -> Html {
     let fitted = use_mut_ref(|| (props.planned.layout.width, props.planned.layout.height));
     let press: Rc<RefCell<Option<Press>>> = use_mut_ref(|| None);
     let ghost = use_state(|| None::<Ghost>);
+    // The seat under the pointer (its tooltip), and the diagram's width in pixels (for the
+    // level of detail: text too small to read is not laid out).
+    let hover = use_state(|| None::<(Rc<str>, f64, f64)>);
+    let width_px = use_state(|| {
+        gloo::utils::window().inner_width().ok().and_then(|w| w.as_f64()).map_or(800.0, |w| w * 0.5)
+    });
+    {
+        let width_px = width_px.clone();
+        let svg_ref = svg_ref.clone();
+        use_effect_with((), move |_| {
+            let measure = move || {
+                if let Some(svg) = svg_ref.cast::<Element>() {
+                    let w = svg.get_bounding_client_rect().width();
+                    if w > 0.0 && (w - *width_px).abs() > 1.0 {
+                        width_px.set(w);
+                    }
+                }
+            };
+            measure();
+            let listener =
+                gloo::events::EventListener::new(&gloo::utils::window(), "resize", move |_| measure());
+            move || drop(listener)
+        });
+    }
 
     // Refit when the chart changes size (another venue, another part); keep the zoom otherwise.
     {
@@ -167,9 +191,11 @@ pub fn diagram(props: &DiagramProps) -> Html {
             }
             let target: Option<Element> = e.target().and_then(|t| t.dyn_into().ok());
             let seat = target.as_ref().and_then(seat_of);
-            let person = seat.as_ref().filter(|_| editable).and_then(|s| planned.seat(s)).and_then(|b| {
-                b.person.as_ref().map(|p| (p.id.clone(), p.name.clone()))
-            });
+            let person = seat
+                .as_ref()
+                .filter(|_| editable)
+                .and_then(|s| planned.seat(s))
+                .and_then(|b| b.person.as_ref().map(|p| (p.id.clone(), p.name.clone())));
             // On the svg itself: yew delegates events, so `current_target` is the app root.
             if let Some(svg) = svg_ref.cast::<Element>() {
                 let _ = svg.set_pointer_capture(e.pointer_id());
@@ -190,9 +216,17 @@ pub fn diagram(props: &DiagramProps) -> Html {
         let vb = vb.clone();
         let ghost = ghost.clone();
         let svg_ref = svg_ref.clone();
+        let hover = hover.clone();
         Callback::from(move |e: PointerEvent| {
             let mut guard = press.borrow_mut();
-            let Some(p) = guard.as_mut() else { return };
+            let Some(p) = guard.as_mut() else {
+                let over: Option<Element> = e.target().and_then(|t| t.dyn_into().ok());
+                let id = over.as_ref().and_then(seat_of);
+                if id.as_deref() != hover.as_ref().map(|h| &*h.0) {
+                    hover.set(id.map(|id| (Rc::from(id), e.client_x() as f64, e.client_y() as f64)));
+                }
+                return;
+            };
             let (x, y) = (e.client_x() as f64, e.client_y() as f64);
             if p.mode == Mode::Undecided {
                 if (x - p.x0).hypot(y - p.y0) < 4.0 {
@@ -259,6 +293,10 @@ pub fn diagram(props: &DiagramProps) -> Html {
             press.borrow_mut().take();
             ghost.set(None);
         })
+    };
+    let onpointerleave = {
+        let hover = hover.clone();
+        Callback::from(move |_: PointerEvent| hover.set(None))
     };
 
     // The wheel zooms: a listener of our own, because it must be able to prevent scrolling
@@ -424,6 +462,27 @@ pub fn diagram(props: &DiagramProps) -> Html {
         };
         html! { <div class="drag-ghost" style={style}><b>{ g.name.clone() }</b>{ " " }{ hint }</div> }
     });
+    let tooltip = hover.as_ref().filter(|_| ghost.is_none()).and_then(|(id, x, y)| {
+        let (label, who, reason) = describe(&props.planned, id)?;
+        let style = format!("left:{}px;top:{}px", x + 14.0, y + 16.0);
+        Some(html! {
+            <div class="seat-tooltip" id="seat-tooltip" style={style} role="tooltip">
+                <div class="label">{ label }</div>
+                if !who.is_empty() { <div class="who">{ who }</div> }
+                if !reason.is_empty() { <div class="why">{ reason }</div> }
+            </div>
+        })
+    });
+    // Level of detail: seat width on screen decides which texts are laid out.
+    let seat_w = props.planned.seats.last().map_or(20.0, |s| s.rect.w);
+    let seat_px = seat_w * *width_px / vb.w.max(1.0);
+    let lod = if seat_px < 22.0 {
+        Some("lod-boxes")
+    } else if seat_px < 44.0 {
+        Some("lod-names")
+    } else {
+        None
+    };
     let fit_w = ViewBox::fit(&props.planned).w;
     let zoom_pct = (fit_w / vb.w * 100.0).round() as i64;
     let picked_hint = props.picked.as_ref().map(|p| {
@@ -438,19 +497,21 @@ pub fn diagram(props: &DiagramProps) -> Html {
                 <button type="button" onclick={zoom_by(0.8)} title={t.zoom_out} aria-label={t.zoom_out}>{ "−" }</button>
                 <button type="button" onclick={fit} title={t.zoom_fit}>{ t.zoom_fit }</button>
                 <span class="zoom">{ format!("{zoom_pct}%") }</span>
-                { for picked_hint }
+                { picked_hint.unwrap_or_default() }
                 <span class="hint">{ if props.editable { t.diagram_hint } else { t.diagram_hint_readonly } }</span>
             </div>
-            <svg ref={svg_ref} id="diagram" class={classes!("diagram", ghost.is_some().then_some("dragging"))}
+            <svg ref={svg_ref} id="diagram" class={classes!("diagram", ghost.is_some().then_some("dragging"), lod)}
                 viewBox={vb.attr()} preserveAspectRatio="xMidYMid meet" tabindex="0" role="application"
                 aria-label={t.diagram_label} aria-roledescription={t.diagram_label}
-                {onpointerdown} {onpointermove} {onpointerup} {onpointercancel} {onkeydown} {onfocus}>
+                {onpointerdown} {onpointermove} {onpointerup} {onpointercancel} {onpointerleave} {onkeydown} {onfocus}>
+                <Palette />
                 <Furniture planned={props.planned.clone()} />
                 <SeatLayer planned={props.planned.clone()} selected={props.selected.clone()}
                     picked={props.picked.clone()} />
-                { for target_rect }
+                { target_rect.unwrap_or_default() }
             </svg>
-            { for ghost_html }
+            { ghost_html.unwrap_or_default() }
+            { tooltip.unwrap_or_default() }
         </div>
     }
 }
@@ -464,10 +525,7 @@ fn drop_picked(dispatch: &Dispatch, from: &str, to: String) {
 /// The nearest seat from `from` in the direction of an arrow key (the first seat if none is
 /// selected). Rows are wider than deep, so sideways distance counts double.
 fn neighbour(planned: &Planned, from: Option<&str>, key: &str) -> Option<Rc<str>> {
-    let rect = |i: usize| {
-        let l = &planned.layout;
-        l.seats.get(i).map(|s| s.rect).or_else(|| l.places.get(i - l.seats.len()).map(|p| p.rect))
-    };
+    let rect = |i: usize| planned.rect_at(i);
     let Some(&i) = from.and_then(|f| planned.by_id.get(f)) else {
         return planned.ids.first().cloned();
     };
@@ -500,11 +558,7 @@ fn neighbour(planned: &Planned, from: Option<&str>, key: &str) -> Option<Rc<str>
 /// Pans so that seat `id` is visible.
 fn keep_in_view(planned: &Planned, id: &str, vb: &UseStateHandle<ViewBox>) {
     let Some(&i) = planned.by_id.get(id) else { return };
-    let l = &planned.layout;
-    let Some(r) = l.seats.get(i).map(|s| s.rect).or_else(|| l.places.get(i - l.seats.len()).map(|p| p.rect))
-    else {
-        return;
-    };
+    let Some(r) = planned.rect_at(i) else { return };
     let mut v = **vb;
     if r.x < v.x {
         v.x = r.x - 4.0;

@@ -48,15 +48,16 @@ fn open_file(file: web_sys::File, t: &'static Texts, dispatch: Dispatch) {
         let bytes = match files::read(&file).await {
             Ok(b) => b,
             Err(e) => {
-                dispatch.dispatch(Action::Notify(Some(Notice { error: true, text: format!("{}{e}", t.read_failed) })));
+                dispatch.dispatch(Action::Notify(Some(Notice {
+                    error: true,
+                    text: format!("{}{e}", t.read_failed),
+                })));
                 return;
             }
         };
         match files::kind(&name) {
-            files::Kind::Workbook => dispatch.dispatch(Action::Notify(Some(Notice {
-                error: true,
-                text: t.xlsx_unsupported.to_string(),
-            }))),
+            files::Kind::Workbook => dispatch
+                .dispatch(Action::Notify(Some(Notice { error: true, text: t.xlsx_unsupported.to_string() }))),
             files::Kind::Scenario => match files::decode(&bytes) {
                 Ok((text, _)) => {
                     let stem = name.trim_end_matches(".json").trim_end_matches(".JSON").to_string();
@@ -68,9 +69,11 @@ fn open_file(file: web_sys::File, t: &'static Texts, dispatch: Dispatch) {
                 }))),
             },
             files::Kind::Table => match files::decode(&bytes) {
-                Ok((text, label)) => {
-                    dispatch.dispatch(Action::ImportText { source: name, encoding: Some(label.to_string()), text })
-                }
+                Ok((text, label)) => dispatch.dispatch(Action::ImportText {
+                    source: name,
+                    encoding: Some(label.to_string()),
+                    text,
+                }),
                 Err(_) => dispatch.dispatch(Action::Notify(Some(Notice {
                     error: true,
                     text: t.unknown_encoding.to_string(),
@@ -89,7 +92,11 @@ pub fn import(props: &ImportProps) -> Html {
         let dispatch = props.dispatch.clone();
         Callback::from(move |e: InputEvent| {
             let area: web_sys::HtmlTextAreaElement = e.target_unchecked_into();
-            dispatch.dispatch(Action::ImportText { source: String::new(), encoding: None, text: area.value() });
+            dispatch.dispatch(Action::ImportText {
+                source: String::new(),
+                encoding: None,
+                text: area.value(),
+            });
         })
     };
     let onchange_file = {
@@ -105,7 +112,8 @@ pub fn import(props: &ImportProps) -> Html {
             open_file(file, t, dispatch.clone());
         })
     };
-    let paste_value = pending.as_ref().filter(|p| p.source.is_empty()).map(|p| p.text.clone()).unwrap_or_default();
+    let paste_value =
+        pending.as_ref().filter(|p| p.source.is_empty()).map(|p| p.text.clone()).unwrap_or_default();
     let mapping = pending.as_ref().map(|p| mapping_step(p, props, t));
     html! {
         <section class="panel import" aria-labelledby="import-title">
@@ -121,7 +129,7 @@ pub fn import(props: &ImportProps) -> Html {
                 </label>
                 <span class="help">{ t.upload_help }</span>
             </div>
-            { for mapping }
+            { mapping.unwrap_or_default() }
         </section>
     }
 }
@@ -132,7 +140,10 @@ fn mapping_step(p: &Rc<PendingImport>, props: &ImportProps, t: &'static Texts) -
             let dispatch = props.dispatch.clone();
             let text = p.text.clone();
             Callback::from(move |_: MouseEvent| {
-                dispatch.dispatch(Action::OpenScenario { name: t.pasted_scenario.to_string(), text: text.clone() });
+                dispatch.dispatch(Action::OpenScenario {
+                    name: t.pasted_scenario.to_string(),
+                    text: text.clone(),
+                });
                 dispatch.dispatch(Action::DiscardImport);
             })
         };
@@ -158,7 +169,8 @@ fn mapping_step(p: &Rc<PendingImport>, props: &ImportProps, t: &'static Texts) -
             let dispatch = props.dispatch.clone();
             Callback::from(move |e: Event| {
                 let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
-                let field = Field::ALL.get(select.selected_index().max(0) as usize).copied().unwrap_or(Field::Ignore);
+                let field =
+                    Field::ALL.get(select.selected_index().max(0) as usize).copied().unwrap_or(Field::Ignore);
                 dispatch.dispatch(Action::ImportColumn(c, field));
             })
         };
@@ -239,4 +251,3 @@ fn mapping_step(p: &Rc<PendingImport>, props: &ImportProps, t: &'static Texts) -
         </div>
     }
 }
-

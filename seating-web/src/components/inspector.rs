@@ -46,7 +46,7 @@ pub fn inspector(props: &InspectorProps) -> Html {
     };
     let (label, person, reason) = match planned.seat(&id) {
         Some(b) => (b.label.clone(), b.person.clone(), b.reason.clone()),
-        None => match planned.by_id.get(&*id).and_then(|&i| planned.layout.places.get(i - planned.layout.seats.len())) {
+        None => match planned.by_id.get(&*id).and_then(|&i| planned.place_at(i)) {
             Some(p) => (p.label.clone(), p.person.clone(), p.reason.clone()),
             None => return html! {},
         },
@@ -80,7 +80,8 @@ pub fn inspector(props: &InspectorProps) -> Html {
         .diagnostics
         .iter()
         .filter(|d| {
-            d.seat.as_deref() == Some(&*id) || person.as_ref().is_some_and(|p| d.person.as_deref() == Some(&p.id))
+            d.seat.as_deref() == Some(&*id)
+                || person.as_ref().is_some_and(|p| d.person.as_deref() == Some(&p.id))
         })
         .take(8);
     let flags = b.map(|b| {
@@ -125,9 +126,9 @@ pub fn inspector(props: &InspectorProps) -> Html {
             if let Some((k, ins)) = instruction {
                 <div class="by-instruction">{ format!("{} {}：{}", op_name(t, ins.op), k + 1, describe(t, &props.doc, planned, ins)) }</div>
             }
-            { for diags.map(|d| html! {
+            <div class="diags">{ for diags.map(|d| html! {
                 <div class={classes!("diag", format!("{:?}", d.level).to_lowercase())}>{ d.message.clone() }</div>
-            }) }
+            }) }</div>
             if props.editable && b.is_some() {
                 <div class="seat-actions">
                     <button type="button" onclick={pick} disabled={person.is_none() && props.picked.is_none()}

@@ -40,7 +40,11 @@ fn seat_label(planned: &Planned, id: &str) -> String {
 pub fn describe(t: &Texts, doc: &Scenario, planned: &Planned, i: &Instruction) -> String {
     let person = || i.person.as_deref().map(|p| name_of(doc, p)).unwrap_or_default();
     match i.op {
-        Op::Pin => format!("{} → {}", person(), i.seat.as_deref().map(|s| seat_label(planned, s)).unwrap_or_default()),
+        Op::Pin => format!(
+            "{} → {}",
+            person(),
+            i.seat.as_deref().map(|s| seat_label(planned, s)).unwrap_or_default()
+        ),
         Op::Swap => {
             let p = i.people.as_deref().unwrap_or_default();
             let a = p.first().map(|x| name_of(doc, x)).unwrap_or_default();
@@ -74,8 +78,10 @@ pub fn op_name(t: &Texts, op: Op) -> &'static str {
 fn seat_of(planned: &Planned, i: &Instruction) -> Option<Rc<str>> {
     let seat = match i.op {
         Op::Pin | Op::Reserve => i.seat.clone(),
-        Op::Swap => i.people.as_ref().and_then(|p| p.first()).and_then(|p| planned.seat_of.get(p).cloned()),
-        Op::Move | Op::Exclude => i.person.as_ref().and_then(|p| planned.seat_of.get(p).cloned()),
+        Op::Swap => {
+            i.people.as_ref().and_then(|p| p.first()).and_then(|p| planned.seat_of(p).map(str::to_string))
+        }
+        Op::Move | Op::Exclude => i.person.as_ref().and_then(|p| planned.seat_of(p).map(str::to_string)),
     }?;
     planned.by_id.get_key_value(seat.as_str()).map(|(k, _)| k.clone())
 }
@@ -189,7 +195,7 @@ pub fn instructions(props: &InstructionsProps) -> Html {
                         placeholder={t.note_placeholder} onchange={on_note} /></label>
                 </div>
                 if let Some(at) = &ins.at { <div class="at">{ at.clone() }</div> }
-                { for errors.iter().map(|d| html! { <div class="diag error">{ d.message.clone() }</div> }) }
+                <div class="diags">{ for errors.iter().map(|d| html! { <div class="diag error">{ d.message.clone() }</div> }) }</div>
                 if inversions > 0 {
                     <div class="diag warning">{ format!("{}{inversions}", t.inversions_caused) }</div>
                 }

@@ -25,7 +25,11 @@ pub fn legend(props: &LegendProps) -> Html {
     let entries = props.planned.layout.legend.iter().map(|e| {
         let (style, class) = match e.kind {
             LegendKind::Unit(k) => (
-                format!("background:{};border-color:{}", UNIT_FILLS[k % UNIT_FILLS.len()], UNIT_STROKES[k % UNIT_STROKES.len()]),
+                format!(
+                    "background:{};border-color:{}",
+                    UNIT_FILLS[k % UNIT_FILLS.len()],
+                    UNIT_STROKES[k % UNIT_STROKES.len()]
+                ),
                 "swatch",
             ),
             LegendKind::NoUnit => ("background:#fff;border-color:#555".into(), "swatch"),
@@ -40,7 +44,7 @@ pub fn legend(props: &LegendProps) -> Html {
             <li><span class={class} style={style}></span>{ format!("{}（{}）", e.label, e.count) }</li>
         }
     });
-    let inversions = props.planned.layout.seats.iter().filter(|s| s.inverted).count();
+    let inversions = props.planned.seats.iter().filter(|s| s.inverted).count();
     let unhonoured = props.planned.flagged.values().filter(|l| **l == seating_core::Level::Error).count();
     html! {
         <ul class="legend" id="legend" aria-label={t.legend}>

@@ -94,7 +94,8 @@ pub fn ranking(props: &RankingProps) -> Html {
         let d = props.dispatch.clone();
         Callback::from(move |e: Event| {
             let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
-            let mode = if select.value() == "fullname" { StrokesMode::Fullname } else { StrokesMode::Surname };
+            let mode =
+                if select.value() == "fullname" { StrokesMode::Fullname } else { StrokesMode::Surname };
             d.dispatch(Action::Edit {
                 label: t.did_ranking.to_string(),
                 edit: Box::new(move |s| {

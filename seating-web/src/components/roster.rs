@@ -13,7 +13,7 @@ use crate::state::{from_json, Action, Dispatch};
 const PAGE: usize = 50;
 
 /// Props of the roster.
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct RosterProps {
     /// The active scenario.
     pub doc: Rc<Scenario>,
@@ -21,6 +21,21 @@ pub struct RosterProps {
     pub lang: Lang,
     /// Sends actions.
     pub dispatch: Dispatch,
+}
+
+impl PartialEq for RosterProps {
+    /// The roster shows people, units and absences: a hand edit elsewhere does not redraw it.
+    fn eq(&self, other: &Self) -> bool {
+        let absent = |s: &Scenario| -> Vec<String> {
+            s.instructions.iter().filter(|i| i.op == Op::Exclude).filter_map(|i| i.person.clone()).collect()
+        };
+        self.lang == other.lang
+            && self.dispatch == other.dispatch
+            && (Rc::ptr_eq(&self.doc, &other.doc)
+                || (self.doc.people == other.doc.people
+                    && self.doc.units == other.doc.units
+                    && absent(&self.doc) == absent(&other.doc)))
+    }
 }
 
 fn edit(dispatch: &Dispatch, label: String, f: impl FnOnce(&mut Scenario) -> Result<(), String> + 'static) {
@@ -60,7 +75,11 @@ pub fn roster(props: &RosterProps) -> Html {
     let doc = &props.doc;
     let needle = filter.trim().to_lowercase();
     let unit_name = |p: &Person| {
-        p.unit.as_ref().and_then(|u| doc.units.iter().find(|x| &x.id == u)).map(|u| u.name.clone()).unwrap_or_default()
+        p.unit
+            .as_ref()
+            .and_then(|u| doc.units.iter().find(|x| &x.id == u))
+            .map(|u| u.name.clone())
+            .unwrap_or_default()
     };
     let rows: Vec<usize> = (0..doc.people.len())
         .filter(|&i| {
@@ -75,12 +94,8 @@ pub fn roster(props: &RosterProps) -> Html {
         .collect();
     let pages = rows.len().div_ceil(PAGE).max(1);
     let current = (*page).min(pages - 1);
-    let excluded: std::collections::HashSet<&str> = doc
-        .instructions
-        .iter()
-        .filter(|i| i.op == Op::Exclude)
-        .filter_map(|i| i.person.as_deref())
-        .collect();
+    let excluded: std::collections::HashSet<&str> =
+        doc.instructions.iter().filter(|i| i.op == Op::Exclude).filter_map(|i| i.person.as_deref()).collect();
 
     let body = rows.iter().skip(current * PAGE).take(PAGE).map(|&i| {
         let p = &doc.people[i];
@@ -217,8 +232,10 @@ pub fn roster(props: &RosterProps) -> Html {
                 while s.people.iter().any(|p| p.id == format!("p{k}")) {
                     k += 1;
                 }
-                s.people.push(from_json(serde_json::json!({ "id": format!("p{k}"), "name": format!("{}{k}", t.new_person) })));
-                
+                s.people.push(from_json(
+                    serde_json::json!({ "id": format!("p{k}"), "name": format!("{}{k}", t.new_person) }),
+                ));
+
                 Ok(())
             });
             page.set(last_page);
@@ -238,6 +255,10 @@ pub fn roster(props: &RosterProps) -> Html {
             </datalist>
             <div class="table-scroll">
                 <table class="roster-table" id="roster-table">
+                    <colgroup>
+                        <col class="no" /><col class="name" /><col class="post" /><col class="unit" />
+                        <col class="rank" /><col class="section" /><col class="absent" /><col class="remove" />
+                    </colgroup>
                     <thead><tr>
                         <th>{ "#" }</th><th>{ t.field_name }</th><th>{ t.field_post }</th><th>{ t.field_unit }</th>
                         <th>{ t.field_rank }</th><th>{ t.field_section }</th><th>{ t.absent }</th><th></th>

@@ -2,140 +2,178 @@
 //! (podium band, blocks, aisles, labels, tables) and one memoised component per seat.
 //!
 //! Seats are keyed by their id and compare their own box in the layout, so after a swap
-//! yew re-renders the two seats that changed and skips the other thousands.
+//! yew re-renders the two seats that changed and skips the other thousands. A seat is a
+//! `<g>` with a box and up to three text lines and as few attributes as possible: colours
+//! come from classes (`u0`…`u11`, the core's palette, written once by [`Palette`]), and the
+//! tooltip is one element for the whole diagram, not one per seat.
 
-use std::fmt::Write;
 use std::rc::Rc;
 
-use seating_core::layout::{Anchor, SeatBox, TextBlock, FONT_TEXT, FONT_TITLE, UNIT_FILLS, UNIT_STROKES};
+use seating_core::layout::{Anchor, PlaceBox, SeatBox, TextBlock, FONT_TEXT, UNIT_FILLS, UNIT_STROKES};
 use seating_core::{Area, Level};
 use yew::prelude::*;
 
-use crate::planned::Planned;
+use crate::planned::{Planned, SeatRow};
 
-/// Coordinates with one decimal, as the core's exporter writes them.
-fn n(x: f64) -> AttrValue {
-    let r = (x * 10.0).round() / 10.0;
-    AttrValue::from(if r.fract() == 0.0 { format!("{}", r as i64) } else { format!("{r:.1}") })
+/// A coordinate with at most one decimal, as the core's exporter writes them, without
+/// going through `format!` (a 3,000-seat chart formats some 40,000 numbers).
+pub fn n(x: f64) -> AttrValue {
+    let t = (x * 10.0).round() as i64;
+    let mut s = String::with_capacity(8);
+    if t < 0 {
+        s.push('-');
+    }
+    let t = t.unsigned_abs();
+    push_int(&mut s, t / 10);
+    if t % 10 != 0 {
+        s.push('.');
+        s.push((b'0' + (t % 10) as u8) as char);
+    }
+    AttrValue::from(s)
 }
 
+fn push_int(s: &mut String, mut v: u64) {
+    let mut buf = [0u8; 20];
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (v % 10) as u8;
+        v /= 10;
+        if v == 0 {
+            break;
+        }
+    }
+    s.push_str(std::str::from_utf8(&buf[i..]).unwrap_or("0"));
+}
+
+fn text_line(t: &TextBlock, i: usize, line: &str, class: &'static str) -> Html {
+    let anchor = match t.anchor {
+        Anchor::Middle => None,
+        a => Some(a.svg()),
+    };
+    html! {
+        <text class={class} x={n(t.x)} y={n(t.y + i as f64 * t.leading)} font-size={n(t.size)}
+            text-anchor={anchor}>{ line.to_string() }</text>
+    }
+}
+
+/// A text block: one `<text>` per line (a single node for the common one-line case).
 fn text_block(t: &TextBlock, class: &'static str) -> Html {
-    t.lines
-        .iter()
-        .enumerate()
-        .map(|(i, line)| {
-            let anchor = match t.anchor {
-                Anchor::Middle => None,
-                a => Some(a.svg()),
-            };
-            html! {
-                <text class={class} x={n(t.x)} y={n(t.y + i as f64 * t.leading)} font-size={n(t.size)}
-                    text-anchor={anchor}>{ line.clone() }</text>
-            }
-        })
-        .collect()
+    match t.lines.as_slice() {
+        [one] => text_line(t, 0, one, class),
+        lines => lines.iter().enumerate().map(|(i, l)| text_line(t, i, l, class)).collect(),
+    }
 }
 
-/// Fill and stroke of a seat box, from the core's palette.
-fn colours(b: &SeatBox) -> (&'static str, &'static str) {
+/// The class of a seat box: its colour (see [`Palette`]).
+fn box_class(b: &SeatBox) -> &'static str {
+    const UNITS: [&str; 12] = [
+        "box u0", "box u1", "box u2", "box u3", "box u4", "box u5", "box u6", "box u7", "box u8", "box u9",
+        "box u10", "box u11",
+    ];
     if b.blocked {
-        ("#dcdcdc", "#999999")
+        "box b"
     } else if b.reserved {
-        ("#f0f0f0", "#777777")
+        "box r"
     } else {
         match &b.person {
-            None => ("#ffffff", "#b0b0b0"),
-            Some(_) if b.seat.area == Area::Podium => ("#fffaf0", "#6b4a2b"),
+            None => "box e",
+            Some(_) if b.seat.area == Area::Podium => "box p",
             Some(p) => match p.unit_index {
-                Some(k) => (UNIT_FILLS[k % UNIT_FILLS.len()], UNIT_STROKES[k % UNIT_STROKES.len()]),
-                None => ("#ffffff", "#555555"),
+                Some(k) => UNITS[k % UNITS.len()],
+                None => "box n0",
             },
         }
     }
 }
 
-/// The tooltip: label, person, reason.
-fn title_of(label: &str, person: Option<&seating_core::layout::Occupant>, reason: &str) -> String {
-    let mut t = String::with_capacity(96);
-    t.push_str(label);
-    if let Some(p) = person {
-        let _ = write!(t, "\n#{} {}", p.precedence, p.name);
-        if !p.post.is_empty() {
-            let _ = write!(t, "　{}", p.post);
+/// The tooltip text of a seat or place: label, person, reason.
+pub fn describe(planned: &Planned, id: &str) -> Option<(String, String, String)> {
+    let &i = planned.by_id.get(id)?;
+    let (label, person, reason) = match planned.seats.get(i) {
+        Some(b) => (&b.label, b.person.as_ref(), &b.reason),
+        None => {
+            let p = planned.place_at(i)?;
+            (&p.label, p.person.as_ref(), &p.reason)
         }
-        if !p.unit.is_empty() {
-            let _ = write!(t, "　{}", p.unit);
-        }
-    }
-    if !reason.is_empty() {
-        t.push('\n');
-        t.push_str(reason);
-    }
-    t
+    };
+    let who = person
+        .map(|p| {
+            let mut s = format!("#{} {}", p.precedence, p.name);
+            for extra in [&p.post, &p.unit] {
+                if !extra.is_empty() {
+                    s.push('　');
+                    s.push_str(extra);
+                }
+            }
+            s
+        })
+        .unwrap_or_default();
+    Some((label.clone(), who, reason.clone()))
 }
 
-/// Props of one seat: the layout and the seat's index in it.
+/// Props of one seat: its own box (shared with the plan that made it), never the whole
+/// plan, so that a seat that does not change holds nothing but itself.
 #[derive(Properties, Clone)]
 pub struct SeatProps {
-    /// The plan and layout.
-    pub planned: Rc<Planned>,
-    /// Index into `planned.ids` (venue seats first, then places).
-    pub index: usize,
+    /// The seat id.
+    pub id: Rc<str>,
+    /// The seat's box in the core's layout.
+    pub seat: Rc<SeatBox>,
+    /// The most serious diagnostic naming the seat.
+    pub flag: Option<Level>,
     /// Selected (keyboard focus or click).
     pub selected: bool,
     /// Picked up with the keyboard, waiting for a target.
     pub picked: bool,
 }
 
-impl SeatProps {
-    fn flag(&self) -> Option<Level> {
-        self.planned.flagged.get(self.planned.ids.get(self.index)?.as_ref()).copied()
+impl PartialEq for SeatProps {
+    fn eq(&self, other: &Self) -> bool {
+        self.selected == other.selected
+            && self.picked == other.picked
+            && self.flag == other.flag
+            && self.id == other.id
+            && (Rc::ptr_eq(&self.seat, &other.seat) || *self.seat == *other.seat)
     }
 }
 
-impl PartialEq for SeatProps {
-    fn eq(&self, other: &Self) -> bool {
-        if self.index != other.index || self.selected != other.selected || self.picked != other.picked {
-            return false;
-        }
-        if Rc::ptr_eq(&self.planned, &other.planned) {
-            return true;
-        }
-        let (a, b) = (&self.planned.layout, &other.planned.layout);
-        let same_box = match (a.seats.get(self.index), b.seats.get(other.index)) {
-            (Some(x), Some(y)) => x == y,
-            (None, None) => {
-                let i = self.index - a.seats.len();
-                let j = other.index - b.seats.len();
-                a.places.get(i) == b.places.get(j)
-            }
-            _ => false,
-        };
-        same_box && self.flag() == other.flag()
-    }
+thread_local! {
+    /// How many times a seat component has rendered (for the browser benchmark).
+    static RENDERS: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
+/// Seat component renders so far: the browser benchmark checks that a swap renders two
+/// seats, not the hall.
+pub fn renders() -> u32 {
+    RENDERS.with(|r| r.get())
 }
 
 /// One venue seat.
 #[function_component(Seat)]
 pub fn seat(props: &SeatProps) -> Html {
-    let planned = &props.planned;
-    let Some(b) = planned.layout.seats.get(props.index) else { return html! {} };
-    let id = planned.ids[props.index].clone();
+    RENDERS.with(|r| r.set(r.get() + 1));
+    let b = &*props.seat;
+    let id = props.id.clone();
     let r = b.rect;
-    let (fill, stroke) = colours(b);
-    let flag = props.flag();
-    let class = classes!(
-        "seat",
-        b.person.is_some().then_some("occupied"),
-        b.reserved.then_some("reserved"),
-        b.blocked.then_some("blocked"),
-        b.pinned.then_some("pinned"),
-        b.inverted.then_some("inverted"),
-        (flag == Some(Level::Error)).then_some("unhonoured"),
-        (flag == Some(Level::Warning) && !b.inverted).then_some("warned"),
-        props.selected.then_some("selected"),
-        props.picked.then_some("picked"),
-    );
+    let flag = props.flag;
+    let mut class = String::with_capacity(48);
+    class.push_str("seat");
+    for (on, name) in [
+        (b.person.is_some(), " occupied"),
+        (b.reserved, " reserved"),
+        (b.blocked, " blocked"),
+        (b.pinned, " pinned"),
+        (b.inverted, " inverted"),
+        (flag == Some(Level::Error), " unhonoured"),
+        (flag == Some(Level::Warning) && !b.inverted, " warned"),
+        (props.selected, " selected"),
+        (props.picked, " picked"),
+    ] {
+        if on {
+            class.push_str(name);
+        }
+    }
     let pin = b.pinned.then(|| {
         let s = if b.seat.area == Area::Podium { 4.0 } else { 3.2 };
         let (x1, y) = (r.x + r.w - s, r.y);
@@ -157,13 +195,12 @@ pub fn seat(props: &SeatProps) -> Html {
         html! { <path class="cross" d={d} /> }
     });
     let person = b.person.as_ref();
+    let box_class = box_class(b);
     html! {
         <g class={class} data-seat={id} data-person={person.map(|p| AttrValue::from(p.id.clone()))}>
-            <title>{ title_of(&b.label, person, &b.reason) }</title>
-            <rect class="box" x={n(r.x)} y={n(r.y)} width={n(r.w)} height={n(r.h)} rx="1"
-                fill={fill} stroke={stroke} />
-            { for pin }
-            { for cross }
+            <rect class={box_class} x={n(r.x)} y={n(r.y)} width={n(r.w)} height={n(r.h)} />
+            { pin.unwrap_or_default() }
+            { cross.unwrap_or_default() }
             if let Some(t) = &b.name { { text_block(t, if person.is_some() { "nm" } else { "po" }) } }
             if let Some(t) = &b.post { { text_block(t, "po") } }
             if let Some(t) = &b.number { { text_block(t, "no") } }
@@ -171,13 +208,30 @@ pub fn seat(props: &SeatProps) -> Html {
     }
 }
 
+/// Props of one banquet or line-up place.
+#[derive(Properties, Clone)]
+pub struct PlaceProps {
+    /// The place id.
+    pub id: Rc<str>,
+    /// The place's box in the core's layout.
+    pub place: Rc<PlaceBox>,
+    /// Selected.
+    pub selected: bool,
+}
+
+impl PartialEq for PlaceProps {
+    fn eq(&self, other: &Self) -> bool {
+        self.selected == other.selected
+            && self.id == other.id
+            && (Rc::ptr_eq(&self.place, &other.place) || *self.place == *other.place)
+    }
+}
+
 /// One banquet or line-up place (selectable, not draggable: hand moves are venue seats).
 #[function_component(Place)]
-pub fn place(props: &SeatProps) -> Html {
-    let planned = &props.planned;
-    let k = props.index.wrapping_sub(planned.layout.seats.len());
-    let Some(p) = planned.layout.places.get(k) else { return html! {} };
-    let id = planned.ids[props.index].clone();
+pub fn place(props: &PlaceProps) -> Html {
+    let p = &*props.place;
+    let id = props.id.clone();
     let r = p.rect;
     let (fill, stroke) = match p.person.as_ref().map(|o| o.unit_index) {
         None => ("#ffffff", "#b0b0b0"),
@@ -192,9 +246,7 @@ pub fn place(props: &SeatProps) -> Html {
     );
     html! {
         <g class={class} data-seat={id} data-person={p.person.as_ref().map(|o| AttrValue::from(o.id.clone()))}>
-            <title>{ title_of(&p.label, p.person.as_ref(), &p.reason) }</title>
-            <rect class="box" x={n(r.x)} y={n(r.y)} width={n(r.w)} height={n(r.h)} rx="1"
-                fill={fill} stroke={stroke} />
+            <rect class="box" x={n(r.x)} y={n(r.y)} width={n(r.w)} height={n(r.h)} fill={fill} stroke={stroke} />
             if let Some(t) = &p.name { { text_block(t, "nm") } }
             if let Some(t) = &p.post { { text_block(t, "po") } }
             if let Some(t) = &p.number { { text_block(t, "no") } }
@@ -213,25 +265,70 @@ pub struct LayerProps {
     pub picked: Option<Rc<str>>,
 }
 
-/// Every seat and place, keyed by id.
+/// Every seat and place, in rows keyed by their first seat; each row gets the selection
+/// only when the selected seat is in it, so selecting a seat re-renders one or two rows.
 #[function_component(SeatLayer)]
 pub fn seat_layer(props: &LayerProps) -> Html {
     let planned = &props.planned;
-    let seats = planned.layout.seats.len();
-    let is = |id: &Rc<str>, which: &Option<Rc<str>>| which.as_deref() == Some(&**id);
-    let items = planned.ids.iter().enumerate().map(|(index, id)| {
-        let selected = is(id, &props.selected);
-        let picked = is(id, &props.picked);
-        let planned = planned.clone();
-        if index < seats {
-            html! { <Seat key={id.clone()} {planned} {index} {selected} {picked} /> }
-        } else {
-            html! { <Place key={id.clone()} {planned} {index} {selected} {picked} /> }
-        }
+    let index = |id: &Option<Rc<str>>| id.as_ref().and_then(|id| planned.by_id.get(&**id).copied());
+    let (sel, pick) = (index(&props.selected), index(&props.picked));
+    let rows = planned.rows.iter().map(|row| {
+        let range = row.start..row.start + row.cells.len();
+        let selected = sel.filter(|i| range.contains(i)).and(props.selected.clone());
+        let picked = pick.filter(|i| range.contains(i)).and(props.picked.clone());
+        html! { <SeatRowView key={row.key.clone()} row={row.clone()} {selected} {picked} /> }
     });
     html! {
-        <g class="seats" font-family={FONT_TEXT}>{ for items }</g>
+        <g class="seats" font-family={FONT_TEXT}>{ for rows }</g>
     }
+}
+
+/// Props of a row of seats.
+#[derive(Properties, PartialEq)]
+pub struct RowProps {
+    /// The row (shared with the plan; unchanged rows are the same allocation).
+    pub row: Rc<SeatRow>,
+    /// The selected seat, when it is in this row.
+    pub selected: Option<Rc<str>>,
+    /// The picked-up seat, when it is in this row.
+    pub picked: Option<Rc<str>>,
+}
+
+/// A row of keyed, memoised seats.
+#[function_component(SeatRowView)]
+pub fn seat_row(props: &RowProps) -> Html {
+    let is = |id: &Rc<str>, which: &Option<Rc<str>>| which.as_deref() == Some(&**id);
+    let cells = props.row.cells.iter().filter_map(|c| {
+        let selected = is(&c.id, &props.selected);
+        match (&c.seat, &c.place) {
+            (Some(seat), _) => {
+                let picked = is(&c.id, &props.picked);
+                Some(html! {
+                    <Seat key={c.id.clone()} id={c.id.clone()} seat={seat.clone()} flag={c.flag} {selected} {picked} />
+                })
+            }
+            (None, Some(place)) => {
+                Some(html! { <Place key={c.id.clone()} id={c.id.clone()} place={place.clone()} {selected} /> })
+            }
+            (None, None) => None,
+        }
+    });
+    html! { <g class="row">{ for cells }</g> }
+}
+
+/// The seat colour classes, from the core's palette (one `<style>` for the whole diagram).
+#[function_component(Palette)]
+pub fn palette() -> Html {
+    let mut css = String::with_capacity(1024);
+    for (k, (fill, stroke)) in UNIT_FILLS.iter().zip(UNIT_STROKES.iter()).enumerate() {
+        css.push_str(&format!(".diagram .box.u{k}{{fill:{fill};stroke:{stroke}}}"));
+    }
+    css.push_str(
+        ".diagram .box.e{fill:#fff;stroke:#b0b0b0}.diagram .box.p{fill:#fffaf0;stroke:#6b4a2b}\
+         .diagram .box.r{fill:#f0f0f0;stroke:#777}.diagram .box.b{fill:#dcdcdc;stroke:#999}\
+         .diagram .box.n0{fill:#fff;stroke:#555}",
+    );
+    html! { <style>{ css }</style> }
 }
 
 /// Props of the furniture layer.
@@ -251,7 +348,7 @@ pub fn furniture(props: &FurnitureProps) -> Html {
             <g class="podium-band">
                 <rect class="band" x={n(r.x)} y={n(r.y)} width={n(r.w)} height={n(r.h)} rx="2" />
                 <line class="front" x1={n(r.x)} x2={n(r.x + r.w)} y1={n(band.front)} y2={n(band.front)} />
-                <g font-family={FONT_TITLE}>{ text_block(&band.title, "band-title") }</g>
+                { text_block(&band.title, "band-title") }
             </g>
         }
     });
@@ -265,19 +362,19 @@ pub fn furniture(props: &FurnitureProps) -> Html {
         let class = if t.number == 1 { "table main" } else { "table" };
         html! {
             <g>
-                <circle class={class} cx={n(t.cx)} cy={n(t.cy)} r={n(t.r)}><title>{ t.reason.clone() }</title></circle>
-                <g font-family={FONT_TITLE}>{ text_block(&t.title, "table-title") }</g>
+                <circle class={class} cx={n(t.cx)} cy={n(t.cy)} r={n(t.r)} />
+                { text_block(&t.title, "table-title") }
             </g>
         }
     });
     let marks = l.marks.iter().map(|m| text_block(&m.text, "mark"));
     html! {
         <g class="furniture" font-family={FONT_TEXT}>
-            { for band }
-            { for blocks }
-            { for aisles }
-            { for tables }
-            { for marks }
+            { band.unwrap_or_default() }
+            <g>{ for blocks }</g>
+            <g>{ for aisles }</g>
+            <g>{ for tables }</g>
+            <g>{ for marks }</g>
         </g>
     }
 }

@@ -50,7 +50,13 @@ pub enum Export {
 }
 
 /// Runs an export (downloads or the print dialog); returns an error message on failure.
-pub fn run_export(what: Export, draft: &Draft, planned: &Rc<Planned>, page: PageSettings, dispatch: &Dispatch) {
+pub fn run_export(
+    what: Export,
+    draft: &Draft,
+    planned: &Rc<Planned>,
+    page: PageSettings,
+    dispatch: &Dispatch,
+) {
     let doc = &draft.doc;
     let t_err = |e: String| {
         dispatch.dispatch(Action::Notify(Some(Notice { error: true, text: e })));
@@ -98,8 +104,12 @@ pub fn run_export(what: Export, draft: &Draft, planned: &Rc<Planned>, page: Page
             )
             .map_err(|e| format!("{e:?}"))
         }),
-        Export::Json => download::save_text(&doc.to_json(), "application/json", &exports::file_name(doc, &draft.name, ".json"))
-            .map_err(|e| format!("{e:?}")),
+        Export::Json => download::save_text(
+            &doc.to_json(),
+            "application/json",
+            &exports::file_name(doc, &draft.name, ".json"),
+        )
+        .map_err(|e| format!("{e:?}")),
     };
     if let Err(e) = result {
         t_err(e);
@@ -206,8 +216,10 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
             }
         })
     };
-    let undo_title = draft.undo.label().map(|l| format!("{} {l} (Ctrl+Z)", t.undo)).unwrap_or_else(|| t.undo.into());
-    let redo_title = draft.redo.label().map(|l| format!("{} {l} (Ctrl+Y)", t.redo)).unwrap_or_else(|| t.redo.into());
+    let undo_title =
+        draft.undo.label().map(|l| format!("{} {l} (Ctrl+Z)", t.undo)).unwrap_or_else(|| t.undo.into());
+    let redo_title =
+        draft.redo.label().map(|l| format!("{} {l} (Ctrl+Y)", t.redo)).unwrap_or_else(|| t.redo.into());
     let orientation = match props.page.landscape {
         None => "auto",
         Some(true) => "landscape",

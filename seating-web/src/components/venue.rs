@@ -220,7 +220,7 @@ pub fn venue(props: &VenueProps) -> Html {
             <fieldset>
                 <legend>{ toggle("banquet-on", t.banquet, banquet.is_some(), |s, on| {
                     s.banquet = on.then(|| from_json(serde_json::json!({ "tables": 5, "seats": 10 })));
-                
+
                 }) }</legend>
                 if let Some(b) = banquet {
                     <div class="form-grid">

@@ -7,7 +7,8 @@ use crate::i18n::Lang;
 pub fn detect() -> Lang {
     let language = web_sys::window().and_then(|w| w.navigator().language()).unwrap_or_default();
     let l = language.to_ascii_lowercase();
-    if l.starts_with("zh-tw") || l.starts_with("zh-hk") || l.starts_with("zh-mo") || l.starts_with("zh-hant") {
+    if l.starts_with("zh-tw") || l.starts_with("zh-hk") || l.starts_with("zh-mo") || l.starts_with("zh-hant")
+    {
         Lang::Hant
     } else {
         Lang::Hans

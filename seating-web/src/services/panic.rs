@@ -70,7 +70,8 @@ fn show(message: &str) -> Result<(), JsValue> {
         existing.append_child(&p)?;
         return Ok(());
     }
-    let lang = document.document_element().map(|e| e.get_attribute("lang").unwrap_or_default()).unwrap_or_default();
+    let lang =
+        document.document_element().map(|e| e.get_attribute("lang").unwrap_or_default()).unwrap_or_default();
     let [title, help, export, reload] = texts(&lang);
     let panel = document.create_element("div")?;
     panel.set_id("panic-panel");

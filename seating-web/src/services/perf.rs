@@ -2,6 +2,7 @@
 //! `{ name, start, end }` records (milliseconds of `performance.now()`), which the e2e
 //! harness reads and prints. Nothing is sent anywhere.
 
+use wasm_bindgen::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
 /// `performance.now()`, or 0 without a window.
@@ -27,4 +28,10 @@ pub fn record(name: &str, start: f64, end: f64) {
     let _ = js_sys::Reflect::set(&entry, &"start".into(), &start.into());
     let _ = js_sys::Reflect::set(&entry, &"end".into(), &end.into());
     list.push(&entry);
+}
+
+/// Seat component renders so far (exported as `__seatRenders` for the e2e benchmark).
+#[wasm_bindgen(js_name = "__seatRenders")]
+pub fn seat_renders() -> u32 {
+    crate::components::seat::renders()
 }

@@ -83,7 +83,8 @@ fn classify(e: JsValue) -> SaveError {
 
 /// Reads every draft back. Nothing stored gives no drafts.
 pub fn load() -> Loaded {
-    let mut loaded = Loaded { drafts: Vec::new(), active: 0, lang: None, who: String::new(), problems: Vec::new() };
+    let mut loaded =
+        Loaded { drafts: Vec::new(), active: 0, lang: None, who: String::new(), problems: Vec::new() };
     let Ok(store) = storage() else { return loaded };
     let Some(index) = store.get_item(INDEX_KEY).ok().flatten() else { return loaded };
     let index: Index = match serde_json::from_str(&index) {

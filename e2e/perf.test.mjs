@@ -1,0 +1,237 @@
+// Browser figures for BENCHMARKS.md, measured in headless Chromium with performance.now():
+// load → first diagram of a 3,000-seat scenario (budget 500 ms), one drag-swap → re-plan →
+// repaint (budget 16 ms median, 33 ms p95), seats re-rendered per swap, and memory after 200
+// edits. The numbers are printed and written to e2e/artifacts/perf.json; timing never fails
+// a test (machines differ), only the structure does (one swap must not repaint the hall).
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { ARTIFACTS, setup } from './harness.mjs';
+
+const SWAPS = 40;
+const EDITS = 200;
+
+/** 3,030 seats: a podium of 2 × 15 and a hall of 60 rows × 50 seats; 3,000 people in 100 units. */
+function bigScenario() {
+  const units = Array.from({ length: 100 }, (_, k) => ({ id: `u${k + 1}`, name: `單位${k + 1}` }));
+  const surnames = '王李張劉陳楊黃趙吳周徐孫馬朱胡郭何高林羅鄭梁謝宋唐韓馮董蕭程';
+  const given = '偉芳娜敏靜麗強磊軍洋勇艷傑娟濤明超秀霞平剛桂英華';
+  const people = Array.from({ length: 3000 }, (_, i) => ({
+    id: `p${i + 1}`,
+    name: surnames[i % surnames.length] + given[(i * 7) % given.length] + (i % 3 === 0 ? given[(i * 11) % given.length] : ''),
+    post: i < 30 ? '領導' : '代表',
+    unit: `u${(i % 100) + 1}`,
+    rank: i + 1,
+    section: i < 30 ? 'podium' : 'hall',
+  }));
+  return {
+    format: 'seating/1',
+    meeting: { title: '代表大會（3,000 座）' },
+    units,
+    people,
+    podium: { rows: [15, 15] },
+    hall: { rows: 60, seats: 50, aisles: [10, 40] },
+  };
+}
+
+const quantile = (xs, q) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))];
+};
+const round = (x) => Math.round(x * 10) / 10;
+
+let h;
+let page;
+const figures = {};
+before(async () => {
+  h = await setup({ viewport: { width: 1440, height: 900 } });
+  page = await h.newPage();
+});
+after(async () => {
+  figures.machine = `${process.platform} ${process.arch}, node ${process.version}, headless Debian chromium`;
+  figures.date = new Date().toISOString();
+  await writeFile(path.join(ARTIFACTS, 'perf.json'), JSON.stringify(figures, null, 2));
+  console.log(`browser figures (also in e2e/artifacts/perf.json):\n${JSON.stringify(figures, null, 2)}`);
+  await h?.close();
+});
+
+test('load → first diagram of a 3,000-seat scenario', async () => {
+  await page.goto(h.url);
+  await page.locator('#diagram g[data-seat="P1-1"]').waitFor();
+  const scenario = bigScenario();
+  await page.evaluate((json) => {
+    localStorage.setItem(
+      'seating.v1.index',
+      JSON.stringify({ format: 'seating-web/1', active: 'd1', drafts: [{ id: 'd1', name: '大會' }], lang: 'zh-Hans', who: '' }),
+    );
+    localStorage.setItem('seating.v1.draft.d1', json);
+  }, JSON.stringify(scenario));
+  const loads = [];
+  for (let k = 0; k < 3; k++) {
+    await page.reload();
+    await page.locator('#diagram g[data-seat="H60-50"]').waitFor();
+    const marks = await page.evaluate(() => ({
+      perf: window.__seatingPerf,
+      nav: performance.getEntriesByType('navigation')[0]?.toJSON(),
+      wasm: performance.getEntriesByType('resource').find((r) => r.name.endsWith('.wasm'))?.toJSON(),
+    }));
+    const first = marks.perf.find((m) => m.name.startsWith('render:'));
+    const restore = marks.perf.find((m) => m.name === 'restore+plan');
+    loads.push({
+      firstDiagram: first.end,
+      seats: Number(first.name.slice('render:'.length)),
+      restorePlanLayout: restore.end - restore.start,
+      wasmFetched: marks.wasm ? marks.wasm.responseEnd : null,
+      domContentLoaded: marks.nav?.domContentLoadedEventEnd ?? null,
+    });
+  }
+  const seats = await page.locator('#diagram g[data-seat]').count();
+  assert.equal(seats, 3030);
+  assert.equal(loads[0].seats, 3030);
+  figures.load = {
+    seats,
+    firstDiagramMs: loads.map((l) => round(l.firstDiagram)),
+    medianFirstDiagramMs: round(quantile(loads.map((l) => l.firstDiagram), 0.5)),
+    restorePlanLayoutMs: loads.map((l) => round(l.restorePlanLayout)),
+    wasmFetchedAtMs: loads.map((l) => (l.wasmFetched == null ? null : round(l.wasmFetched))),
+    budgetMs: 500,
+  };
+  await h.screenshot(page, 'perf-3000-seats');
+  h.expectClean(page);
+});
+
+test('one drag-swap → re-plan → repaint, and how many seats it repaints', async () => {
+  const result = await page.evaluate(async ([swaps]) => {
+    const svg = document.getElementById('diagram');
+    const macrotask = () => new Promise((r) => {
+      const c = new MessageChannel();
+      c.port1.onmessage = () => r();
+      c.port2.postMessage(0);
+    });
+    const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    const centre = (id) => {
+      const b = svg.querySelector(`g[data-seat="${id}"] rect.box`).getBoundingClientRect();
+      return [b.left + b.width / 2, b.top + b.height / 2];
+    };
+    const ev = (type, [x, y]) =>
+      new PointerEvent(type, { bubbles: true, clientX: x, clientY: y, pointerId: 1, button: 0, buttons: 1, isPrimary: true, pointerType: 'mouse' });
+    const changed = new Set();
+    const observer = new MutationObserver((list) => {
+      for (const m of list) {
+        const node = m.target.nodeType === 1 ? m.target : m.target.parentElement;
+        const seat = node?.closest?.('g[data-seat]');
+        if (seat) changed.add(seat.dataset.seat);
+      }
+    });
+    const work = [];
+    const toFrame = [];
+    const repainted = [];
+    const rendered = [];
+    const split = [];
+    for (let k = 0; k < swaps; k++) {
+      // Swap two neighbours in a hall row (same unit: the swap inverts only their two
+      // ranks, so exactly their two seats change), a different pair each time.
+      const from = `H${3 + k}-${20 + (k % 10)}`;
+      const to = `H${3 + k}-${21 + (k % 10)}`;
+      const a = centre(from);
+      const b = centre(to);
+      svg.querySelector(`g[data-seat="${from}"] rect.box`).dispatchEvent(ev('pointerdown', a));
+      svg.dispatchEvent(ev('pointermove', [a[0] + 8, a[1] + 4]));
+      svg.dispatchEvent(ev('pointermove', b));
+      await frame();
+      changed.clear();
+      observer.observe(svg.querySelector('g.seats'), { subtree: true, attributes: true, characterData: true, childList: true });
+      const renders0 = window.__seatRenders();
+      const t0 = performance.now();
+      svg.dispatchEvent(ev('pointerup', b));
+      await macrotask(); // the reducer has re-planned and yew has rendered
+      svg.getBoundingClientRect(); // style and layout, synchronously
+      const t1 = performance.now();
+      const marks = window.__seatingPerf.filter((m) => m.end >= t0);
+      const dispatched = marks.find((m) => m.name === 'drop-dispatch')?.end;
+      const renderedAt = marks.find((m) => m.name.startsWith('render:'))?.end;
+      if (dispatched && renderedAt) split.push([dispatched - t0, renderedAt - dispatched, t1 - renderedAt]);
+      await frame(); // the frame that shows it
+      const t2 = performance.now();
+      observer.disconnect();
+      work.push(t1 - t0);
+      toFrame.push(t2 - t0);
+      repainted.push(changed.size);
+      rendered.push(window.__seatRenders() - renders0);
+    }
+    const swapsRecorded = document.querySelectorAll('#instruction-list li.op-swap').length;
+    return { work, toFrame, repainted, rendered, split, swapsRecorded, perf: window.__seatingPerf };
+  }, [SWAPS]);
+  assert.equal(result.swapsRecorded, SWAPS, 'every drag recorded a swap');
+  // The two swapped seats, plus the selection moving from the last target to this one.
+  const maxRendered = Math.max(...result.rendered);
+  assert.ok(maxRendered <= 3, `one swap renders the two seats (and the selection), not the hall: ${result.rendered}`);
+  const maxRepainted = Math.max(...result.repainted);
+  const replans = result.perf.filter((m) => m.name === 'drop-dispatch').slice(-SWAPS).map((m) => m.end - m.start);
+  const phase = (name) => {
+    const xs = result.perf.filter((m) => m.name === name).slice(-SWAPS).map((m) => m.end - m.start);
+    return xs.length ? round(quantile(xs, 0.5)) : null;
+  };
+  const phases = Object.fromEntries(
+    ['page:clone+edit+validate', 'page:undo-patch', 'core:plan', 'core:layout', 'page:index'].map((n) => [n, phase(n)]),
+  );
+  const saves = result.perf.filter((m) => m.name === 'autosave').slice(-SWAPS).map((m) => m.end - m.start);
+  figures.swap = {
+    swaps: SWAPS,
+    replanMedianMs: round(quantile(replans, 0.5)),
+    replanPhasesMedianMs: phases,
+    splitMedianMs: {
+      replan: round(quantile(result.split.map((x) => x[0]), 0.5)),
+      yewRender: round(quantile(result.split.map((x) => x[1]), 0.5)),
+      styleLayout: round(quantile(result.split.map((x) => x[2]), 0.5)),
+    },
+    replanP95Ms: round(quantile(replans, 0.95)),
+    replanRenderLayoutMedianMs: round(quantile(result.work, 0.5)),
+    replanRenderLayoutP95Ms: round(quantile(result.work, 0.95)),
+    toNextFrameMedianMs: round(quantile(result.toFrame, 0.5)),
+    toNextFrameP95Ms: round(quantile(result.toFrame, 0.95)),
+    autosaveMedianMs: saves.length ? round(quantile(saves, 0.5)) : null,
+    seatComponentsRenderedPerSwap: [Math.min(...result.rendered), maxRendered],
+    seatsWhoseDomChangedPerSwap: [Math.min(...result.repainted), maxRepainted],
+    budgetMs: { median: 16, p95: 33 },
+  };
+  h.expectClean(page);
+});
+
+test(`memory after ${EDITS} hand edits`, async () => {
+  const result = await page.evaluate(async ([edits]) => {
+    const macrotask = () => new Promise((r) => setTimeout(r, 0));
+    const svg = document.getElementById('diagram');
+    const memory = () => ({ wasm: window.__seatingMemory?.() ?? null, js: performance.memory?.usedJSHeapSize ?? null });
+    const before = memory();
+    svg.focus();
+    const key = (k) => svg.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true }));
+    const select = (id) => svg.querySelector(`g[data-seat="${id}"] rect.box`);
+    for (let k = 0; k < edits; k++) {
+      // Keyboard swaps: pick up, move right, drop.
+      const row = 20 + (k % 30);
+      select(`H${row}-2`).dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, button: 0, clientX: 0, clientY: 0 }));
+      svg.dispatchEvent(new PointerEvent('pointerup', { bubbles: true, button: 0, clientX: 0, clientY: 0 }));
+      await macrotask();
+      key('Enter');
+      await macrotask();
+      key('ArrowRight');
+      await macrotask();
+      key('Enter');
+      await macrotask();
+    }
+    await new Promise((r) => setTimeout(r, 200));
+    const after = memory();
+    return { before, after, instructions: document.querySelectorAll('#instruction-list li').length };
+  }, [EDITS]);
+  const mb = (x) => (x == null ? null : round(x / 1048576));
+  figures.memory = {
+    edits: EDITS,
+    instructionsAfter: result.instructions,
+    wasmMemoryMb: [mb(result.before.wasm), mb(result.after.wasm)],
+    jsHeapMb: [mb(result.before.js), mb(result.after.js)],
+  };
+  assert.ok(result.instructions > 0);
+  h.expectClean(page);
+});
