@@ -129,6 +129,7 @@ test('one drag-swap → re-plan → repaint, and how many seats it repaints', as
     const repainted = [];
     const rendered = [];
     const split = [];
+    let savedBeforeLayout = 0;
     for (let k = 0; k < swaps; k++) {
       // Swap two neighbours in a hall row (same unit: the swap inverts only their two
       // ranks, so exactly their two seats change), a different pair each time.
@@ -151,7 +152,11 @@ test('one drag-swap → re-plan → repaint, and how many seats it repaints', as
       const marks = window.__seatingPerf.filter((m) => m.end >= t0);
       const dispatched = marks.find((m) => m.name === 'drop-dispatch')?.end;
       const renderedAt = marks.find((m) => m.name.startsWith('render:'))?.end;
-      if (dispatched && renderedAt) split.push([dispatched - t0, renderedAt - dispatched, t1 - renderedAt]);
+      const saved = marks.find((m) => m.name === 'autosave' && m.end <= t1);
+      if (dispatched && renderedAt) {
+        split.push([dispatched - t0, renderedAt - dispatched, t1 - renderedAt - (saved ? saved.end - saved.start : 0)]);
+      }
+      if (saved) savedBeforeLayout++;
       await frame(); // the frame that shows it
       const t2 = performance.now();
       observer.disconnect();
@@ -161,7 +166,7 @@ test('one drag-swap → re-plan → repaint, and how many seats it repaints', as
       rendered.push(window.__seatRenders() - renders0);
     }
     const swapsRecorded = document.querySelectorAll('#instruction-list li.op-swap').length;
-    return { work, toFrame, repainted, rendered, split, swapsRecorded, perf: window.__seatingPerf };
+    return { work, toFrame, repainted, rendered, split, savedBeforeLayout, swapsRecorded, perf: window.__seatingPerf };
   }, [SWAPS]);
   assert.equal(result.swapsRecorded, SWAPS, 'every drag recorded a swap');
   // The two swapped seats, plus the selection moving from the last target to this one.
@@ -184,7 +189,8 @@ test('one drag-swap → re-plan → repaint, and how many seats it repaints', as
     splitMedianMs: {
       replan: round(quantile(result.split.map((x) => x[0]), 0.5)),
       yewRender: round(quantile(result.split.map((x) => x[1]), 0.5)),
-      styleLayout: round(quantile(result.split.map((x) => x[2]), 0.5)),
+      otherPanelsStyleLayout: round(quantile(result.split.map((x) => x[2]), 0.5)),
+      autosaveRanFirst: `${result.savedBeforeLayout}/${SWAPS}`,
     },
     replanP95Ms: round(quantile(replans, 0.95)),
     replanRenderLayoutMedianMs: round(quantile(result.work, 0.5)),

@@ -250,6 +250,8 @@ pub enum Action {
     DiscardImport,
     /// Select a seat or place (or nothing).
     Select(Option<Rc<str>>),
+    /// Select the seat of a person.
+    SelectPerson(String),
     /// Pick up the person in a seat (keyboard move), or put them back (`None`).
     Pick(Option<Rc<str>>),
     /// Show another chart part.
@@ -835,6 +837,12 @@ impl Reducible for State {
             Action::CommitImport { replace } => s.commit_import(replace),
             Action::DiscardImport => s.pending = None,
             Action::Select(id) => s.selected = id,
+            Action::SelectPerson(person) => {
+                let seat = s.planned.seat_of(&person).and_then(|seat| s.planned.by_id.get_key_value(seat));
+                if let Some((id, _)) = seat {
+                    s.selected = Some(id.clone());
+                }
+            }
             Action::Pick(id) => {
                 s.picked = id.filter(|id| s.planned.seat(id).is_some_and(|b| b.person.is_some()));
             }

@@ -34,17 +34,13 @@ pub fn diagnostics(props: &DiagnosticsProps) -> Html {
     let mut sorted: Vec<_> = plan.diagnostics.iter().collect();
     sorted.sort_by_key(|d| d.level);
     let items = sorted.into_iter().take(SHOWN).map(|d| {
-        let seat = d
-            .seat
-            .clone()
-            .or_else(|| d.person.as_ref().and_then(|p| props.planned.seat_of(p).map(str::to_string)))
-            .and_then(|s| props.planned.by_id.get_key_value(s.as_str()).map(|(k, _)| k.clone()));
         let onclick = {
             let dispatch = props.dispatch.clone();
-            Callback::from(move |_: MouseEvent| {
-                if let Some(seat) = &seat {
-                    dispatch.dispatch(Action::Select(Some(seat.clone())));
-                }
+            let (seat, person) = (d.seat.clone(), d.person.clone());
+            Callback::from(move |_: MouseEvent| match (&seat, &person) {
+                (Some(seat), _) => dispatch.dispatch(Action::Select(Some(seat.as_str().into()))),
+                (None, Some(person)) => dispatch.dispatch(Action::SelectPerson(person.clone())),
+                _ => {}
             })
         };
         let level = match d.level {

@@ -74,18 +74,6 @@ pub fn op_name(t: &Texts, op: Op) -> &'static str {
     }
 }
 
-/// The seat an instruction is about (for selecting it on the diagram).
-fn seat_of(planned: &Planned, i: &Instruction) -> Option<Rc<str>> {
-    let seat = match i.op {
-        Op::Pin | Op::Reserve => i.seat.clone(),
-        Op::Swap => {
-            i.people.as_ref().and_then(|p| p.first()).and_then(|p| planned.seat_of(p).map(str::to_string))
-        }
-        Op::Move | Op::Exclude => i.person.as_ref().and_then(|p| planned.seat_of(p).map(str::to_string)),
-    }?;
-    planned.by_id.get_key_value(seat.as_str()).map(|(k, _)| k.clone())
-}
-
 fn set_field(dispatch: &Dispatch, t: &Texts, k: usize, field: &'static str, value: String) {
     let label = format!("{}{}", t.did_edit_instruction, k + 1);
     dispatch.dispatch(Action::Edit {
@@ -114,6 +102,105 @@ fn remove(dispatch: &Dispatch, t: &Texts, k: usize) {
     });
 }
 
+/// Props of one instruction in the list.
+#[derive(Properties, PartialEq)]
+pub struct ItemProps {
+    /// Index in `instructions`.
+    pub index: usize,
+    /// The instruction.
+    pub ins: Instruction,
+    /// What it does, in words.
+    pub what: AttrValue,
+    /// Why it could not be honoured (error diagnostics naming it).
+    pub errors: Vec<String>,
+    /// Rank inversions it causes.
+    pub inversions: usize,
+    /// Interface language.
+    pub lang: Lang,
+    /// Sends actions.
+    pub dispatch: Dispatch,
+}
+
+/// One instruction: what it does, who asked and why (editable), what the plan says.
+/// Memoised: a new hand edit does not redraw the others.
+#[function_component(InstructionItem)]
+pub fn instruction_item(props: &ItemProps) -> Html {
+    let t = props.lang.texts();
+    let (k, ins) = (props.index, &props.ins);
+    let class = classes!(
+        "instruction",
+        format!("op-{}", ins.op.name()),
+        (!props.errors.is_empty()).then_some("unhonoured"),
+        (props.inversions > 0).then_some("inverts")
+    );
+    let select = {
+        let dispatch = props.dispatch.clone();
+        let target = match ins.op {
+            Op::Pin | Op::Reserve => ins.seat.clone().map(Target::Seat),
+            Op::Swap => ins.people.as_ref().and_then(|p| p.first()).cloned().map(Target::Person),
+            Op::Move | Op::Exclude => ins.person.clone().map(Target::Person),
+        };
+        Callback::from(move |_: MouseEvent| match &target {
+            Some(Target::Seat(s)) => dispatch.dispatch(Action::Select(Some(s.as_str().into()))),
+            Some(Target::Person(p)) => dispatch.dispatch(Action::SelectPerson(p.clone())),
+            None => {}
+        })
+    };
+    let onkeydown = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            // On the item itself, not in one of its text fields.
+            let on_item = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .is_some_and(|el| el.tag_name() == "LI");
+            if on_item && (e.key() == "Delete" || e.key() == "Backspace") {
+                e.prevent_default();
+                remove(&dispatch, t, k);
+            }
+        })
+    };
+    let on_remove = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |_: MouseEvent| remove(&dispatch, t, k))
+    };
+    let field = |name: &'static str| {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |e: Event| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            set_field(&dispatch, t, k, name, input.value());
+        })
+    };
+    let what = props.what.clone();
+    html! {
+        <li class={class} tabindex="0" {onkeydown} data-index={k.to_string()}
+            aria-label={format!("{} {}: {what}", op_name(t, ins.op), k + 1)}>
+            <div class="instruction-head" onclick={select}>
+                <span class="op">{ op_name(t, ins.op) }</span>
+                <span class="what">{ what.clone() }</span>
+                <button type="button" class="remove" onclick={on_remove} title={t.remove_instruction}
+                    aria-label={t.remove_instruction}>{ "×" }</button>
+            </div>
+            <div class="instruction-fields">
+                <label>{ t.by }<input type="text" class="by" value={ins.by.clone().unwrap_or_default()}
+                    placeholder={t.by_placeholder} onchange={field("by")} /></label>
+                <label>{ t.note }<input type="text" class="note" value={ins.note.clone().unwrap_or_default()}
+                    placeholder={t.note_placeholder} onchange={field("note")} /></label>
+            </div>
+            if let Some(at) = &ins.at { <div class="at">{ at.clone() }</div> }
+            <div class="diags">{ for props.errors.iter().map(|m| html! { <div class="diag error">{ m.clone() }</div> }) }</div>
+            if props.inversions > 0 {
+                <div class="diag warning">{ format!("{}{}", t.inversions_caused, props.inversions) }</div>
+            }
+        </li>
+    }
+}
+
+enum Target {
+    Seat(String),
+    Person(String),
+}
+
 /// The panel.
 #[function_component(Instructions)]
 pub fn instructions(props: &InstructionsProps) -> Html {
@@ -127,81 +214,66 @@ pub fn instructions(props: &InstructionsProps) -> Html {
             dispatch.dispatch(Action::SetWho(input.value()));
         })
     };
-    let items = doc.instructions.iter().enumerate().map(|(k, ins)| {
-        let diags: Vec<_> = planned.plan.diagnostics.iter().filter(|d| d.instruction == Some(k)).collect();
-        let errors: Vec<_> = diags.iter().filter(|d| d.level == Level::Error).collect();
-        let inversions = diags.iter().filter(|d| d.code == "rank-inversion").count();
-        let class = classes!(
-            "instruction",
-            format!("op-{}", ins.op.name()),
-            (!errors.is_empty()).then_some("unhonoured"),
-            (inversions > 0).then_some("inverts")
-        );
-        let select = {
-            let dispatch = props.dispatch.clone();
-            let seat = seat_of(planned, ins);
-            Callback::from(move |_: MouseEvent| {
-                if let Some(seat) = &seat {
-                    dispatch.dispatch(Action::Select(Some(seat.clone())));
-                }
-            })
-        };
-        let onkeydown = {
-            let dispatch = props.dispatch.clone();
-            Callback::from(move |e: KeyboardEvent| {
-                // On the item itself, not in one of its text fields.
-                let on_item = e
-                    .target()
-                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                    .is_some_and(|el| el.tag_name() == "LI");
-                if on_item && (e.key() == "Delete" || e.key() == "Backspace") {
-                    e.prevent_default();
-                    remove(&dispatch, t, k);
-                }
-            })
-        };
-        let on_remove = {
-            let dispatch = props.dispatch.clone();
-            Callback::from(move |_: MouseEvent| remove(&dispatch, t, k))
-        };
-        let on_by = {
-            let dispatch = props.dispatch.clone();
-            Callback::from(move |e: Event| {
-                let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-                set_field(&dispatch, t, k, "by", input.value());
-            })
-        };
-        let on_note = {
-            let dispatch = props.dispatch.clone();
-            Callback::from(move |e: Event| {
-                let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-                set_field(&dispatch, t, k, "note", input.value());
-            })
-        };
-        let what = describe(t, doc, planned, ins);
-        html! {
-            <li class={class} tabindex="0" {onkeydown} data-index={k.to_string()}
-                aria-label={format!("{} {}: {what}", op_name(t, ins.op), k + 1)}>
-                <div class="instruction-head" onclick={select}>
-                    <span class="op">{ op_name(t, ins.op) }</span>
-                    <span class="what">{ what }</span>
-                    <button type="button" class="remove" onclick={on_remove} title={t.remove_instruction}
-                        aria-label={t.remove_instruction}>{ "×" }</button>
-                </div>
-                <div class="instruction-fields">
-                    <label>{ t.by }<input type="text" class="by" value={ins.by.clone().unwrap_or_default()}
-                        placeholder={t.by_placeholder} onchange={on_by} /></label>
-                    <label>{ t.note }<input type="text" class="note" value={ins.note.clone().unwrap_or_default()}
-                        placeholder={t.note_placeholder} onchange={on_note} /></label>
-                </div>
-                if let Some(at) = &ins.at { <div class="at">{ at.clone() }</div> }
-                <div class="diags">{ for errors.iter().map(|d| html! { <div class="diag error">{ d.message.clone() }</div> }) }</div>
-                if inversions > 0 {
-                    <div class="diag warning">{ format!("{}{inversions}", t.inversions_caused) }</div>
-                }
-            </li>
+    // What the plan says about each instruction, in one pass over the diagnostics.
+    let mut errors: Vec<Vec<String>> = vec![Vec::new(); doc.instructions.len()];
+    let mut inversions = vec![0usize; doc.instructions.len()];
+    for d in &planned.plan.diagnostics {
+        let Some(k) = d.instruction.filter(|&k| k < errors.len()) else { continue };
+        if d.level == Level::Error {
+            errors[k].push(d.message.clone());
         }
-    });
+        if d.code == "rank-inversion" {
+            inversions[k] += 1;
+        }
+    }
+    // Names of the people the instructions mention, in one pass over the roster.
+    let mentioned: std::collections::HashSet<&str> = doc
+        .instructions
+        .iter()
+        .flat_map(|i| i.person.iter().chain(i.after.iter()).chain(i.people.iter().flatten()))
+        .map(String::as_str)
+        .collect();
+    let names: std::collections::HashMap<&str, &str> = doc
+        .people
+        .iter()
+        .filter(|p| mentioned.contains(p.id.as_str()))
+        .map(|p| (p.id.as_str(), p.name.as_str()))
+        .collect();
+    let name = |id: &str| names.get(id).map_or_else(|| format!("?{id}"), |n| n.to_string());
+    let seat = |id: &str| planned.seat(id).map_or_else(|| id.to_string(), |b| b.label.clone());
+    let items = doc
+        .instructions
+        .iter()
+        .enumerate()
+        .map(|(k, ins)| {
+            let person = || ins.person.as_deref().map(name).unwrap_or_default();
+            let what = match ins.op {
+                Op::Pin => format!("{} → {}", person(), ins.seat.as_deref().map(seat).unwrap_or_default()),
+                Op::Swap => {
+                    let p = ins.people.as_deref().unwrap_or_default();
+                    format!(
+                        "{} ⇄ {}",
+                        p.first().map(|x| name(x)).unwrap_or_default(),
+                        p.get(1).map(|x| name(x)).unwrap_or_default()
+                    )
+                }
+                Op::Move => format!(
+                    "{} {} {} {}",
+                    person(),
+                    t.move_after,
+                    ins.after.as_deref().map(name).unwrap_or_default(),
+                    t.move_after_end
+                ),
+                Op::Reserve => ins.seat.as_deref().map(seat).unwrap_or_default(),
+                Op::Exclude => person(),
+            };
+            html! {
+                <InstructionItem key={k} index={k} ins={ins.clone()} what={AttrValue::from(what)}
+                    errors={std::mem::take(&mut errors[k])} inversions={inversions[k]} lang={props.lang}
+                    dispatch={props.dispatch.clone()} />
+            }
+        })
+        .collect::<Vec<_>>();
     html! {
         <section class="panel instructions" aria-labelledby="instructions-title">
             <h2 id="instructions-title">{ t.instructions_title }{ format!("（{}）", doc.instructions.len()) }</h2>
