@@ -450,7 +450,8 @@ pub fn diagram(props: &DiagramProps) -> Html {
         }
     });
     let ghost_html = ghost.as_ref().map(|g| {
-        let style = format!("left:{}px;top:{}px", g.x + 12.0, g.y + 12.0);
+        // Moved by a transform: no layout while dragging.
+        let style = format!("transform:translate({}px,{}px)", g.x + 12.0, g.y + 12.0);
         let hint = match &g.target {
             Some(id) => match props.planned.seat(id) {
                 Some(b) if b.blocked || b.reserved => t.drop_refused,
@@ -464,7 +465,7 @@ pub fn diagram(props: &DiagramProps) -> Html {
     });
     let tooltip = hover.as_ref().filter(|_| ghost.is_none()).and_then(|(id, x, y)| {
         let (label, who, reason) = describe(&props.planned, id)?;
-        let style = format!("left:{}px;top:{}px", x + 14.0, y + 16.0);
+        let style = format!("transform:translate({}px,{}px)", x + 14.0, y + 16.0);
         Some(html! {
             <div class="seat-tooltip" id="seat-tooltip" style={style} role="tooltip">
                 <div class="label">{ label }</div>
@@ -500,16 +501,24 @@ pub fn diagram(props: &DiagramProps) -> Html {
                 { picked_hint.unwrap_or_default() }
                 <span class="hint">{ if props.editable { t.diagram_hint } else { t.diagram_hint_readonly } }</span>
             </div>
-            <svg ref={svg_ref} id="diagram" class={classes!("diagram", ghost.is_some().then_some("dragging"), lod)}
-                viewBox={vb.attr()} preserveAspectRatio="xMidYMid meet" tabindex="0" role="application"
-                aria-label={t.diagram_label} aria-roledescription={t.diagram_label}
-                {onpointerdown} {onpointermove} {onpointerup} {onpointercancel} {onpointerleave} {onkeydown} {onfocus}>
-                <Palette />
-                <Furniture planned={props.planned.clone()} />
-                <SeatLayer planned={props.planned.clone()} selected={props.selected.clone()}
-                    picked={props.picked.clone()} />
-                { target_rect.unwrap_or_default() }
-            </svg>
+            // The drop target is drawn on an overlay of its own, so that dragging over the
+            // chart never touches the big SVG (no style or layout of thousands of seats).
+            // (No "grabbing" cursor while dragging: `cursor` is inherited, and changing it on
+            // an ancestor restyles every seat.)
+            <div class="canvas">
+                <svg ref={svg_ref} id="diagram" class={classes!("diagram", lod)}
+                    viewBox={vb.attr()} preserveAspectRatio="xMidYMid meet" tabindex="0" role="application"
+                    aria-label={t.diagram_label} aria-roledescription={t.diagram_label}
+                    {onpointerdown} {onpointermove} {onpointerup} {onpointercancel} {onpointerleave} {onkeydown} {onfocus}>
+                    <Palette />
+                    <Furniture planned={props.planned.clone()} />
+                    <SeatLayer planned={props.planned.clone()} selected={props.selected.clone()}
+                        picked={props.picked.clone()} />
+                </svg>
+                <svg class="overlay" viewBox={vb.attr()} preserveAspectRatio="xMidYMid meet" aria-hidden="true">
+                    { target_rect.unwrap_or_default() }
+                </svg>
+            </div>
             { ghost_html.unwrap_or_default() }
             { tooltip.unwrap_or_default() }
         </div>
