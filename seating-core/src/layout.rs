@@ -390,6 +390,8 @@ struct Builder<'a> {
     person_ix: HashMap<&'a str, usize>,
     prec: HashMap<&'a str, usize>,
     unit_ix: HashMap<&'a str, usize>,
+    /// Unit names, cleaned once (not once per seat).
+    unit_names: Vec<String>,
     inverted: std::collections::HashSet<&'a str>,
     changes: HashMap<&'a str, &'a Change>,
     width: f64,
@@ -421,6 +423,7 @@ impl<'a> Builder<'a> {
             person_ix,
             prec,
             unit_ix,
+            unit_names: s.units.iter().map(|u| clean(&u.name)).collect(),
             inverted,
             changes,
             width: 0.0,
@@ -455,7 +458,7 @@ impl<'a> Builder<'a> {
             id: clean(&p.id),
             name: clean(&p.name),
             post: clean(p.post.as_deref().unwrap_or("")),
-            unit: unit_index.map(|k| clean(&self.s.units[k].name)).unwrap_or_default(),
+            unit: unit_index.map(|k| self.unit_names[k].clone()).unwrap_or_default(),
             unit_index,
             precedence: self.prec.get(id).copied().unwrap_or(0),
         })
@@ -1181,6 +1184,16 @@ fn block_name(k: usize, n: usize) -> String {
 /// reorder the text around it (Arabic and Hebrew still print right to left by themselves).
 /// Everything else, `<`, `&` and `"` included, stays as typed; renderers escape it.
 pub fn clean(s: &str) -> String {
+    // Most text is clean already (every seat's reason, label and name passes through here):
+    // then it is one copy instead of a char-by-char rebuild.
+    if is_clean(s) {
+        return s.to_string();
+    }
+    clean_chars(s)
+}
+
+/// [`clean`], character by character.
+fn clean_chars(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut blank = false;
     for ch in s.chars() {
@@ -1199,6 +1212,50 @@ pub fn clean(s: &str) -> String {
         out.push(ch);
     }
     out
+}
+
+/// Whether [`clean`] would return `s` unchanged: no blank at either end, no two blanks in a
+/// row, no blank other than `' '`, nothing that `clean` drops. A byte scan for the usual
+/// text: printable ASCII and everything from U+3001 up (CJK) are decided by their bytes;
+/// only characters U+0080–U+2FFF go through the Unicode tables.
+fn is_clean(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
+        return false;
+    }
+    let mut i = 0;
+    while i < b.len() {
+        let x = b[i];
+        if x < 0x80 {
+            let ok = if x == b' ' { b.get(i + 1) != Some(&b' ') } else { (0x21..=0x7e).contains(&x) };
+            if !ok {
+                return false;
+            }
+            i += 1;
+        } else if (0xE3..0xF0).contains(&x) {
+            // U+3000–U+FFFF: above U+3000 (E3 80 80) nothing is a control, a blank or a bidi
+            // control; only the noncharacters U+FFFE and U+FFFF (EF BF BE/BF) are dropped.
+            let (y, z) = (b.get(i + 1).copied(), b.get(i + 2).copied());
+            if (x == 0xE3 && y == Some(0x80) && z == Some(0x80))
+                || (x == 0xEF && y == Some(0xBF) && z >= Some(0xBE))
+            {
+                return false;
+            }
+            i += 3;
+        } else if x >= 0xF0 {
+            i += 4; // beyond the BMP: no controls, blanks or bidi controls
+        } else {
+            let Some(c) = s[i..].chars().next() else { return false };
+            if c.is_control()
+                || c.is_whitespace()
+                || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+            {
+                return false;
+            }
+            i += c.len_utf8();
+        }
+    }
+    true
 }
 
 /// Estimated advance of `c` in ems: CJK and full-width forms 1, Latin about half.
@@ -1371,6 +1428,19 @@ mod tests {
     fn clean_strips_controls_keeps_markup_chars() {
         assert_eq!(clean("  a\u{0}b\n\tc <&\"> "), "a b c <&\">");
         assert_eq!(clean("王晨"), "王晨");
+    }
+
+    #[test]
+    fn clean_fast_path_agrees_with_the_rule() {
+        let same = |t: &str| assert_eq!(is_clean(t), clean_chars(t) == t, "{t:?}");
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            same(&format!("a{c}b"));
+            same(&c.to_string());
+        }
+        for t in ["", " ", "a b", "a  b", " a", "a ", "a\u{3000}b", "a\u{202E}b", "a\u{FFFE}", "第1排 左起"]
+        {
+            same(t);
+        }
     }
 
     #[test]
