@@ -407,13 +407,13 @@ fn draw(layout: &Layout) -> Group {
 
 /// Appends a number with at most one decimal, like [`num`], without allocating.
 fn push_num(out: &mut String, x: f64) {
-    use std::fmt::Write;
     let t = (x * 10.0).round() as i64;
     if t < 0 {
         out.push('-');
     }
     let t = t.unsigned_abs();
-    let _ = write!(out, "{}", t / 10);
+    // Digits by hand: `write!` costs more than the rest of a seat's markup.
+    crate::hall::push_uint(out, (t / 10) as usize);
     if t % 10 != 0 {
         out.push('.');
         out.push((b'0' + (t % 10) as u8) as char);
