@@ -1,12 +1,26 @@
-//! Criterion benches for the planner (issue 6). Each group holds its own baseline — sorting
-//! the same roster by its rank keys — so `plan ÷ sort` can be read from one run.
+//! Criterion benches for the planner and the chart (issue 6). Each group holds its own
+//! baseline — sorting the same roster by its rank keys — so `plan ÷ sort` can be read from
+//! one run.
 //!
-//! Run: `cargo bench --bench plan` (or `cargo xtask bench`). Results: BENCHMARKS.md.
+//! - `plan`: podium + hall + 100 instructions at 100 / 1,000 / 10,000 / 50,000 people, and
+//!   `sort-baseline`: the people's indices sorted by (rank, input order), the one sort every
+//!   planner must do (with the `input` tie-break that `plan` uses here). Budget: plan ≤ 3×.
+//!   For scale, `output-floor`: cloning the finished plan, i.e. only allocating and copying
+//!   the strings the plan document is made of (ids, labels, reasons, diagnostics).
+//! - `strokes`: precedence of 10,000 names by 姓氏筆畫 (and by input order, for scale),
+//!   with the same sort baseline.
+//! - `chart`: `layout()` of a planned scenario, and `export::svg::chart()` of that layout,
+//!   at 1,000 and 10,000 people (1,090 and 10,140 seats); the SVG's size is the throughput
+//!   in bytes. Budget: the 10,000-seat SVG in ≤ 20 ms and ≤ 3 MB.
+//!
+//! Run: `cargo bench --bench plan` (or `cargo xtask bench`, which also prints a summary).
+//! Results and their history: BENCHMARKS.md.
 
 use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
-use seating_core::{plan, Scenario};
+use seating_core::export::{svg, PageOptions};
+use seating_core::{layout, plan, LayoutOptions, Scenario};
 use serde_json::{json, Value};
 
 const SURNAMES: &str = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾萧田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤欧阳";
@@ -72,14 +86,45 @@ fn bench_plan(c: &mut Criterion) {
         let s = parse(&scenario(n, false));
         group.throughput(Throughput::Elements(n as u64));
         group.bench_with_input(BenchmarkId::new("plan", n), &s, |b, s| b.iter(|| plan(black_box(s))));
-        // Baseline: sort the same roster by its rank keys (rank, then input order).
-        group.bench_with_input(BenchmarkId::new("sort-baseline", n), &s, |b, s| {
-            b.iter(|| {
-                let mut idx: Vec<usize> = (0..s.people.len()).collect();
-                idx.sort_by_key(|&i| (s.people[i].rank.unwrap_or(i64::MAX), i));
-                black_box(idx)
-            })
+        group.bench_with_input(BenchmarkId::new("sort-baseline", n), &s, |b, s| b.iter(|| sort_baseline(s)));
+        let p = plan(&s);
+        group.bench_with_input(BenchmarkId::new("output-floor", n), &p, |b, p| {
+            b.iter(|| black_box(p).clone())
         });
+    }
+    group.finish();
+}
+
+/// The baseline: sort the same roster by its rank keys (rank, unranked last, then input
+/// order) — what `rank::precedence` must do at the least, without building any output.
+fn sort_baseline(s: &Scenario) -> Vec<usize> {
+    let s = black_box(s);
+    let mut idx: Vec<usize> = (0..s.people.len()).collect();
+    idx.sort_by_key(|&i| (s.people[i].rank.unwrap_or(i64::MAX), i));
+    black_box(idx)
+}
+
+fn bench_chart(c: &mut Criterion) {
+    let mut group = c.benchmark_group("chart");
+    group.sample_size(10);
+    let page = PageOptions::default();
+    for n in [1_000usize, 10_000] {
+        let s = parse(&scenario(n, false));
+        let p = plan(&s);
+        let l = layout(&s, &p, &LayoutOptions::default());
+        let bytes = svg::chart(&l, &page).len();
+        eprintln!("chart/{n}: {} seats, SVG {bytes} bytes", l.seats.len());
+        group.throughput(Throughput::Elements(l.seats.len() as u64));
+        group.bench_with_input(BenchmarkId::new("layout", n), &(&s, &p), |b, (s, p)| {
+            b.iter(|| layout(black_box(s), black_box(p), &LayoutOptions::default()))
+        });
+        // Bytes, so that criterion's JSON (and `cargo xtask bench`) carries the SVG's size.
+        group.throughput(Throughput::Bytes(bytes as u64));
+        group.bench_with_input(BenchmarkId::new("svg", n), &l, |b, l| {
+            b.iter(|| svg::chart(black_box(l), &page))
+        });
+        group.throughput(Throughput::Elements(n as u64));
+        group.bench_with_input(BenchmarkId::new("sort-baseline", n), &s, |b, s| b.iter(|| sort_baseline(s)));
     }
     group.finish();
 }
@@ -95,8 +140,9 @@ fn bench_strokes(c: &mut Criterion) {
     group.bench_function("precedence-input-10000", |b| {
         b.iter(|| seating_core::rank::precedence(black_box(&plain.people), black_box(&plain.ranking)))
     });
+    group.bench_function("sort-baseline-10000", |b| b.iter(|| sort_baseline(&s)));
     group.finish();
 }
 
-criterion_group!(benches, bench_plan, bench_strokes);
+criterion_group!(benches, bench_plan, bench_strokes, bench_chart);
 criterion_main!(benches);

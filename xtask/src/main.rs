@@ -7,8 +7,10 @@
 //! - `serve [--port N]`: `dist`, then serve `dist/` on 127.0.0.1 until Ctrl-C;
 //! - `ci`: every check CI runs, in order, stopping at the first failure;
 //! - `wasm-test`: `seating-web`'s wasm-bindgen tests in headless Chromium;
-//! - `bench [ARGS]`: `cargo bench --bench plan [ARGS]`.
+//! - `bench [ARGS]`: `cargo bench --bench plan [ARGS]`, then a summary of the figures and
+//!   their budgets from criterion's files (`bench --summary`: the summary only).
 
+mod bench;
 mod ci;
 mod dist;
 mod serve;
@@ -29,7 +31,8 @@ Commands:
   ci [--skip STEP]... every CI check in order: fmt, native-tests, core-wasm32, core-docs,
                       dist, wasm-tests, e2e (--skip is for local runs only)
   wasm-test           seating-web's #[wasm_bindgen_test]s in headless Chromium (chromedriver)
-  bench [ARGS...]     cargo bench --bench plan [ARGS...]
+  bench [ARGS...]     cargo bench --bench plan [ARGS...], then the summary (ratios, budgets)
+  bench --summary     only the summary of the last bench run (target/criterion)
   setup               install what is missing (wasm32 target, npm packages, chromium + fonts)
   help                this text
 ";
@@ -80,9 +83,13 @@ fn parse_port(args: &[String]) -> Result<u16> {
 }
 
 fn bench(args: &[String]) -> Result<()> {
+    if args.first().is_some_and(|a| a == "--summary") {
+        return no_more_args(&args[1..]).and_then(|()| bench::summary());
+    }
     let mut cmd = cargo();
     cmd.args(["bench", "--bench", "plan"]).args(args);
-    run(&mut cmd)
+    run(&mut cmd)?;
+    bench::summary()
 }
 
 /// The workspace root (the parent of this crate's folder).
