@@ -1156,7 +1156,7 @@ fn seat_string(seat: SeatId) -> String {
 /// of a large plan's bookkeeping, so a 4,096-bit filter on a cheap hash of the named ids
 /// lets almost every person through with one FNV pass over their id.
 fn instruction_ids(s: &Scenario) -> HashMap<&str, usize> {
-    let mut wanted: HashMap<&str, usize> = HashMap::new();
+    let mut wanted: HashMap<&str, usize> = HashMap::with_capacity(2 * s.instructions.len());
     for ins in &s.instructions {
         let named = ins.person.iter().chain(&ins.after).chain(ins.people.iter().flatten());
         for id in named {
