@@ -204,10 +204,7 @@ pub fn run(cmd: &str, rest: &[String]) -> Result<(), Failure> {
         }
         "list" => match ext.as_str() {
             "csv" => write(out, table::csv(&scenario, &plan).as_bytes()),
-            "xlsx" => {
-                let bytes = table::xlsx(&scenario, &plan).map_err(Failure::input)?;
-                write(out, &bytes)
-            }
+            "xlsx" => write(out, &table::xlsx(&scenario, &plan)),
             _ => Err(Failure::usage(format!(
                 "list: -o must end in .csv or .xlsx, got {:?}",
                 out.unwrap_or("")

@@ -203,7 +203,7 @@ pub fn seat_list_csv(scenario: JsValue) -> Result<String, JsError> {
 #[wasm_bindgen(js_name = seatListXlsx)]
 pub fn seat_list_xlsx(scenario: JsValue) -> Result<Vec<u8>, JsError> {
     let s = scenario_of(scenario)?;
-    table::xlsx(&s, &seating_core::plan(&s)).map_err(|e| JsError::new(&e))
+    Ok(table::xlsx(&s, &seating_core::plan(&s)))
 }
 
 /// The resolved layout (every seat's box in chart units, its occupant, label, reason and

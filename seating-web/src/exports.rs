@@ -44,7 +44,7 @@ pub fn csv(doc: &Scenario, planned: &Planned) -> String {
 }
 
 /// The sign-in list as an XLSX workbook.
-pub fn xlsx(doc: &Scenario, planned: &Planned) -> Result<Vec<u8>, String> {
+pub fn xlsx(doc: &Scenario, planned: &Planned) -> Vec<u8> {
     table::xlsx(doc, &planned.plan)
 }
 

@@ -338,7 +338,7 @@ fn xlsx_reads_back_with_calamine() {
     use calamine::{Reader, Xlsx};
     let s = example("district-plenary");
     let p = plan(&s);
-    let bytes = table::xlsx(&s, &p).unwrap();
+    let bytes = table::xlsx(&s, &p);
     let mut wb: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).unwrap();
     assert_eq!(wb.sheet_names(), vec!["簽到表".to_string(), "座位表".to_string()]);
     let sheet = wb.worksheet_range("簽到表").unwrap();
@@ -354,6 +354,305 @@ fn xlsx_reads_back_with_calamine() {
     }
     let seats = wb.worksheet_range("座位表").unwrap();
     assert_eq!(seats.height(), 1 + p.seats.iter().filter(|a| a.person.is_some()).count());
+}
+
+/// Names that XML, OOXML's `_xHHHH_` escapes or whitespace handling could change, a person
+/// without a post and one without a seat.
+fn awkward_list() -> Scenario {
+    scenario(json!({
+        "format": "seating/1",
+        "meeting": {"title": "<會議> & \"引號\"", "date": "", "place": "  大禮堂 "},
+        "units": [{"id": "u", "name": "A&B <單位>"}],
+        "people": [
+            {"id": "a", "name": "<&\">", "post": "主任 & 書記", "unit": "u", "rank": 1, "section": "podium"},
+            {"id": "b", "name": "   前導空格", "post": "尾隨 ", "unit": "u", "rank": 2},
+            {"id": "c", "name": "_x0041_", "unit": "u", "rank": 3},
+            {"id": "d", "name": "歐陽　娜娜", "post": "'=1+1", "rank": 4},
+            {"id": "e", "name": "Ünïcödé 𠀋", "rank": 5},
+            {"id": "f", "name": "無座", "rank": 6}
+        ],
+        "podium": {"rows": [1]},
+        "hall": {"rows": 1, "seats": 4}
+    }))
+}
+
+/// Every cell of both sheets, as text (numbers as calamine prints them); asserts that the
+/// 序號 cells are numbers.
+fn xlsx_grid(bytes: &[u8], sheet: &str) -> Vec<Vec<String>> {
+    use calamine::{Data, Reader, Xlsx};
+    let mut wb: Xlsx<_> = Xlsx::new(Cursor::new(bytes.to_vec())).unwrap();
+    let range = wb.worksheet_range(sheet).unwrap();
+    assert_eq!(range.start(), Some((0, 0)), "{sheet}");
+    let (rows, cols) = range.get_size();
+    (0..rows)
+        .map(|r| {
+            (0..cols)
+                .map(|c| {
+                    let v = range.get((r, c)).cloned().unwrap_or(Data::Empty);
+                    if sheet == "簽到表" && r >= 3 && c == 0 {
+                        assert!(matches!(v, Data::Float(_)), "{sheet} A{}: {v:?} is not a number", r + 1);
+                    }
+                    v.to_string()
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// What the two sheets must hold, from [`table::rows`].
+fn expected_grids(s: &Scenario, p: &seating_core::Plan) -> (Vec<Vec<String>>, Vec<Vec<String>>) {
+    let rows = table::rows(s, p);
+    let blank = || vec![String::new(); 5];
+    let clean = seating_core::layout::clean;
+    let sub: Vec<String> =
+        [clean(&s.meeting.date), clean(&s.meeting.place)].into_iter().filter(|t| !t.is_empty()).collect();
+    let mut sign = vec![
+        [vec![format!("{}簽到表", clean(&s.meeting.title))], blank()].concat(),
+        [vec![sub.join("　")], blank()].concat(),
+        table::HEADER.map(String::from).to_vec(),
+    ];
+    for r in &rows {
+        sign.push(vec![
+            r.no.to_string(),
+            r.name.clone(),
+            r.post.clone(),
+            r.unit.clone(),
+            r.label.clone(),
+            String::new(),
+        ]);
+    }
+    let mut seated: Vec<(seating_core::SeatId, &table::Row)> =
+        rows.iter().filter_map(|r| r.seat.parse().ok().map(|id| (id, r))).collect();
+    seated.sort_by_key(|(id, _)| *id);
+    let mut seats = vec![["座位", "座位編號", "姓名", "職務", "單位", "說明"].map(String::from).to_vec()];
+    for (_, r) in seated {
+        seats.push(vec![
+            r.label.clone(),
+            r.seat.clone(),
+            r.name.clone(),
+            r.post.clone(),
+            r.unit.clone(),
+            r.reason.clone(),
+        ]);
+    }
+    (sign, seats)
+}
+
+/// Every cell of both sheets reads back as written — markup characters, blanks at the ends,
+/// CJK outside the BMP, `_x0041_` literally — for awkward names, every example and an empty
+/// scenario; the title rows are merged across the six columns.
+#[test]
+fn xlsx_every_cell_reads_back() {
+    use calamine::{Dimensions, Reader, Xlsx};
+    let mut cases: Vec<(String, Scenario)> = vec![
+        ("awkward".into(), awkward_list()),
+        ("hostile".into(), hostile()),
+        ("empty".into(), scenario(json!({"format": "seating/1"}))),
+    ];
+    cases.extend(example_names().into_iter().map(|n| (n.clone(), example(&n))));
+    for (name, s) in &cases {
+        let p = plan(s);
+        let bytes = table::xlsx(s, &p);
+        let (sign, seats) = expected_grids(s, &p);
+        assert_eq!(xlsx_grid(&bytes, "簽到表"), sign, "{name}: 簽到表");
+        assert_eq!(xlsx_grid(&bytes, "座位表"), seats, "{name}: 座位表");
+        let mut wb: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).unwrap();
+        let merged = wb.merge_cells_by_sheet_name("簽到表").unwrap();
+        let row = |r| Dimensions { start: (r, 0), end: (r, 5) };
+        assert_eq!(merged, vec![row(0), row(1)], "{name}");
+        assert!(wb.merge_cells_by_sheet_name("座位表").unwrap().is_empty());
+    }
+    let awkward = &cases[0].1;
+    let names: Vec<String> = xlsx_grid(&table::xlsx(awkward, &plan(awkward)), "簽到表")[3..]
+        .iter()
+        .map(|r| r[1].clone())
+        .collect();
+    for n in ["<&\">", "前導空格", "_x0041_", "Ünïcödé 𠀋", "無座"] {
+        assert!(names.iter().any(|x| x == n), "{n:?} not in {names:?}");
+    }
+    assert_eq!(xlsx_grid(&table::xlsx(&cases[2].1, &plan(&cases[2].1)), "簽到表")[0][0], "簽到表");
+}
+
+/// The same input gives the same bytes (no timestamps anywhere).
+#[test]
+fn xlsx_is_deterministic() {
+    for s in [example("district-plenary"), awkward_list()] {
+        let p = plan(&s);
+        assert_eq!(table::xlsx(&s, &p), table::xlsx(&s, &p));
+        assert_eq!(table::xlsx(&s, &p), table::xlsx(&s.clone(), &plan(&s)));
+    }
+}
+
+/// CRC-32 (IEEE) bit by bit, independent of the writer's table.
+fn crc32(data: &[u8]) -> u32 {
+    let mut c = !0u32;
+    for &b in data {
+        c ^= u32::from(b);
+        for _ in 0..8 {
+            c = if c & 1 == 1 { (c >> 1) ^ 0xEDB8_8320 } else { c >> 1 };
+        }
+    }
+    !c
+}
+
+/// Reads a ZIP archive strictly as the writer promises it: an end record with no comment,
+/// a central directory right before it, and back-to-back STORED entries from offset 0, each
+/// with matching local and central headers, the right CRC, no flags or extra fields and the
+/// 1980-01-01 timestamp. Returns (name, data) in order.
+fn unzip_strict(z: &[u8]) -> Vec<(String, Vec<u8>)> {
+    let u16_at = |at: usize| u16::from_le_bytes([z[at], z[at + 1]]);
+    let u32_at = |at: usize| u32::from_le_bytes(z[at..at + 4].try_into().unwrap());
+    let end = z.len() - 22;
+    assert_eq!(u32_at(end), 0x0605_4B50, "end record");
+    assert_eq!([u16_at(end + 4), u16_at(end + 6), u16_at(end + 20)], [0, 0, 0], "one disk, no comment");
+    let count = u16_at(end + 10) as usize;
+    assert_eq!(u16_at(end + 8) as usize, count);
+    let (cd_size, cd_start) = (u32_at(end + 12) as usize, u32_at(end + 16) as usize);
+    assert_eq!(cd_start + cd_size, end, "central directory right before the end record");
+    let mut files = Vec::new();
+    let (mut at, mut next_local) = (cd_start, 0);
+    for _ in 0..count {
+        assert_eq!(u32_at(at), 0x0201_4B50, "central header at {at}");
+        // Version needed, flags, method, time, date: the same in both headers.
+        let fixed = [u16_at(at + 6), u16_at(at + 8), u16_at(at + 10), u16_at(at + 12), u16_at(at + 14)];
+        assert_eq!(fixed, [20, 0, 0, 0, 0x0021], "2.0, no flags, stored, 1980-01-01 00:00");
+        let (crc, csize, size) = (u32_at(at + 16), u32_at(at + 20), u32_at(at + 24));
+        assert_eq!(csize, size, "stored");
+        let (name_len, extra, comment) = (u16_at(at + 28) as usize, u16_at(at + 30), u16_at(at + 32));
+        assert_eq!((extra, comment), (0, 0));
+        let local = u32_at(at + 42) as usize;
+        assert_eq!(local, next_local, "entries back to back");
+        let name = &z[at + 46..at + 46 + name_len];
+        assert!(name.is_ascii());
+        at += 46 + name_len;
+
+        assert_eq!(u32_at(local), 0x0403_4B50, "local header at {local}");
+        let local_fixed =
+            [u16_at(local + 4), u16_at(local + 6), u16_at(local + 8), u16_at(local + 10), u16_at(local + 12)];
+        assert_eq!(local_fixed, fixed);
+        assert_eq!([u32_at(local + 14), u32_at(local + 18), u32_at(local + 22)], [crc, csize, size]);
+        assert_eq!((u16_at(local + 26) as usize, u16_at(local + 28)), (name_len, 0));
+        assert_eq!(&z[local + 30..local + 30 + name_len], name);
+        let data = &z[local + 30 + name_len..local + 30 + name_len + size as usize];
+        assert_eq!(crc32(data), crc, "CRC of {}", String::from_utf8_lossy(name));
+        next_local = local + 30 + name_len + size as usize;
+        files.push((String::from_utf8(name.to_vec()).unwrap(), data.to_vec()));
+    }
+    assert_eq!(at, end, "central directory size");
+    assert_eq!(next_local, cd_start, "nothing between the entries and the central directory");
+    files
+}
+
+/// The package: a strict ZIP, every part well-formed XML, every part typed and reachable,
+/// styles and shared strings in range, and the print setup (A4, fit to width, header rows
+/// repeated, frozen panes, landscape 座位表).
+#[test]
+fn xlsx_package_structure() {
+    assert_eq!(crc32(b"123456789"), 0xCBF4_3926);
+    let s = awkward_list();
+    let files = unzip_strict(&table::xlsx(&s, &plan(&s)));
+    let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "[Content_Types].xml",
+            "_rels/.rels",
+            "xl/workbook.xml",
+            "xl/_rels/workbook.xml.rels",
+            "xl/styles.xml",
+            "xl/sharedStrings.xml",
+            "xl/worksheets/sheet1.xml",
+            "xl/worksheets/sheet2.xml",
+        ]
+    );
+    let text: std::collections::HashMap<&str, &str> =
+        files.iter().map(|(n, d)| (n.as_str(), std::str::from_utf8(d).unwrap())).collect();
+    let docs: std::collections::HashMap<&str, roxmltree::Document> = text
+        .iter()
+        .map(|(n, t)| (*n, roxmltree::Document::parse(t).unwrap_or_else(|e| panic!("{n}: {e}"))))
+        .collect();
+    let all = |part: &str, tag: &str| -> Vec<roxmltree::Node> {
+        docs[part].descendants().filter(|n| n.tag_name().name() == tag).collect()
+    };
+    let attr = |n: &roxmltree::Node, a: &str| n.attribute(a).unwrap_or("").to_string();
+
+    // Every part but the relationships has its content type; every relationship target exists.
+    let overrides: Vec<String> =
+        all("[Content_Types].xml", "Override").iter().map(|n| attr(n, "PartName")).collect();
+    for n in names.iter().filter(|n| !n.ends_with(".rels") && **n != "[Content_Types].xml") {
+        assert!(overrides.contains(&format!("/{n}")), "{n} has no content type");
+    }
+    assert_eq!(overrides.len(), names.len() - 3);
+    for (rels, base) in [("_rels/.rels", ""), ("xl/_rels/workbook.xml.rels", "xl/")] {
+        for r in all(rels, "Relationship") {
+            let target = format!("{base}{}", attr(&r, "Target"));
+            assert!(names.contains(&target.as_str()), "{rels}: {target} missing");
+        }
+    }
+
+    // Style and string indexes are in range.
+    let xfs = all("xl/styles.xml", "cellXfs")[0].children().filter(|n| n.is_element()).count();
+    let fonts = all("xl/styles.xml", "font").len();
+    for xf in all("xl/styles.xml", "xf") {
+        assert!(attr(&xf, "fontId").parse::<usize>().unwrap() < fonts);
+    }
+    let strings = all("xl/sharedStrings.xml", "si").len();
+    assert_eq!(attr(&all("xl/sharedStrings.xml", "sst")[0], "uniqueCount"), strings.to_string());
+    for sheet in ["xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml"] {
+        for c in all(sheet, "c") {
+            assert!(attr(&c, "s").parse::<usize>().unwrap() < xfs, "{sheet}");
+            if c.attribute("t") == Some("s") {
+                let v: usize =
+                    c.children().find(|n| n.has_tag_name("v")).unwrap().text().unwrap().parse().unwrap();
+                assert!(v < strings, "{sheet}: string {v}");
+            }
+        }
+    }
+    // Leading and trailing blanks are kept (the awkward place, after clean, has none; the
+    // writer marks any string that has them).
+    for t in all("xl/sharedStrings.xml", "t") {
+        let v = t.text().unwrap_or("");
+        if v.starts_with(char::is_whitespace) || v.ends_with(char::is_whitespace) {
+            assert_eq!(t.attribute(("http://www.w3.org/XML/1998/namespace", "space")), Some("preserve"));
+        }
+    }
+
+    // Print setup.
+    let defined: Vec<(String, String)> = all("xl/workbook.xml", "definedName")
+        .iter()
+        .map(|n| (attr(n, "localSheetId"), n.text().unwrap().into()))
+        .collect();
+    assert_eq!(defined, [("0".into(), "'簽到表'!$3:$3".into()), ("1".into(), "'座位表'!$1:$1".into())]);
+    let one = |part: &str, tag: &str| {
+        all(part, tag).into_iter().next().unwrap_or_else(|| panic!("{part}: no {tag}"))
+    };
+    let s1 = "xl/worksheets/sheet1.xml";
+    let s2 = "xl/worksheets/sheet2.xml";
+    let setup = one(s1, "pageSetup");
+    assert_eq!(
+        [attr(&setup, "paperSize"), attr(&setup, "fitToHeight"), attr(&setup, "orientation")],
+        ["9", "0", "portrait"]
+    );
+    assert_eq!(attr(&one(s1, "pageSetUpPr"), "fitToPage"), "1");
+    let pane = one(s1, "pane");
+    assert_eq!(
+        [attr(&pane, "ySplit"), attr(&pane, "topLeftCell"), attr(&pane, "state")],
+        ["3", "A4", "frozen"]
+    );
+    let merges: Vec<String> = all(s1, "mergeCell").iter().map(|n| attr(n, "ref")).collect();
+    assert_eq!(merges, ["A1:F1", "A2:F2"]);
+    let widths: Vec<String> = all(s1, "col").iter().map(|n| attr(n, "width")).collect();
+    assert_eq!(widths, ["6.7109375", "12.7109375", "22.7109375", "24.7109375", "18.7109375", "16.7109375"]);
+    let heights: Vec<String> = all(s1, "row").iter().map(|n| attr(n, "ht")).collect();
+    assert_eq!(heights[..3], ["", "", ""]);
+    assert!(heights[3..].iter().all(|h| h == "22"), "{heights:?}");
+    let setup = one(s2, "pageSetup");
+    assert_eq!([attr(&setup, "paperSize"), attr(&setup, "orientation")], ["9", "landscape"]);
+    assert!(all(s2, "pane").is_empty() && all(s2, "pageSetUpPr").is_empty());
+    // Header styles: bold SimSun on #EEEEEE with thin borders; the body in FangSong.
+    let styles = text["xl/styles.xml"];
+    assert!(styles.contains("<b/><sz val=\"16\"/><name val=\"SimSun\"/>"));
+    assert!(styles.contains("<fgColor rgb=\"FFEEEEEE\"/>") && styles.contains("<name val=\"FangSong\"/>"));
 }
 
 /// The diff names who moved where; keep mode moves nobody in the hall who can stay, and

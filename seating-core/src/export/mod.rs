@@ -1,5 +1,5 @@
 //! Approval exports: the printed seating chart ([`svg`]), name cards ([`cards`]) and seat
-//! lists ([`table`]: CSV, and XLSX with the `xlsx` feature).
+//! lists ([`table`]: CSV and XLSX).
 //!
 //! Every exporter is a plain function from values to a `String` or bytes — typst style,
 //! `svg(&Layout) -> String` — and draws a [`crate::layout::Layout`] (or, for the lists, the
@@ -22,6 +22,7 @@
 pub mod cards;
 pub mod svg;
 pub mod table;
+mod xlsx;
 
 /// Paper size.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

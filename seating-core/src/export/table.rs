@@ -4,8 +4,8 @@
 //! (members before attendees and alternates, each in precedence), then people without a
 //! unit; people without a seat are listed in their group with 座位 "未安排". Excluded people
 //! are not listed. [`csv`] writes UTF-8 with a BOM and CRLF line ends, so Excel and WPS open
-//! it as Chinese text; `xlsx` (feature `xlsx`) writes a workbook with a formatted 簽到表
-//! sheet and a 座位表 sheet in seat order.
+//! it as Chinese text; [`xlsx`] writes a workbook with a formatted 簽到表 sheet and a 座位表
+//! sheet in seat order.
 
 use std::collections::HashMap;
 
@@ -127,77 +127,46 @@ pub fn csv(scenario: &Scenario, plan: &Plan) -> String {
     out
 }
 
-/// The workbook: sheet 簽到表 (title, [`HEADER`], borders, A4 print setup with the header
-/// repeated on every page) and sheet 座位表 (every seated person in seat order with seat id
-/// and reason). Feature `xlsx`.
-#[cfg(feature = "xlsx")]
-pub fn xlsx(scenario: &Scenario, plan: &Plan) -> Result<Vec<u8>, String> {
-    use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook};
-    let e = |e: rust_xlsxwriter::XlsxError| format!("cannot write the workbook: {e}");
+/// The workbook: sheet 簽到表 (the title and the date and place merged across the columns,
+/// [`HEADER`], borders, A4 fitted to one page wide with the header repeated on every page and
+/// frozen on screen) and sheet 座位表 (every seated person in seat order with seat id and
+/// reason; A4 landscape, header repeated). Written by the crate's own small XLSX writer; the
+/// same input gives the same bytes.
+pub fn xlsx(scenario: &Scenario, plan: &Plan) -> Vec<u8> {
+    use super::xlsx::{workbook, Cell, Sheet, Style};
     let rows = rows(scenario, plan);
-    let mut wb = Workbook::new();
-    let title_fmt =
-        Format::new().set_bold().set_font_size(16).set_align(FormatAlign::Center).set_font_name("SimSun");
-    let head = Format::new()
-        .set_bold()
-        .set_border(FormatBorder::Thin)
-        .set_align(FormatAlign::Center)
-        .set_background_color("#EEEEEE")
-        .set_font_name("SimSun");
-    let cell = Format::new().set_border(FormatBorder::Thin).set_font_name("FangSong");
-    let centre = cell.clone().set_align(FormatAlign::Center);
-    let title = clean(&scenario.meeting.title);
-
-    let ws = wb.add_worksheet();
-    ws.set_name("簽到表").map_err(e)?;
-    ws.merge_range(0, 0, 0, 5, &format!("{title}簽到表"), &title_fmt).map_err(e)?;
+    let title = format!("{}簽到表", clean(&scenario.meeting.title));
     let sub = [clean(&scenario.meeting.date), clean(&scenario.meeting.place)]
         .into_iter()
         .filter(|s| !s.is_empty())
         .collect::<Vec<_>>()
         .join("　");
-    ws.merge_range(1, 0, 1, 5, &sub, &Format::new().set_align(FormatAlign::Center)).map_err(e)?;
-    for (c, h) in HEADER.iter().enumerate() {
-        ws.write_string_with_format(2, c as u16, *h, &head).map_err(e)?;
-    }
-    for (i, r) in rows.iter().enumerate() {
-        let row = 3 + i as u32;
-        ws.write_number_with_format(row, 0, r.no as f64, &centre).map_err(e)?;
-        ws.write_string_with_format(row, 1, &r.name, &cell).map_err(e)?;
-        ws.write_string_with_format(row, 2, &r.post, &cell).map_err(e)?;
-        ws.write_string_with_format(row, 3, &r.unit, &cell).map_err(e)?;
-        ws.write_string_with_format(row, 4, &r.label, &cell).map_err(e)?;
-        ws.write_string_with_format(row, 5, "", &cell).map_err(e)?;
-        ws.set_row_height(row, 22).map_err(e)?;
-    }
-    for (c, w) in [6.0, 12.0, 22.0, 24.0, 18.0, 16.0].into_iter().enumerate() {
-        ws.set_column_width(c as u16, w).map_err(e)?;
-    }
-    ws.set_paper_size(9); // A4
-    ws.set_repeat_rows(2, 2).map_err(e)?;
-    ws.set_print_fit_to_pages(1, 0);
-    ws.set_freeze_panes(3, 0).map_err(e)?;
 
-    let ws = wb.add_worksheet();
-    ws.set_name("座位表").map_err(e)?;
-    let head2 = ["座位", "座位編號", "姓名", "職務", "單位", "說明"];
-    for (c, h) in head2.iter().enumerate() {
-        ws.write_string_with_format(0, c as u16, *h, &head).map_err(e)?;
+    let mut sign = Sheet::new("簽到表", &[6, 12, 22, 24, 18, 16]);
+    sign.merged(&title, Style::Title, HEADER.len());
+    sign.merged(&sub, Style::Centred, HEADER.len());
+    sign.row(HEADER.iter().map(|h| Cell::Text(h, Style::Head)).collect(), None);
+    for r in &rows {
+        let body = |s| Cell::Text(s, Style::Body);
+        let mut cells = vec![Cell::Number(r.no, Style::BodyCentred)];
+        cells.extend([body(&r.name), body(&r.post), body(&r.unit), body(&r.label), body("")]);
+        sign.row(cells, Some(22.0));
     }
+    sign.print_titles = Some(2);
+    sign.fit_width = true;
+    sign.freeze = 3;
+
+    let mut seats = Sheet::new("座位表", &[18, 10, 12, 22, 24, 60]);
+    let head = ["座位", "座位編號", "姓名", "職務", "單位", "說明"];
+    seats.row(head.iter().map(|h| Cell::Text(h, Style::Head)).collect(), None);
     let mut by_seat: Vec<(SeatId, &Row)> =
         rows.iter().filter_map(|r| r.seat.parse::<SeatId>().ok().map(|s| (s, r))).collect();
     by_seat.sort_by_key(|(s, _)| *s);
-    for (i, (_, r)) in by_seat.iter().enumerate() {
-        let row = 1 + i as u32;
-        for (c, v) in [&r.label, &r.seat, &r.name, &r.post, &r.unit, &r.reason].into_iter().enumerate() {
-            ws.write_string_with_format(row, c as u16, v.as_str(), &cell).map_err(e)?;
-        }
+    for (_, r) in &by_seat {
+        let cells = [&r.label, &r.seat, &r.name, &r.post, &r.unit, &r.reason];
+        seats.row(cells.iter().map(|s| Cell::Text(s, Style::Body)).collect(), None);
     }
-    for (c, w) in [18.0, 10.0, 12.0, 22.0, 24.0, 60.0].into_iter().enumerate() {
-        ws.set_column_width(c as u16, w).map_err(e)?;
-    }
-    ws.set_paper_size(9);
-    ws.set_landscape();
-    ws.set_repeat_rows(0, 0).map_err(e)?;
-    wb.save_to_buffer().map_err(e)
+    seats.print_titles = Some(0);
+    seats.landscape = true;
+    workbook(&[sign, seats])
 }

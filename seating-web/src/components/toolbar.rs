@@ -96,14 +96,12 @@ pub fn run_export(
         }
         Export::Csv => download::save_text(&exports::csv(doc, planned), "text/csv", &name("-簽到表.csv"))
             .map_err(|e| format!("{e:?}")),
-        Export::Xlsx => exports::xlsx(doc, planned).and_then(|bytes| {
-            download::save_bytes(
-                &bytes,
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                &name("-簽到表.xlsx"),
-            )
-            .map_err(|e| format!("{e:?}"))
-        }),
+        Export::Xlsx => download::save_bytes(
+            &exports::xlsx(doc, planned),
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            &name("-簽到表.xlsx"),
+        )
+        .map_err(|e| format!("{e:?}")),
         Export::Json => download::save_text(
             &doc.to_json(),
             "application/json",
