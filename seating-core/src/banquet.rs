@@ -38,7 +38,6 @@
 //! Special instructions: `move` and `exclude` change precedence and so apply here too;
 //! `pin`, `reserve` and `swap` name podium and hall seats only.
 
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
@@ -52,7 +51,8 @@ pub const MAX_TABLES: u32 = 10_000;
 pub const MAX_TABLE_SEATS: u32 = 100;
 
 /// Which side of the main table is higher (PROTOCOL §5).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum TableOrder {
     /// International: the host's right (the door's left) is higher: 3 tables `2 1 3`.
@@ -63,7 +63,8 @@ pub enum TableOrder {
 }
 
 /// Seat order at a round table (PROTOCOL §5).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum TableLayout {
     /// Host faces the door, second host opposite; guests on their right, then left.
@@ -74,7 +75,8 @@ pub enum TableLayout {
 }
 
 /// How diners other than the main table's are given tables.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum TableAssign {
     /// A unit sits at one table where it fits (default).
@@ -85,7 +87,8 @@ pub enum TableAssign {
 }
 
 /// A banquet: tables, their order and layout, and who dines.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct BanquetSpec {
     /// Number of tables (1 is the main table).
@@ -340,7 +343,8 @@ pub fn seat_order(n: u32, layout: TableLayout, honour: Side) -> Vec<(u32, String
 }
 
 /// A planned banquet.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct BanquetPlan {
     /// Every table in table-number order.
     pub tables: Vec<TablePlan>,
@@ -351,7 +355,8 @@ pub struct BanquetPlan {
 }
 
 /// One table: its number, where it stands and why.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct TablePlan {
     /// Table number (桌號), 1 = main table.
     pub number: u32,
@@ -370,7 +375,8 @@ pub struct TablePlan {
 }
 
 /// One occupied banquet seat.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct BanquetSeat {
     /// Seat id `T{table}-{position}`.
     pub seat: String,

@@ -20,7 +20,6 @@
 //! Special instructions: `move` and `exclude` change precedence and so apply here too;
 //! `pin`, `reserve` and `swap` name podium and hall seats only.
 
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
@@ -28,7 +27,8 @@ use crate::plan::{Diagnostic, Level, Roster};
 use crate::scenario::{invalid, Section};
 
 /// One discussion room.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RoomSpec {
     /// Group name, e.g. 第一組.
@@ -42,7 +42,8 @@ pub struct RoomSpec {
 }
 
 /// Discussion groups: rooms and who is split over them.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct GroupsSpec {
     /// The rooms, in the order they are filled.
@@ -153,7 +154,8 @@ pub fn split(sizes: &[usize], capacities: &[Option<u32>], slack: Option<u32>) ->
 }
 
 /// The planned discussion groups.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct GroupsPlan {
     /// The rooms in the order given, each with its list.
     pub rooms: Vec<RoomPlan>,
@@ -162,7 +164,8 @@ pub struct GroupsPlan {
 }
 
 /// One room and the list posted on its door.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RoomPlan {
     /// Group name.
     pub name: String,
@@ -176,7 +179,8 @@ pub struct RoomPlan {
 }
 
 /// One person on a room's list.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RoomMember {
     /// Person id.
     pub person: String,

@@ -58,9 +58,11 @@ pub mod vehicle;
 pub use error::Error;
 pub use layout::{layout, Layout, LayoutOptions, View};
 pub use plan::{plan, Diagnostic, Level, Plan, SeatAssignment, PLAN_FORMAT};
+#[cfg(feature = "schema")]
+pub use scenario::json_schema;
 pub use scenario::{
-    json_schema, BlockOrder, Convention, EvenRule, Floor, HallMethod, HallSpec, Instruction, Meeting,
-    Numbering, Op, Party, Person, PodiumSpec, Ranking, Role, RoleSeating, RowAlign, Scenario, Section, Side,
-    StrokesMode, Tiebreak, Unit, FORMAT,
+    BlockOrder, Convention, EvenRule, Floor, HallMethod, HallSpec, Instruction, Meeting, Numbering, Op,
+    Party, Person, PodiumSpec, Ranking, Role, RoleSeating, RowAlign, Scenario, Section, Side, StrokesMode,
+    Tiebreak, Unit, FORMAT,
 };
 pub use seat::{Area, SeatId};

@@ -26,7 +26,6 @@
 //! Special instructions: `move` and `exclude` change precedence and so apply here too;
 //! `pin`, `reserve` and `swap` name podium and hall seats only.
 
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
@@ -35,7 +34,8 @@ use crate::podium;
 use crate::scenario::{invalid, is_default, Convention, EvenRule, Party, Section, Side};
 
 /// What a line-up is for (it changes labels only).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum LineupKind {
     /// A group photo (合影).
@@ -46,7 +46,8 @@ pub enum LineupKind {
 }
 
 /// How a row is arranged.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum LineupStyle {
     /// Each row as a podium row.
@@ -57,7 +58,8 @@ pub enum LineupStyle {
 }
 
 /// One named line-up.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct LineupSpec {
     /// Name, e.g. 全體合影 or 頒獎.
@@ -220,7 +222,8 @@ pub fn foreign_row(sides: &[Party]) -> Vec<usize> {
 }
 
 /// A planned line-up.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct LineupPlan {
     /// The line-up's name.
     pub name: String,
@@ -237,7 +240,8 @@ pub struct LineupPlan {
 }
 
 /// One person's place in a line-up.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct LineupPlace {
     /// 1-based row, 1 = front.
     pub row: u32,

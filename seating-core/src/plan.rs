@@ -3,7 +3,6 @@
 
 use std::collections::{HashMap, HashSet};
 
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::banquet::{self, BanquetPlan};
@@ -20,7 +19,8 @@ use crate::vehicle::{self, VehiclePlan};
 pub const PLAN_FORMAT: &str = "seating-plan/1";
 
 /// The resolved plan: precedence, seats with reasons, unseated people and diagnostics.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Plan {
     /// Always `"seating-plan/1"`.
     pub format: String,
@@ -47,7 +47,8 @@ pub struct Plan {
 }
 
 /// One occupied or reserved seat.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SeatAssignment {
     /// Seat id (`P1-4`, `H3-11`).
     pub seat: String,
@@ -66,7 +67,8 @@ pub struct SeatAssignment {
 }
 
 /// How serious a diagnostic is.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum Level {
     /// Something could not be done as asked (an instruction not honoured).
@@ -79,7 +81,8 @@ pub enum Level {
 }
 
 /// A finding about the plan. The plan is still complete apart from what it says.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Diagnostic {
     /// Severity.
     pub level: Level,

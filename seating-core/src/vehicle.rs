@@ -20,7 +20,6 @@
 //! Special instructions: `move` and `exclude` change precedence and so apply here too;
 //! `pin`, `reserve` and `swap` name podium and hall seats only.
 
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
@@ -31,7 +30,8 @@ use crate::scenario::{invalid, is_default, Section};
 pub const MAX_VEHICLE_SEATS: u32 = 100;
 
 /// What kind of vehicle.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum CarKind {
     /// A saloon car with a chauffeur (default).
@@ -44,7 +44,8 @@ pub enum CarKind {
 }
 
 /// Where the front passenger seat comes in a chauffeured sedan.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum FrontPassenger {
     /// Rear right, rear left, rear middle, front passenger (default).
@@ -55,7 +56,8 @@ pub enum FrontPassenger {
 }
 
 /// One vehicle of the motorcade.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CarSpec {
     /// Printed name or plate; default `{number}號車`.
@@ -76,7 +78,8 @@ pub struct CarSpec {
 }
 
 /// The motorcade: vehicles and who rides.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct VehicleSpec {
     /// The vehicles, in the order they are filled.
@@ -188,7 +191,8 @@ pub fn seat_order(kind: CarKind, host_driving: bool, seats: u32, front: FrontPas
 }
 
 /// A planned motorcade.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct VehiclePlan {
     /// The cars in motorcade order (car 1 first).
     pub cars: Vec<CarPlan>,
@@ -197,7 +201,8 @@ pub struct VehiclePlan {
 }
 
 /// One car of the motorcade.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CarPlan {
     /// Motorcade number, 1 = the car of the most senior rider.
     pub number: u32,
@@ -217,7 +222,8 @@ pub struct CarPlan {
 }
 
 /// One occupied passenger seat.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CarSeatPlan {
     /// Seat id `V{car}-{position}`, e.g. `V1-rear-right` or `V3-12`, where `car` is the
     /// car's 1-based place in `vehicles.cars` (fixed, unlike the motorcade number).

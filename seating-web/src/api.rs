@@ -266,12 +266,13 @@ pub fn sniff_encoding(bytes: &[u8]) -> Option<String> {
     }
 }
 
-/// The JSON Schema of the scenario format, as an object.
+/// The published JSON Schema (`schema/seating-1.schema.json`, which a native test keeps
+/// equal to the one generated from the types), as an object. The page ships the file rather
+/// than the generator: schemars is a large share of the wasm otherwise.
 #[wasm_bindgen]
 pub fn schema() -> Result<JsValue, JsError> {
-    let v: Value =
-        serde_json::from_str(&seating_core::json_schema()).map_err(|e| JsError::new(&e.to_string()))?;
-    to_js(&v)
+    const SCHEMA: &str = include_str!("../../schema/seating-1.schema.json");
+    js_sys::JSON::parse(SCHEMA).map_err(|_| JsError::new("the bundled schema is not JSON"))
 }
 
 /// The version of the planner (the `seating-core` crate).

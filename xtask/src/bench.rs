@@ -20,8 +20,73 @@ struct Figure {
     bytes: Option<u64>,
 }
 
+/// Budget: the release wasm, gzipped.
+const WASM_GZ: u64 = 350 * 1024;
+
 /// Prints the summary; a missing or partial run is said, not an error.
 pub fn summary() -> Result<()> {
+    native()?;
+    bundle()?;
+    browser()
+}
+
+/// The release bundle in `dist/` (made by `cargo xtask dist`).
+fn bundle() -> Result<()> {
+    let wasm = root().join("dist/seating_web_bg.wasm");
+    if !wasm.is_file() {
+        println!("bundle: no {} (run `cargo xtask dist`)", wasm.display());
+        return Ok(());
+    }
+    let size = crate::dist::Size::of(&wasm)?;
+    println!("bundle ({}):", wasm.display());
+    println!(
+        "  seating_web_bg.wasm {:>9} bytes, {:>7} gzip -9 (budget ≤ {} KB gzipped: {})",
+        size.raw,
+        size.gz,
+        WASM_GZ / 1024,
+        verdict(size.gz <= WASM_GZ)
+    );
+    Ok(())
+}
+
+/// The browser figures of the last `node --test e2e/perf.test.mjs` run.
+fn browser() -> Result<()> {
+    let path = root().join("e2e/artifacts/perf.json");
+    let Ok(text) = fs::read_to_string(&path) else {
+        println!(
+            "browser: no {} (run `node --test e2e/perf.test.mjs` after `cargo xtask dist`)",
+            path.display()
+        );
+        return Ok(());
+    };
+    let v: serde_json::Value =
+        serde_json::from_str(&text).with_context(|| format!("reading {}", path.display()))?;
+    let num = |p: &str| v.pointer(p).and_then(serde_json::Value::as_f64);
+    let show = |label: &str, p: &str, budget: Option<f64>| {
+        let Some(x) = num(p) else {
+            println!("  {label:<36} {:>12}", "(not in file)");
+            return;
+        };
+        let note = budget.map_or(String::new(), |b| format!("(budget ≤ {b} ms: {})", verdict(x <= b)));
+        println!("  {label:<36} {:>9.1} ms  {note}", x);
+    };
+    println!(
+        "browser ({}, {}):",
+        v["machine"].as_str().unwrap_or("unknown machine"),
+        v["date"].as_str().unwrap_or("undated")
+    );
+    show("load → first diagram, median", "/load/medianFirstDiagramMs", Some(500.0));
+    show("drag-swap → repaint, median", "/swap/replanRenderLayoutMedianMs", Some(16.0));
+    show("drag-swap → repaint, p95", "/swap/replanRenderLayoutP95Ms", Some(33.0));
+    show("drag-swap → next frame, median", "/swap/toNextFrameMedianMs", None);
+    if let Some(mem) = v.pointer("/memory") {
+        println!("  memory after {} edits: {}", mem["edits"], mem);
+    }
+    Ok(())
+}
+
+/// Criterion's figures, with plan ÷ sort and the SVG budget.
+fn native() -> Result<()> {
     let target = std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root().join("target"), PathBuf::from);
     let dir = target.join("criterion");
     let mut figures = BTreeMap::new();

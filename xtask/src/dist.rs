@@ -139,13 +139,14 @@ fn check_bindgen_versions(root: &Path) -> Result<()> {
     Ok(())
 }
 
-struct Size {
-    raw: u64,
-    gz: u64,
+/// A file's size, raw and `gzip -9`.
+pub(crate) struct Size {
+    pub(crate) raw: u64,
+    pub(crate) gz: u64,
 }
 
 impl Size {
-    fn of(path: &Path) -> Result<Size> {
+    pub(crate) fn of(path: &Path) -> Result<Size> {
         let bytes = fs::read(path).with_context(|| format!("reading {}", path.display()))?;
         let mut gz = GzEncoder::new(Vec::new(), Compression::best());
         gz.write_all(&bytes)?;
