@@ -22,12 +22,17 @@ use serde::Serialize;
 use serde_json::{json, Map, Value};
 use wasm_bindgen::prelude::*;
 
+/// A result as a plain JS object: serde_json's text, then `JSON.parse`. One serializer for
+/// everything the page and the API write (serde-wasm-bindgen's would be a second copy of
+/// every `Serialize` impl in the wasm), and `JSON.parse` builds a large plan faster than
+/// thousands of calls across the wasm boundary.
 fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| JsError::new(&format!("cannot convert the result to a JS object: {e}")))
+    let text =
+        serde_json::to_string(value).map_err(|e| JsError::new(&format!("cannot write the result: {e}")))?;
+    js_sys::JSON::parse(&text).map_err(|_| JsError::new("cannot convert the result to a JS object"))
 }
 
+/// A small options object as JSON (serde-wasm-bindgen reads it straight from JS).
 fn json_of(value: JsValue, what: &str) -> Result<Value, JsError> {
     if value.is_undefined() || value.is_null() {
         return Ok(Value::Null);
@@ -36,10 +41,17 @@ fn json_of(value: JsValue, what: &str) -> Result<Value, JsError> {
         .map_err(|e| JsError::new(&format!("{what} is not a plain JSON-like object: {e}")))
 }
 
-/// A scenario from a JS object, through the core's parser (its errors name the field path).
+/// A scenario from a JS object (`JSON.stringify`), through the core's parser: its errors
+/// name the field path, as the command line's do.
 fn scenario_of(value: JsValue) -> Result<Scenario, JsError> {
-    let value = json_of(value, "the scenario")?;
-    Scenario::from_json(&value.to_string()).map_err(|e| JsError::new(&e.to_string()))
+    Scenario::from_json(&scenario_text(&value)?).map_err(|e| JsError::new(&e.to_string()))
+}
+
+fn scenario_text(value: &JsValue) -> Result<String, JsError> {
+    js_sys::JSON::stringify(value)
+        .ok()
+        .and_then(|t| t.as_string())
+        .ok_or_else(|| JsError::new("the scenario is not a plain JSON-like object"))
 }
 
 /// Parses and plans JSON text: the page's and the API's one way into the core.
@@ -64,8 +76,7 @@ pub fn plan(scenario: JsValue) -> Result<JsValue, JsError> {
 /// Throws with the same messages as the `seating` command line on invalid input.
 #[wasm_bindgen]
 pub fn plan_json(scenario: &str) -> Result<String, JsError> {
-    let plan = plan_text(scenario).map_err(|e| JsError::new(&e))?;
-    serde_json::to_string_pretty(&plan).map_err(|e| JsError::new(&e.to_string()))
+    Ok(plan_text(scenario).map_err(|e| JsError::new(&e))?.to_json())
 }
 
 /// Checks a scenario without throwing: `{ valid: true, diagnostics: [...] }` when it can be
@@ -73,15 +84,19 @@ pub fn plan_json(scenario: &str) -> Result<String, JsError> {
 /// `{ valid: false, error: "people[0].name: …" }` when it cannot.
 #[wasm_bindgen]
 pub fn validate(scenario: JsValue) -> Result<JsValue, JsError> {
-    let value = json_of(scenario, "the scenario")?;
-    let result = match Scenario::from_json(&value.to_string()) {
+    #[derive(Serialize)]
+    struct Validation<'a> {
+        valid: bool,
+        error: Option<String>,
+        diagnostics: &'a [seating_core::Diagnostic],
+    }
+    match Scenario::from_json(&scenario_text(&scenario)?) {
         Ok(s) => {
             let plan = seating_core::plan(&s);
-            json!({ "valid": true, "error": null, "diagnostics": plan.diagnostics })
+            to_js(&Validation { valid: true, error: None, diagnostics: &plan.diagnostics })
         }
-        Err(e) => json!({ "valid": false, "error": e.to_string(), "diagnostics": [] }),
-    };
-    to_js(&result)
+        Err(e) => to_js(&Validation { valid: false, error: Some(e.to_string()), diagnostics: &[] }),
+    }
 }
 
 fn str_opt<'a>(o: &'a Value, key: &str) -> Result<Option<&'a str>, JsError> {
