@@ -382,6 +382,247 @@ pub fn layout(scenario: &Scenario, plan: &Plan, options: &LayoutOptions) -> Layo
     }
 }
 
+/// The boxes of a chart that differ between two plans, from [`changes`]: apply them to the
+/// earlier layout (with [`BoxChanges::apply`]) to get the layout of the new plan.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct BoxChanges {
+    /// New venue seat boxes: index into [`Layout::seats`], and the box.
+    pub seats: Vec<(usize, SeatBox)>,
+    /// New place boxes: index into [`Layout::places`], and the box.
+    pub places: Vec<(usize, PlaceBox)>,
+    /// The new legend (it counts the seats).
+    pub legend: Vec<LegendEntry>,
+    /// The new list of people without a seat, when it changed.
+    pub unseated: Option<Vec<Occupant>>,
+}
+
+impl BoxChanges {
+    /// Puts the new boxes into `layout`, the earlier layout given to [`changes`]. The
+    /// content hash is left as it was: set it with [`content_hash`] (or use [`relayout`]).
+    pub fn apply(self, layout: &mut Layout) {
+        for (i, b) in self.seats {
+            if let Some(slot) = layout.seats.get_mut(i) {
+                *slot = b;
+            }
+        }
+        for (i, b) in self.places {
+            if let Some(slot) = layout.places.get_mut(i) {
+                *slot = b;
+            }
+        }
+        layout.legend = self.legend;
+        if let Some(u) = self.unseated {
+            layout.unseated = u;
+        }
+    }
+}
+
+/// The layout of `after` (a scenario and its plan), made from `prev`, the layout of `before`
+/// with the same `options`: when only occupants changed (hand edits: a swap, a pin, a
+/// reservation), only the boxes of the seats whose occupant, reason or flags changed are
+/// made again; otherwise it is [`layout()`]. Always equal to `layout(after.0, after.1, options)`.
+///
+/// ```
+/// use seating_core::{layout, plan, LayoutOptions, Scenario};
+/// use seating_core::layout::relayout;
+/// let s = Scenario::from_json(r#"{"format":"seating/1",
+///   "people":[{"id":"a","name":"王晨","rank":1},{"id":"b","name":"李強","rank":2}],
+///   "hall":{"rows":1,"seats":4}}"#).unwrap();
+/// let o = LayoutOptions::default();
+/// let (p, mut s2) = (plan(&s), s.clone());
+/// s2.instructions = serde_json::from_str(r#"[{"op":"swap","people":["a","b"]}]"#).unwrap();
+/// let p2 = plan(&s2);
+/// let l = relayout(layout(&s, &p, &o), (&s, &p), (&s2, &p2), &o);
+/// assert_eq!(l, layout(&s2, &p2, &o));
+/// ```
+pub fn relayout(
+    prev: Layout,
+    before: (&Scenario, &Plan),
+    after: (&Scenario, &Plan),
+    options: &LayoutOptions,
+) -> Layout {
+    match changes(&prev, &prev.seats, &prev.places, before, after, options) {
+        Some(c) => {
+            let mut l = prev;
+            c.apply(&mut l);
+            l.hash = content_hash(after.0, after.1);
+            l
+        }
+        None => layout(after.0, after.1, options),
+    }
+}
+
+/// What differs between `frame`, the layout of `before` (whose seat and place boxes are
+/// `seats` and `places`, kept by the caller in `frame` or beside it), and the layout of
+/// `after` with the same `options`: `None` when more than boxes may differ (the venue, the
+/// roster, the precedence, the options, another part's plan; then call [`layout()`]), else
+/// the boxes to replace, the legend, and the people without a seat when they changed.
+///
+/// Cost: O(seats + people) comparisons and look-ups, no text fitting except for the
+/// changed boxes (a hand edit changes two or three).
+pub fn changes<'a, S: std::borrow::Borrow<SeatBox>, P: std::borrow::Borrow<PlaceBox>>(
+    frame: &Layout,
+    seats: &[S],
+    places: &[P],
+    before: (&'a Scenario, &'a Plan),
+    after: (&'a Scenario, &'a Plan),
+    options: &LayoutOptions,
+) -> Option<BoxChanges> {
+    let ((s0, p0), (s1, p1)) = (before, after);
+    if options.diff.is_some() || frame.part != options.part || frame.view != options.view {
+        return None;
+    }
+    if !same_but_instructions(s0, s1) || p0.precedence != p1.precedence {
+        return None;
+    }
+    let unseated_changed = p0.unseated != p1.unseated;
+    match options.part {
+        Part::Venue => {}
+        // Another part's chart changes only with its own plan: then it is drawn again.
+        Part::Banquet if p0.banquet == p1.banquet && !unseated_changed => {
+            return Some(BoxChanges { legend: frame.legend.clone(), ..BoxChanges::default() })
+        }
+        Part::Lineup(k) if p0.lineups.get(k) == p1.lineups.get(k) && !unseated_changed => {
+            return Some(BoxChanges { legend: frame.legend.clone(), ..BoxChanges::default() })
+        }
+        _ => return None,
+    }
+    if !places.is_empty() || seats.windows(2).any(|w| w[0].borrow().seat >= w[1].borrow().seat) {
+        return None; // not a venue layout made by `layout()`
+    }
+    // Seats whose assignment changed (the plan lists seats in order: usually pair by pair).
+    let mut changed: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    let paired =
+        p0.seats.len() == p1.seats.len() && p0.seats.iter().zip(&p1.seats).all(|(a, b)| a.seat == b.seat);
+    if paired {
+        changed.extend(p0.seats.iter().zip(&p1.seats).filter(|(a, b)| a != b).map(|(a, _)| a.seat.as_str()));
+    } else {
+        let mut old: HashMap<&str, Vec<&SeatAssignment>> = HashMap::new();
+        for a in &p0.seats {
+            old.entry(a.seat.as_str()).or_default().push(a);
+        }
+        let mut new: HashMap<&str, Vec<&SeatAssignment>> = HashMap::new();
+        for a in &p1.seats {
+            new.entry(a.seat.as_str()).or_default().push(a);
+        }
+        changed.extend(new.iter().filter(|(k, v)| old.get(*k) != Some(v)).map(|(k, _)| *k));
+        changed.extend(old.keys().filter(|k| !new.contains_key(*k)).copied());
+    }
+    // Seats whose rank-inversion mark changed.
+    let inverted = |p: &'a Plan| -> std::collections::HashSet<&'a str> {
+        p.diagnostics
+            .iter()
+            .filter(|d| d.code == "rank-inversion")
+            .filter_map(|d| d.seat.as_deref())
+            .collect()
+    };
+    let (inv0, inv1) = (inverted(p0), inverted(p1));
+    changed.extend(inv0.symmetric_difference(&inv1).copied());
+
+    // The changed seats in the layout (a seat the layout does not draw stays undrawn).
+    let mut targets: Vec<(usize, SeatId)> = changed
+        .iter()
+        .filter_map(|id| id.parse::<SeatId>().ok())
+        .filter_map(|id| seats.binary_search_by(|b| b.borrow().seat.cmp(&id)).ok().map(|i| (i, id)))
+        .collect();
+    targets.sort_unstable();
+    targets.dedup();
+    // Look-ups for those seats and their people only.
+    let ids: std::collections::HashSet<SeatId> = targets.iter().map(|&(_, id)| id).collect();
+    let by_seat: HashMap<SeatId, &SeatAssignment> = p1
+        .seats
+        .iter()
+        .filter(|a| changed.contains(a.seat.as_str()))
+        .filter_map(|a| a.seat.parse::<SeatId>().ok().filter(|id| ids.contains(id)).map(|id| (id, a)))
+        .collect();
+    let mut people: std::collections::HashSet<&str> =
+        by_seat.values().filter_map(|a| a.person.as_deref()).collect();
+    if unseated_changed {
+        people.extend(p1.unseated.iter().map(String::as_str));
+    }
+    let mut b = Builder::bare(s1, p1, options);
+    b.by_seat = by_seat;
+    b.person_ix = s1
+        .people
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| people.contains(p.id.as_str()))
+        .map(|(i, p)| (p.id.as_str(), i))
+        .collect();
+    b.prec = p1
+        .precedence
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| people.contains(p.as_str()))
+        .map(|(i, p)| (p.as_str(), i + 1))
+        .collect();
+    b.inverted = inv1;
+    let mut shape = None;
+    let new_seats: Vec<(usize, SeatBox)> = targets
+        .iter()
+        .map(|&(i, id)| {
+            let old = seats[i].borrow();
+            let label = || match id.area {
+                Area::Podium => podium_label(id),
+                Area::Hall => match &s1.hall {
+                    Some(h) => shape.get_or_insert_with(|| hall::Shape::new(h)).label(id, &s1.convention),
+                    None => String::new(),
+                },
+            };
+            let mut nb = b.seat_box(id, old.rect, label, old.blocked);
+            nb.number = old.number.clone();
+            (i, nb)
+        })
+        .collect();
+    let mut next = new_seats.iter().peekable();
+    let legend = b.legend(seats.iter().enumerate().map(|(i, old)| match next.peek() {
+        Some((k, nb)) if *k == i => {
+            next.next();
+            nb
+        }
+        _ => old.borrow(),
+    }));
+    let unseated = unseated_changed.then(|| p1.unseated.iter().filter_map(|id| b.occupant(id)).collect());
+    Some(BoxChanges { seats: new_seats, places: Vec::new(), legend, unseated })
+}
+
+/// Whether two scenarios are equal in everything but their instructions.
+fn same_but_instructions(a: &Scenario, b: &Scenario) -> bool {
+    // Spelled out field by field, so that a new field cannot be forgotten here.
+    let Scenario {
+        format,
+        meeting,
+        convention,
+        ranking,
+        units,
+        people,
+        podium,
+        hall,
+        instructions: _,
+        banquet,
+        lineups,
+        vehicles,
+        groups,
+    } = a;
+    *format == b.format
+        && *meeting == b.meeting
+        && *convention == b.convention
+        && *ranking == b.ranking
+        && *units == b.units
+        && *podium == b.podium
+        && *hall == b.hall
+        && *banquet == b.banquet
+        && *lineups == b.lineups
+        && *vehicles == b.vehicles
+        && *groups == b.groups
+        && *people == b.people
+}
+
+/// The printed label of a podium seat the plan does not mention.
+fn podium_label(id: SeatId) -> String {
+    format!("主席臺第{}排{}號", id.row, id.col)
+}
+
 struct Builder<'a> {
     s: &'a Scenario,
     plan: &'a Plan,
@@ -399,6 +640,25 @@ struct Builder<'a> {
 }
 
 impl<'a> Builder<'a> {
+    /// A builder with the per-scenario tables only (units); the caller fills the look-ups
+    /// it needs.
+    fn bare(s: &'a Scenario, plan: &'a Plan, opt: &'a LayoutOptions) -> Builder<'a> {
+        Builder {
+            s,
+            plan,
+            opt,
+            by_seat: HashMap::new(),
+            person_ix: HashMap::new(),
+            prec: HashMap::new(),
+            unit_ix: s.units.iter().enumerate().map(|(i, u)| (u.id.as_str(), i)).collect(),
+            unit_names: s.units.iter().map(|u| clean(&u.name)).collect(),
+            inverted: std::collections::HashSet::new(),
+            changes: HashMap::new(),
+            width: 0.0,
+            height: 0.0,
+        }
+    }
+
     fn new(s: &'a Scenario, plan: &'a Plan, opt: &'a LayoutOptions) -> Builder<'a> {
         let by_seat =
             plan.seats.iter().filter_map(|a| a.seat.parse::<SeatId>().ok().map(|id| (id, a))).collect();
@@ -559,7 +819,7 @@ impl<'a> Builder<'a> {
                 for c in 0..n {
                     let rect = self.place(Rect { x: x0 + c as f64 * p_pitch, y: top, w: P_W, h: P_H });
                     let id = SeatId::podium(r as u32 + 1, c + 1);
-                    let label = || format!("主席臺第{}排{}號", r + 1, c + 1);
+                    let label = || podium_label(id);
                     seats.push(self.seat_box(id, rect, label, false));
                 }
                 if podium_rows.len() > 1 {
@@ -683,7 +943,7 @@ impl<'a> Builder<'a> {
             }
         }
 
-        let legend = self.legend(&seats);
+        let legend = self.legend(seats.iter());
         let unseated = self.plan.unseated.iter().filter_map(|id| self.occupant(id)).collect();
         let removed = match &self.opt.diff {
             Some(d) => d.changes.iter().filter(|c| c.to.is_none()).map(|r| clean(&r.name)).collect(),
@@ -1042,7 +1302,7 @@ impl<'a> Builder<'a> {
         l
     }
 
-    fn legend(&self, seats: &[SeatBox]) -> Vec<LegendEntry> {
+    fn legend<'s>(&self, seats: impl Iterator<Item = &'s SeatBox>) -> Vec<LegendEntry> {
         let mut per_unit = vec![0usize; self.s.units.len()];
         let (mut no_unit, mut podium, mut reserved, mut blocked, mut pinned, mut moved, mut added) =
             (0, 0, 0, 0, 0, 0, 0);

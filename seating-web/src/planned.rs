@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use seating_core::layout::{Occupant, Part, PlaceBox, Rect, SeatBox};
+use seating_core::layout::{self, Occupant, Part, PlaceBox, Rect, SeatBox};
 use seating_core::{Layout, LayoutOptions, Level, Plan, Scenario, View};
 
 /// The plan and layout of one scenario, for one chart part and view.
@@ -14,8 +14,11 @@ use seating_core::{Layout, LayoutOptions, Level, Plan, Scenario, View};
 pub struct Planned {
     /// The core's plan.
     pub plan: Plan,
+    /// The scenario it was made from.
+    pub doc: Rc<Scenario>,
     /// The core's resolved layout, without its seats and places (they are in `seats` and
-    /// `places`; [`Planned::full_layout`] puts them back for the exporters).
+    /// `places`; [`Planned::full_layout`] puts them back for the exporters). Its `hash` is
+    /// empty after a hand edit (`full_layout` computes it).
     pub layout: Layout,
     /// Every venue seat's box (label, occupant, reason, flags), shared with the seat
     /// components: a seat that did not change keeps its own box, not the whole plan.
@@ -34,6 +37,37 @@ pub struct Planned {
     pub part: Part,
     /// A number that changes whenever the plan does (for cheap comparisons).
     pub generation: u64,
+}
+
+/// Seat id → the most serious diagnostic that names it (information is not shown).
+fn flags(plan: &Plan) -> HashMap<String, Level> {
+    let mut flagged: HashMap<String, Level> = HashMap::new();
+    for d in &plan.diagnostics {
+        if d.level == Level::Info {
+            continue;
+        }
+        if let Some(seat) = &d.seat {
+            let e = flagged.entry(seat.clone()).or_insert(d.level);
+            *e = (*e).min(d.level);
+        }
+    }
+    flagged
+}
+
+/// The cell of box `i` (a venue seat, then the places).
+fn cell(
+    ids: &[Rc<str>],
+    seats: &[Rc<SeatBox>],
+    places: &[Rc<PlaceBox>],
+    flagged: &HashMap<String, Level>,
+    i: usize,
+) -> SeatCell {
+    SeatCell {
+        id: ids[i].clone(),
+        seat: seats.get(i).cloned(),
+        place: i.checked_sub(seats.len()).and_then(|k| places.get(k)).cloned(),
+        flag: if flagged.is_empty() { None } else { flagged.get(&*ids[i]).copied() },
+    }
 }
 
 /// Places (banquet seats, line-up places) per [`SeatRow`].
@@ -87,8 +121,12 @@ impl PartialEq for Planned {
 
 impl Planned {
     /// Plans `scenario` with the core and resolves the chart of `part` seen from `view`.
+    ///
+    /// With `prev` (the plan of the scenario before an edit), a hand edit that only changes
+    /// who sits where asks the core for the changed boxes only (`layout::changes`), and the
+    /// rows and look-up tables of `prev` are kept except where a box changed.
     pub fn new(
-        scenario: &Scenario,
+        scenario: &Rc<Scenario>,
         part: Part,
         view: View,
         generation: u64,
@@ -104,9 +142,123 @@ impl Planned {
             p => p,
         };
         let options = LayoutOptions { view, part, ..LayoutOptions::default() };
-        let mut layout = seating_core::layout(scenario, &plan, &options);
-        let t2 = crate::services::perf::now();
-        crate::services::perf::record("core:layout", t1, t2);
+        let delta = prev.and_then(|p| {
+            let c = layout::changes(
+                &p.layout,
+                &p.seats,
+                &p.places,
+                (&p.doc, &p.plan),
+                (scenario, &plan),
+                &options,
+            )?;
+            Some((p, c))
+        });
+        match delta {
+            Some((prev, c)) => {
+                let t2 = crate::services::perf::now();
+                crate::services::perf::record("core:layout", t1, t2);
+                let p = Planned::patched(scenario, plan, prev, c, generation);
+                crate::services::perf::record("page:index", t2, crate::services::perf::now());
+                p
+            }
+            None => {
+                let layout = seating_core::layout(scenario, &plan, &options);
+                let t2 = crate::services::perf::now();
+                crate::services::perf::record("core:layout", t1, t2);
+                let p = Planned::indexed(scenario, plan, layout, prev, generation);
+                crate::services::perf::record("page:index", t2, crate::services::perf::now());
+                p
+            }
+        }
+    }
+
+    /// `prev` with the boxes the core says changed.
+    fn patched(
+        doc: &Rc<Scenario>,
+        plan: Plan,
+        prev: &Planned,
+        c: layout::BoxChanges,
+        generation: u64,
+    ) -> Planned {
+        let mut layout = prev.layout.clone();
+        layout.legend = c.legend;
+        if let Some(u) = c.unseated {
+            layout.unseated = u;
+        }
+        // Computed when an export asks for it (`full_layout`): it hashes the whole plan.
+        layout.hash = String::new();
+        let mut seats = prev.seats.clone();
+        let mut places = prev.places.clone();
+        let mut touched: Vec<usize> = Vec::with_capacity(c.seats.len() + c.places.len());
+        for (i, b) in c.seats {
+            if let Some(slot) = seats.get_mut(i) {
+                if **slot != b {
+                    *slot = Rc::new(b);
+                    touched.push(i);
+                }
+            }
+        }
+        for (k, b) in c.places {
+            if let Some(slot) = places.get_mut(k) {
+                if **slot != b {
+                    *slot = Rc::new(b);
+                    touched.push(seats.len() + k);
+                }
+            }
+        }
+        let flagged = flags(&plan);
+        // Seats whose worst diagnostic changed.
+        for (id, level) in &flagged {
+            if prev.flagged.get(id) != Some(level) {
+                touched.extend(prev.by_id.get(id.as_str()).copied());
+            }
+        }
+        for id in prev.flagged.keys().filter(|id| !flagged.contains_key(*id)) {
+            touched.extend(prev.by_id.get(id.as_str()).copied());
+        }
+        touched.sort_unstable();
+        touched.dedup();
+        let (ids, by_id) = (prev.ids.clone(), prev.by_id.clone());
+        let mut rows = prev.rows.clone();
+        let mut next = touched.iter().peekable();
+        for row in rows.iter_mut() {
+            let end = row.start + row.cells.len();
+            let mut hit = false;
+            while next.next_if(|&&i| i < end).is_some() {
+                hit = true;
+            }
+            if hit {
+                *row = Rc::new(SeatRow {
+                    key: row.key.clone(),
+                    start: row.start,
+                    cells: (row.start..end).map(|i| cell(&ids, &seats, &places, &flagged, i)).collect(),
+                });
+            }
+        }
+        Planned {
+            plan,
+            layout,
+            doc: doc.clone(),
+            seats,
+            places,
+            ids,
+            by_id,
+            flagged,
+            rows,
+            part: prev.part,
+            generation,
+        }
+    }
+
+    /// A layout made in full, indexed; boxes equal to those of `prev` keep its allocation.
+    fn indexed(
+        doc: &Rc<Scenario>,
+        plan: Plan,
+        mut layout: Layout,
+        prev: Option<&Planned>,
+        generation: u64,
+    ) -> Planned {
+        let part = layout.part;
         let no_seats: &[Rc<SeatBox>] = &[];
         let no_places: &[Rc<PlaceBox>] = &[];
         let no_rows: &[Rc<SeatRow>] = &[];
@@ -143,16 +295,7 @@ impl Planned {
             let by_id = ids.iter().enumerate().map(|(i, id)| (id.clone(), i)).collect();
             (Rc::new(ids), Rc::new(by_id))
         };
-        let mut flagged: HashMap<String, Level> = HashMap::new();
-        for d in &plan.diagnostics {
-            if d.level == Level::Info {
-                continue;
-            }
-            if let Some(seat) = &d.seat {
-                let e = flagged.entry(seat.clone()).or_insert(d.level);
-                *e = (*e).min(d.level);
-            }
-        }
+        let flagged = flags(&plan);
         // Rows of seats (a row per podium or hall row, places in groups): the unit of
         // re-rendering above the seats, so a swap touches two rows, not every seat.
         let mut rows: Vec<Rc<SeatRow>> = Vec::new();
@@ -168,14 +311,8 @@ impl Planned {
             } else {
                 end = (start + PLACES_PER_ROW).min(total);
             }
-            let cells: Vec<SeatCell> = (start..end)
-                .map(|i| SeatCell {
-                    id: ids[i].clone(),
-                    seat: seats.get(i).cloned(),
-                    place: places.get(i.wrapping_sub(seats.len())).cloned().filter(|_| i >= seats.len()),
-                    flag: flagged.get(&*ids[i]).copied(),
-                })
-                .collect();
+            let cells: Vec<SeatCell> =
+                (start..end).map(|i| cell(&ids, &seats, &places, &flagged, i)).collect();
             let row = match prev_rows.get(rows.len()) {
                 Some(old) if old.cells == cells => old.clone(),
                 _ => Rc::new(SeatRow { key: ids[start].clone(), start, cells }),
@@ -183,8 +320,7 @@ impl Planned {
             rows.push(row);
             start = end;
         }
-        crate::services::perf::record("page:index", t2, crate::services::perf::now());
-        Planned { plan, layout, seats, places, ids, by_id, flagged, rows, part, generation }
+        Planned { plan, layout, doc: doc.clone(), seats, places, ids, by_id, flagged, rows, part, generation }
     }
 
     /// Number of boxes (venue seats, then banquet or line-up places).
@@ -199,9 +335,14 @@ impl Planned {
 
     /// The whole layout, as the core made it (for the exporters; it copies every seat).
     pub fn full_layout(&self) -> Layout {
+        let hash = match self.layout.hash.as_str() {
+            "" => layout::content_hash(&self.doc, &self.plan),
+            h => h.to_string(),
+        };
         Layout {
             seats: self.seats.iter().map(|s| (**s).clone()).collect(),
             places: self.places.iter().map(|p| (**p).clone()).collect(),
+            hash,
             ..self.layout.clone()
         }
     }

@@ -9,6 +9,7 @@ mod groups;
 mod hall;
 mod hall_props;
 mod hostile;
+mod layout_incremental;
 mod lineup;
 mod podium;
 mod props;
