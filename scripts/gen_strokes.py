@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Generate seating-core/data/strokes.txt, the 姓氏筆畫 stroke-sequence table.
+"""Generate seating-core/data/strokes.txt, the 姓氏筆畫 stroke-sequence table, and its
+packed form seating-core/data/strokes.bin (the one compiled into the crate).
 
 Re-run (from the repository root):
 
@@ -7,14 +8,24 @@ Re-run (from the repository root):
     apt-get install -y unicode-data          # Unihan kTotalStrokes, for the count check
     python3 scripts/gen_strokes.py --cnchar /tmp/cnchar/node_modules
 
+After writing strokes.txt the script packs it into strokes.bin by running (needs cargo;
+`--no-pack` skips it)
+
+    SEATING_WRITE_TABLES=1 cargo test -p seating-core --lib strokes::tests::packed_table
+
+The packing (a bitmap and range-coded sequences) is Rust code in seating-core, shared with
+the decoder, so that the two cannot disagree; the format is in the module docs of
+seating-core/src/strokes.rs.
+
 Optional: `--check FILE` compares the result with another `字<TAB>digits` table and prints
 the disagreements (used during development as an independent cross-check only; nothing
 from that file is copied into the output).
 
 Output format (seating-core/data/strokes.txt): one line per character, sorted by code
 point, `字` immediately followed by its stroke sequence in digits 1-5
-(1 橫/提, 2 豎/豎鉤, 3 撇, 4 點/捺, 5 折), e.g. `王1121`. No header, no blank lines:
-seating-core/src/strokes.rs binary-searches the file as it is.
+(1 橫/提, 2 豎/豎鉤, 3 撇, 4 點/捺, 5 折), e.g. `王1121`. No header, no blank lines.
+Every character must be in U+4E00..U+9FFF and have at most 40 strokes (the packed form's
+limits; the pack step checks them).
 
 Sources (see seating-core/data/STROKES-SOURCE.md): the stroke-order dictionaries inside
 the npm packages cnchar-order (simplified, 6,939 characters) and cnchar-trad
@@ -27,6 +38,7 @@ import bz2
 import json
 import os
 import re
+import subprocess
 import sys
 
 # cnchar stroke letters -> the five GB13000.1 classes (橫1 豎2 撇3 點4 折5).
@@ -125,6 +137,7 @@ def main():
     ap.add_argument("--unihan", default="/usr/share/unicode", help="dir with Unihan_*.txt.bz2")
     ap.add_argument("--out", default=os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "seating-core", "data", "strokes.txt")))
     ap.add_argument("--check", help="another 字<TAB>digits table to compare with (report only)")
+    ap.add_argument("--no-pack", action="store_true", help="write strokes.txt only, not strokes.bin")
     args = ap.parse_args()
 
     order_js = os.path.join(args.cnchar, "cnchar-order", "cnchar.order.min.js")
@@ -192,6 +205,14 @@ def main():
         print(f"  check: {len(both)} in both, {len(diff)} differ:", file=sys.stderr)
         for c in diff:
             print(f"    {c} {origin[c]:12} {table[c]} vs {other[c]}", file=sys.stderr)
+    if not args.no_pack:
+        root = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+        if os.path.abspath(args.out) != os.path.join(root, "seating-core", "data", "strokes.txt"):
+            sys.exit("--out is not seating-core/data/strokes.txt: not packing (use --no-pack)")
+        env = dict(os.environ, SEATING_WRITE_TABLES="1")
+        cmd = ["cargo", "test", "-p", "seating-core", "--lib", "strokes::tests::packed_table"]
+        print(f"packing: SEATING_WRITE_TABLES=1 {' '.join(cmd)}", file=sys.stderr)
+        subprocess.run(cmd, cwd=root, env=env, check=True)
 
 
 if __name__ == "__main__":

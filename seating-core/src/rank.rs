@@ -6,6 +6,8 @@ use crate::plan::{Diagnostic, Level};
 use crate::scenario::{Person, Ranking, Tiebreak};
 use crate::strokes::{self, NameKey};
 
+mod pinyin_table;
+
 /// Tie-break keys of one person, computed once so that sorting is cheap.
 struct Keys<'a> {
     strokes: Option<NameKey>,
@@ -108,15 +110,18 @@ fn earlier_first(a: Option<&str>, b: Option<&str>) -> Ordering {
 /// Pinyin sort key: each Han character as its toneless pinyin, letter by letter; other
 /// characters lower-cased as they are. Syllables are separated by a space, which sorts before
 /// letters, so `li` + `an` ranks before `lian`.
+///
+/// The readings cover U+3400..=U+9FFF (CJK Extension A and Unified Ideographs; see
+/// `pinyin_table`); other Han characters (Extension B and beyond, compatibility ideographs,
+/// 〇) count as characters without a reading.
 pub fn pinyin_key(name: &str) -> String {
-    use pinyin::ToPinyin;
     let mut key = String::with_capacity(name.len() * 3);
     for c in name.chars() {
         if c.is_whitespace() || c == '·' || c == '•' {
             continue;
         }
-        match c.to_pinyin() {
-            Some(p) => key.push_str(p.plain()),
+        match pinyin_table::reading(c) {
+            Some(p) => key.push_str(p),
             None => key.extend(c.to_lowercase()),
         }
         key.push(' ');
