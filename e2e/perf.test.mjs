@@ -1,8 +1,9 @@
 // Browser figures for BENCHMARKS.md, measured in headless Chromium with performance.now():
 // load → first diagram of a 3,000-seat scenario (budget 500 ms), one drag-swap → re-plan →
 // repaint (budget 16 ms median, 33 ms p95), seats re-rendered per swap, and memory after 200
-// edits. The numbers are printed and written to e2e/artifacts/perf.json; timing never fails
-// a test (machines differ), only the structure does (one swap must not repaint the hall).
+// edits (the wasm heap in use, from a counting allocator). The numbers are printed and
+// written to e2e/artifacts/perf.json; timing never fails a test (machines differ), only the
+// structure does (one swap must not repaint the hall, an edit must not copy the roster).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFile } from 'node:fs/promises';
@@ -209,7 +210,11 @@ test(`memory after ${EDITS} hand edits`, async () => {
   const result = await page.evaluate(async ([edits]) => {
     const macrotask = () => new Promise((r) => setTimeout(r, 0));
     const svg = document.getElementById('diagram');
-    const memory = () => ({ wasm: window.__seatingMemory?.() ?? null, js: performance.memory?.usedJSHeapSize ?? null });
+    const memory = () => ({
+      wasm: window.__seatingMemory?.() ?? null,
+      heap: window.__heapBytes?.() ?? null,
+      js: performance.memory?.usedJSHeapSize ?? null,
+    });
     const before = memory();
     svg.focus();
     const key = (k) => svg.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true }));
@@ -232,12 +237,21 @@ test(`memory after ${EDITS} hand edits`, async () => {
     return { before, after, instructions: document.querySelectorAll('#instruction-list li').length };
   }, [EDITS]);
   const mb = (x) => (x == null ? null : round(x / 1048576));
+  const perEdit = (result.after.heap - result.before.heap) / EDITS;
   figures.memory = {
     edits: EDITS,
     instructionsAfter: result.instructions,
+    // Bytes allocated and not freed in the wasm heap (a counting allocator): what the
+    // edits keep (undo history, the longer instruction list and its diagnostics).
+    wasmHeapInUseMb: [mb(result.before.heap), mb(result.after.heap)],
+    wasmHeapGrowthPerEditBytes: Math.round(perEdit),
+    // The WebAssembly memory never shrinks: this is the heap's high-water mark.
     wasmMemoryMb: [mb(result.before.wasm), mb(result.after.wasm)],
     jsHeapMb: [mb(result.before.js), mb(result.after.js)],
   };
   assert.ok(result.instructions > 0);
+  // A step keeps what it changed: a copy of the roster (some 500 KB) or of the instruction
+  // list per edit would show here.
+  assert.ok(perEdit < 16384, `the heap grows by ${Math.round(perEdit)} bytes per edit`);
   h.expectClean(page);
 });

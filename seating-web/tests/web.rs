@@ -57,6 +57,44 @@ fn undo_patch_takes_back_exactly_what_changed() {
 }
 
 #[wasm_bindgen_test]
+fn undo_patch_of_instructions_round_trips() {
+    use seating_web::history::Patch;
+    let ins = |k: usize| -> seating_core::Instruction {
+        serde_json::from_value(
+            serde_json::json!({"op": "reserve", "seat": format!("P1-{k}"), "note": k.to_string()}),
+        )
+        .unwrap()
+    };
+    let mut base = seating_core::Scenario::from_json(TINY).unwrap();
+    base.instructions = (1..=6).map(ins).collect();
+    let edits: Vec<Box<dyn Fn(&mut Vec<seating_core::Instruction>)>> = vec![
+        Box::new(|v| v.push(ins(9))),
+        Box::new(|v| {
+            v.remove(2);
+        }),
+        Box::new(|v| v[3] = ins(8)),
+        Box::new(|v| v.insert(0, ins(7))),
+        Box::new(|v| v.clear()),
+        Box::new(|v| {
+            v.remove(5);
+            v.remove(1);
+        }),
+        Box::new(|v| v.truncate(2)),
+    ];
+    for edit in edits {
+        let old = base.clone();
+        let mut new = old.clone();
+        edit(&mut new.instructions);
+        let patch = Patch::between(&old, &new);
+        let mut s = new.clone();
+        let redo = patch.apply(&mut s);
+        assert_eq!(s, old);
+        redo.apply(&mut s);
+        assert_eq!(s, new);
+    }
+}
+
+#[wasm_bindgen_test]
 fn plan_json_returns_the_plan() {
     let plan = seating_web::api::plan_json(TINY).map_err(JsValue::from).unwrap();
     let plan: serde_json::Value = serde_json::from_str(&plan).unwrap();
