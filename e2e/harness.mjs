@@ -17,15 +17,16 @@ const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
  * `newPage()` gives a page that records problems; `expectClean(page)` throws if it saw any.
  */
 export async function setup(options = {}) {
-  const { locale = 'zh-CN', viewport = { width: 1000, height: 800 } } = options;
-  if (!existsSync(path.join(DIST, 'index.html'))) {
-    throw new Error(`${DIST}index.html is missing: run \`cargo xtask dist\` first`);
+  // `dist`: another build of the page to serve (e.g. one with wasm names, for profiling).
+  const { locale = 'zh-CN', viewport = { width: 1000, height: 800 }, dist = process.env.SEATING_DIST ?? DIST } = options;
+  if (!existsSync(path.join(dist, 'index.html'))) {
+    throw new Error(`${dist}index.html is missing: run \`cargo xtask dist\` first`);
   }
   if (!existsSync(CHROMIUM)) {
     throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium fonts-noto-cjk (or set CHROMIUM)`);
   }
   await mkdir(ARTIFACTS, { recursive: true });
-  const server = await startServer(DIST);
+  const server = await startServer(dist);
   const profile = await mkdtemp(path.join(os.tmpdir(), 'seating-e2e-'));
   let context;
   try {

@@ -37,6 +37,9 @@ pub struct Planned {
     pub part: Part,
     /// A number that changes whenever the plan does (for cheap comparisons).
     pub generation: u64,
+    /// A number that changes whenever more than boxes may have changed: the venue, the
+    /// part, the view (the furniture of the chart is memoised on it).
+    pub frame: u64,
 }
 
 /// Seat id → the most serious diagnostic that names it (information is not shown).
@@ -247,6 +250,7 @@ impl Planned {
             rows,
             part: prev.part,
             generation,
+            frame: prev.frame,
         }
     }
 
@@ -320,7 +324,20 @@ impl Planned {
             rows.push(row);
             start = end;
         }
-        Planned { plan, layout, doc: doc.clone(), seats, places, ids, by_id, flagged, rows, part, generation }
+        Planned {
+            plan,
+            layout,
+            doc: doc.clone(),
+            seats,
+            places,
+            ids,
+            by_id,
+            flagged,
+            rows,
+            part,
+            generation,
+            frame: generation,
+        }
     }
 
     /// Number of boxes (venue seats, then banquet or line-up places).

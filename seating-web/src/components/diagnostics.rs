@@ -1,9 +1,10 @@
 //! The plan's diagnostics (the core's words): unhonoured instructions, rank inversions,
 //! people without seats; clicking one selects its seat.
 
+use std::collections::HashMap;
 use std::rc::Rc;
 
-use seating_core::Level;
+use seating_core::{Diagnostic, Level};
 use yew::prelude::*;
 
 use crate::i18n::Lang;
@@ -24,6 +25,41 @@ pub struct DiagnosticsProps {
     pub dispatch: Dispatch,
 }
 
+/// Props of one diagnostic.
+#[derive(Properties, PartialEq)]
+pub struct ItemProps {
+    /// The core's diagnostic.
+    pub d: Diagnostic,
+    /// Sends actions.
+    pub dispatch: Dispatch,
+}
+
+/// One diagnostic; clicking it selects its seat (or its person's seat). Memoised and keyed:
+/// a hand edit that adds one diagnostic draws one item.
+#[function_component(DiagnosticItem)]
+pub fn diagnostic_item(props: &ItemProps) -> Html {
+    let d = &props.d;
+    let onclick = {
+        let dispatch = props.dispatch.clone();
+        let (seat, person) = (d.seat.clone(), d.person.clone());
+        Callback::from(move |_: MouseEvent| match (&seat, &person) {
+            (Some(seat), _) => dispatch.dispatch(Action::Select(Some(seat.as_str().into()))),
+            (None, Some(person)) => dispatch.dispatch(Action::SelectPerson(person.clone())),
+            _ => {}
+        })
+    };
+    let level = match d.level {
+        Level::Error => "error",
+        Level::Warning => "warning",
+        _ => "info",
+    };
+    html! {
+        <li class={classes!("diag", level)} data-code={d.code.clone()} {onclick}>
+            <span class="code">{ d.code.clone() }</span>{ d.message.clone() }
+        </li>
+    }
+}
+
 /// The panel.
 #[function_component(Diagnostics)]
 pub fn diagnostics(props: &DiagnosticsProps) -> Html {
@@ -33,26 +69,23 @@ pub fn diagnostics(props: &DiagnosticsProps) -> Html {
     let (errors, warnings, infos) = (count(Level::Error), count(Level::Warning), count(Level::Info));
     let mut sorted: Vec<_> = plan.diagnostics.iter().collect();
     sorted.sort_by_key(|d| d.level);
+    // Keys from the content (an item keeps its key when others come and go), made unique.
+    let mut seen: HashMap<String, usize> = HashMap::new();
     let items = sorted.into_iter().take(SHOWN).map(|d| {
-        let onclick = {
-            let dispatch = props.dispatch.clone();
-            let (seat, person) = (d.seat.clone(), d.person.clone());
-            Callback::from(move |_: MouseEvent| match (&seat, &person) {
-                (Some(seat), _) => dispatch.dispatch(Action::Select(Some(seat.as_str().into()))),
-                (None, Some(person)) => dispatch.dispatch(Action::SelectPerson(person.clone())),
-                _ => {}
-            })
-        };
-        let level = match d.level {
-            Level::Error => "error",
-            Level::Warning => "warning",
-            _ => "info",
-        };
-        html! {
-            <li class={classes!("diag", level)} data-code={d.code.clone()} {onclick}>
-                <span class="code">{ d.code.clone() }</span>{ d.message.clone() }
-            </li>
+        let mut key = format!(
+            "{}|{}|{}|{}|{}",
+            d.code,
+            d.seat.as_deref().unwrap_or(""),
+            d.person.as_deref().unwrap_or(""),
+            d.instruction.map_or(String::new(), |k| k.to_string()),
+            d.message
+        );
+        let n = seen.entry(key.clone()).or_insert(0);
+        *n += 1;
+        if *n > 1 {
+            key.push_str(&format!("#{n}"));
         }
+        html! { <DiagnosticItem key={key} d={d.clone()} dispatch={props.dispatch.clone()} /> }
     });
     let unseated = plan.unseated.len();
     html! {

@@ -63,10 +63,19 @@ fn units_per_pixel(svg: &Element, vb: ViewBox) -> f64 {
     1.0 / (r.width() / vb.w).min(r.height() / vb.h).max(1e-9)
 }
 
-/// The seat element under a client point (the drag ghost lets the pointer through).
-fn seat_at(x: f64, y: f64) -> Option<String> {
-    let el = gloo::utils::document().element_from_point(x as f32, y as f32)?;
-    seat_of(&el)
+/// The venue seat under a client point, from the layout's boxes (no hit test of the
+/// thousands of SVG elements, which costs milliseconds per pointer move).
+fn seat_at(planned: &Planned, svg: &Element, vb: ViewBox, x: f64, y: f64) -> Option<String> {
+    let r = svg.get_bounding_client_rect();
+    if x < r.left() || x > r.right() || y < r.top() || y > r.bottom() {
+        return None;
+    }
+    let (cx, cy) = to_chart(svg, vb, x, y);
+    let i = planned.seats.iter().position(|b| {
+        let b = b.rect;
+        cx >= b.x && cx <= b.x + b.w && cy >= b.y && cy <= b.y + b.h
+    })?;
+    Some(planned.ids[i].to_string())
 }
 
 fn seat_of(el: &Element) -> Option<String> {
@@ -89,6 +98,8 @@ struct Press {
     y0: f64,
     vb0: ViewBox,
     mode: Mode,
+    /// Where the last move was, and the seat under it (the drop target).
+    last: Option<(f64, f64, Option<String>)>,
 }
 
 /// The name following the pointer while dragging.
@@ -132,22 +143,30 @@ pub fn diagram(props: &DiagramProps) -> Html {
     let width_px = use_state(|| {
         gloo::utils::window().inner_width().ok().and_then(|w| w.as_f64()).map_or(800.0, |w| w * 0.5)
     });
+    let canvas_ref = use_node_ref();
+    let overlay_ref = use_node_ref();
     {
+        // Both SVGs get their size in pixels, from the canvas (a ResizeObserver): sized in
+        // percent, the browser lays the whole chart out again whenever anything beside it
+        // (the legend, the heading) is laid out, some 5 ms for 3,000 seats.
         let width_px = width_px.clone();
-        let svg_ref = svg_ref.clone();
+        let (canvas_ref, svg_ref, overlay_ref) = (canvas_ref.clone(), svg_ref.clone(), overlay_ref.clone());
         use_effect_with((), move |_| {
-            let measure = move || {
-                if let Some(svg) = svg_ref.cast::<Element>() {
-                    let w = svg.get_bounding_client_rect().width();
-                    if w > 0.0 && (w - *width_px).abs() > 1.0 {
+            let last = std::cell::Cell::new(*width_px);
+            let svgs = [svg_ref, overlay_ref];
+            let observer = canvas_ref.cast::<Element>().and_then(|canvas| {
+                observe_size(&canvas, move |w, h| {
+                    let style = format!("width:{w}px;height:{h}px");
+                    for svg in svgs.iter().filter_map(|r| r.cast::<Element>()) {
+                        let _ = svg.set_attribute("style", &style);
+                    }
+                    if w > 0.0 && (w - last.get()).abs() > 1.0 {
+                        last.set(w);
                         width_px.set(w);
                     }
-                }
-            };
-            measure();
-            let listener =
-                gloo::events::EventListener::new(&gloo::utils::window(), "resize", move |_| measure());
-            move || drop(listener)
+                })
+            });
+            move || drop(observer)
         });
     }
 
@@ -207,12 +226,14 @@ pub fn diagram(props: &DiagramProps) -> Html {
                 y0: e.client_y() as f64,
                 vb0: *vb,
                 mode: Mode::Undecided,
+                last: None,
             });
         })
     };
 
     let onpointermove = {
         let press = press.clone();
+        let planned = props.planned.clone();
         let vb = vb.clone();
         let ghost = ghost.clone();
         let svg_ref = svg_ref.clone();
@@ -237,7 +258,10 @@ pub fn diagram(props: &DiagramProps) -> Html {
             match p.mode {
                 Mode::Drag => {
                     let name = p.person.as_ref().map(|(_, n)| n.clone()).unwrap_or_default();
-                    let target = seat_at(x, y).filter(|s| Some(s) != p.seat.as_ref());
+                    let Some(svg) = svg_ref.cast::<Element>() else { return };
+                    let under = seat_at(&planned, &svg, *vb, x, y);
+                    let target = under.clone().filter(|s| Some(s) != p.seat.as_ref());
+                    p.last = Some((x, y, under));
                     ghost.set(Some(Ghost { name, x, y, target }));
                 }
                 Mode::Pan => {
@@ -252,6 +276,8 @@ pub fn diagram(props: &DiagramProps) -> Html {
 
     let onpointerup = {
         let press = press.clone();
+        let planned = props.planned.clone();
+        let (svg_ref, vb) = (svg_ref.clone(), vb.clone());
         let ghost = ghost.clone();
         let dispatch = props.dispatch.clone();
         let selected = props.selected.clone();
@@ -262,7 +288,12 @@ pub fn diagram(props: &DiagramProps) -> Html {
             match p.mode {
                 Mode::Drag => {
                     let start = perf::now();
-                    let to = seat_at(e.client_x() as f64, e.client_y() as f64);
+                    let (x, y) = (e.client_x() as f64, e.client_y() as f64);
+                    let to = match p.last {
+                        // Released where it last moved: the target is known.
+                        Some((lx, ly, under)) if lx == x && ly == y => under,
+                        _ => svg_ref.cast::<Element>().and_then(|svg| seat_at(&planned, &svg, *vb, x, y)),
+                    };
                     if let (Some(to), Some((person, _))) = (to, p.person) {
                         if Some(&to) != p.seat.as_ref() {
                             dispatch.dispatch(Action::Drop { person, to, at: clock::now() });
@@ -505,7 +536,7 @@ pub fn diagram(props: &DiagramProps) -> Html {
             // chart never touches the big SVG (no style or layout of thousands of seats).
             // (No "grabbing" cursor while dragging: `cursor` is inherited, and changing it on
             // an ancestor restyles every seat.)
-            <div class="canvas">
+            <div class="canvas" ref={canvas_ref}>
                 <svg ref={svg_ref} id="diagram" class={classes!("diagram", lod)}
                     viewBox={vb.attr()} preserveAspectRatio="xMidYMid meet" tabindex="0" role="application"
                     aria-label={t.diagram_label} aria-roledescription={t.diagram_label}
@@ -515,13 +546,50 @@ pub fn diagram(props: &DiagramProps) -> Html {
                     <SeatLayer planned={props.planned.clone()} selected={props.selected.clone()}
                         picked={props.picked.clone()} />
                 </svg>
-                <svg class="overlay" viewBox={vb.attr()} preserveAspectRatio="xMidYMid meet" aria-hidden="true">
+                <svg ref={overlay_ref} class="overlay" viewBox={vb.attr()} preserveAspectRatio="xMidYMid meet" aria-hidden="true">
                     { target_rect.unwrap_or_default() }
                 </svg>
             </div>
             { ghost_html.unwrap_or_default() }
             { tooltip.unwrap_or_default() }
         </div>
+    }
+}
+
+/// A `ResizeObserver` calling `f(width, height)` (CSS pixels, content box) whenever
+/// `target` changes size, and once when it is first laid out; it stops when dropped. Made
+/// through `js_sys` (no web-sys feature for it).
+fn observe_size(target: &Element, mut f: impl FnMut(f64, f64) + 'static) -> Option<SizeObserver> {
+    use js_sys::{Array, Function, Reflect};
+    use wasm_bindgen::closure::Closure;
+    let ctor: Function =
+        Reflect::get(&gloo::utils::window(), &"ResizeObserver".into()).ok()?.dyn_into().ok()?;
+    let callback = Closure::<dyn FnMut(Array)>::new(move |entries: Array| {
+        let Some(entry) = entries.iter().last() else { return };
+        let Ok(rect) = Reflect::get(&entry, &"contentRect".into()) else { return };
+        let get = |k: &str| Reflect::get(&rect, &k.into()).ok().and_then(|v| v.as_f64()).unwrap_or(0.0);
+        f(get("width"), get("height"));
+    });
+    let observer = Reflect::construct(&ctor, &Array::of1(callback.as_ref())).ok()?;
+    let observe: Function = Reflect::get(&observer, &"observe".into()).ok()?.dyn_into().ok()?;
+    observe.call1(&observer, target).ok()?;
+    Some(SizeObserver { observer, _callback: callback })
+}
+
+/// A running [`observe_size`].
+struct SizeObserver {
+    observer: wasm_bindgen::JsValue,
+    _callback: wasm_bindgen::closure::Closure<dyn FnMut(js_sys::Array)>,
+}
+
+impl Drop for SizeObserver {
+    fn drop(&mut self) {
+        let disconnect = js_sys::Reflect::get(&self.observer, &"disconnect".into())
+            .ok()
+            .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+        if let Some(f) = disconnect {
+            let _ = f.call0(&self.observer);
+        }
     }
 }
 

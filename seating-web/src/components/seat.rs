@@ -332,10 +332,17 @@ pub fn palette() -> Html {
 }
 
 /// Props of the furniture layer.
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct FurnitureProps {
     /// The plan and layout.
     pub planned: Rc<Planned>,
+}
+
+impl PartialEq for FurnitureProps {
+    /// A hand edit changes seats, never the furniture: compared by `Planned::frame`.
+    fn eq(&self, other: &Self) -> bool {
+        self.planned.frame == other.planned.frame
+    }
 }
 
 /// Podium band, hall blocks, aisles, tables, row and block labels.
