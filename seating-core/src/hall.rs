@@ -287,46 +287,91 @@ struct Slot {
     block: usize,
 }
 
-/// A new reason string that starts "{unit}, {k+1} of {size} (group {gi+1} in unit
-/// precedence)", with room for `more` bytes. Reasons are written once per seat, so they are
-/// built by appending into one allocation of the right size, not with nested `format!`s.
-fn who(g: &Group, gi: usize, k: usize, more: usize) -> String {
-    let mut s = String::with_capacity(g.name.len() + 48 + more);
-    s.push_str(&g.name);
-    s.push_str(", ");
-    push_uint(&mut s, k + 1);
+/// The part of the reasons of group `g` (number `gi`) that follows each member's number:
+/// " of {size} (group {gi+1} in unit precedence)", then `parts`. Built once per group, so
+/// that a seat's reason ([`member_reason`]) is three appends and one number.
+fn group_tail(g: &Group, gi: usize, parts: &[&str]) -> String {
+    let more: usize = parts.iter().map(|p| p.len()).sum();
+    let mut s = String::with_capacity(" of  (group  in unit precedence)".len() + 40 + more);
     s.push_str(" of ");
     push_uint(&mut s, g.members.len());
     s.push_str(" (group ");
     push_uint(&mut s, gi + 1);
     s.push_str(" in unit precedence)");
-    s
-}
-
-/// `who(..)` followed by `parts`.
-fn reason(g: &Group, gi: usize, k: usize, parts: &[&str]) -> String {
-    let mut s = who(g, gi, k, parts.iter().map(|p| p.len()).sum());
     for p in parts {
         s.push_str(p);
     }
     s
 }
 
+/// A new reason string "{name}, {k+1}{tail}" (`tail` from [`group_tail`]), with room for
+/// `more` bytes. Reasons are written once per seat, so they are built by appending into one
+/// allocation of the right size, not with nested `format!`s.
+fn member_reason(name: &str, k: usize, tail: &str, more: usize) -> String {
+    let mut s = String::with_capacity(name.len() + 2 + uint_len(k + 1) + tail.len() + more);
+    s.push_str(name);
+    s.push_str(", ");
+    push_uint(&mut s, k + 1);
+    s.push_str(tail);
+    s
+}
+
+/// Two decimal digits of every number below 100.
+const DIGIT_PAIRS: &[u8; 200] = b"\
+0001020304050607080910111213141516171819202122232425262728293031323334353637383940414243444546474849\
+5051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899";
+
+/// The number of decimal digits of `n`.
+pub(crate) fn uint_len(n: usize) -> usize {
+    let mut len = 1;
+    let mut n = n;
+    while n >= 100 {
+        n /= 100;
+        len += 2;
+    }
+    len + usize::from(n >= 10)
+}
+
 /// Appends `n` in decimal (what `write!(out, "{n}")` writes, without the formatting
-/// machinery).
+/// machinery). Numbers below 1,000, nearly all of a plan's, take one to three byte pushes.
+#[inline]
 pub(crate) fn push_uint(out: &mut String, n: usize) {
     if n < 10 {
         out.push(char::from(b'0' + n as u8));
-        return;
+    } else if n < 100 {
+        out.push(char::from(DIGIT_PAIRS[2 * n]));
+        out.push(char::from(DIGIT_PAIRS[2 * n + 1]));
+    } else if n < 1000 {
+        let r = n % 100;
+        out.push(char::from(b'0' + (n / 100) as u8));
+        out.push(char::from(DIGIT_PAIRS[2 * r]));
+        out.push(char::from(DIGIT_PAIRS[2 * r + 1]));
+    } else {
+        push_uint_long(out, n);
     }
+}
+
+/// [`push_uint`] for `n >= 1000`: two digits at a time into a buffer, then byte pushes.
+fn push_uint_long(out: &mut String, n: usize) {
     let mut buf = [0u8; 20];
     let mut i = buf.len();
     let mut n = n;
-    while n > 0 {
-        i -= 1;
-        buf[i] = b'0' + (n % 10) as u8;
-        n /= 10;
+    while n >= 100 {
+        let d = 2 * (n % 100);
+        n /= 100;
+        i -= 2;
+        buf[i] = DIGIT_PAIRS[d];
+        buf[i + 1] = DIGIT_PAIRS[d + 1];
     }
+    if n >= 10 {
+        i -= 2;
+        buf[i] = DIGIT_PAIRS[2 * n];
+        buf[i + 1] = DIGIT_PAIRS[2 * n + 1];
+    } else {
+        i -= 1;
+        buf[i] = b'0' + n as u8;
+    }
+    out.reserve(buf.len() - i);
     for &d in &buf[i..] {
         out.push(char::from(d));
     }
@@ -341,12 +386,18 @@ fn crosses(run: &[Slot]) -> bool {
 fn fill_rows(shape: &Shape, groups: &[Group], unavailable: &dyn Fn(SeatId) -> bool) -> Fill {
     const RULE: &str =
         "rows method (橫排法): front rows first, audience's left first, a unit continues onto the next row";
-    let mut stream = Vec::new();
-    for row in 1..=shape.rows() {
-        for col in 1..=shape.row(row).map_or(0, |r| r.len) {
+    let mut stream = Vec::with_capacity(shape.rows.iter().map(|r| r.len as usize).sum());
+    let aisles = shape.aisles();
+    for (row, r) in (1..).zip(&shape.rows) {
+        // The block of each seat, walking the row's grid columns past the aisles.
+        let mut block = shape.block_of_grid(r.offset + 1);
+        for col in 1..=r.len {
+            while aisles.get(block).is_some_and(|&a| a < r.offset + col) {
+                block += 1;
+            }
             let seat = SeatId::hall(row, col);
             if !unavailable(seat) {
-                stream.push(Slot { seat, block: shape.block(row, col) });
+                stream.push(Slot { seat, block });
             }
         }
     }
@@ -355,7 +406,10 @@ fn fill_rows(shape: &Shape, groups: &[Group], unavailable: &dyn Fn(SeatId) -> bo
         let (a, b) = (&stream[k], &stream[k + 1]);
         block_end[k] = if a.seat.row != b.seat.row || a.block != b.block { k + 1 } else { block_end[k + 1] };
     }
-    let mut out = Fill::default();
+    let mut out = Fill {
+        seats: Vec::with_capacity(groups.iter().map(|g| g.members.len()).sum::<usize>().min(stream.len())),
+        unseated: Vec::new(),
+    };
     let mut i = 0;
     let mut gi = 0;
     while gi < groups.len() {
@@ -366,55 +420,44 @@ fn fill_rows(shape: &Shape, groups: &[Group], unavailable: &dyn Fn(SeatId) -> bo
                 // Followers fill the skipped seats, then the group starts after the aisle.
                 let mut at = i;
                 for (fj, f) in groups.iter().enumerate().skip(gi + 1).take(followers) {
+                    let tail = group_tail(
+                        f,
+                        fj,
+                        &[
+                            ": ",
+                            RULE,
+                            "; moved ahead of ",
+                            &g.name,
+                            " to fill the seats before the aisle, which ",
+                            &g.name,
+                            " skipped to stay in one block (aisle rule)",
+                        ],
+                    );
                     for (k, &p) in f.members.iter().enumerate() {
-                        out.seats.push((
-                            p,
-                            stream[at].seat,
-                            reason(
-                                f,
-                                fj,
-                                k,
-                                &[
-                                    ": ",
-                                    RULE,
-                                    "; moved ahead of ",
-                                    &g.name,
-                                    " to fill the seats before the aisle, which ",
-                                    &g.name,
-                                    " skipped to stay in one block (aisle rule)",
-                                ],
-                            ),
-                        ));
+                        out.seats.push((p, stream[at].seat, member_reason(&f.name, k, &tail, 0)));
                         at += 1;
                     }
                 }
                 // Followers fill the gap exactly; only the last group leaves it empty.
                 debug_assert!(at == start || followers == 0);
+                let tail = group_tail(
+                    g,
+                    gi,
+                    &[": ", RULE, "; starts after the aisle so the unit is not split across it (aisle rule)"],
+                );
                 for (k, &p) in g.members.iter().enumerate() {
-                    out.seats.push((
-                        p,
-                        stream[start + k].seat,
-                        reason(
-                            g,
-                            gi,
-                            k,
-                            &[
-                                ": ",
-                                RULE,
-                                "; starts after the aisle so the unit is not split across it (aisle rule)",
-                            ],
-                        ),
-                    ));
+                    out.seats.push((p, stream[start + k].seat, member_reason(&g.name, k, &tail, 0)));
                 }
                 i = start + m;
                 gi += followers + 1;
                 continue;
             }
         }
+        let tail = group_tail(g, gi, &[": ", RULE]);
         for (k, &p) in g.members.iter().enumerate() {
             match stream.get(i) {
                 Some(slot) => {
-                    out.seats.push((p, slot.seat, reason(g, gi, k, &[": ", RULE])));
+                    out.seats.push((p, slot.seat, member_reason(&g.name, k, &tail, 0)));
                     i += 1;
                 }
                 None => out.unseated.push(p),
@@ -506,7 +549,7 @@ fn fill_centre_out(
         Side::Right => ", audience's right first, alternating",
     };
     const METHOD: &str = ": centre-out method (左右排列法): row ";
-    let mut stream = Vec::new();
+    let mut stream = Vec::with_capacity(shape.rows.iter().map(|r| r.len as usize).sum());
     for row in 1..=shape.rows() {
         let len = shape.row(row).map_or(0, |r| r.len);
         for (k, c) in podium::row_order(len as usize, side, convention.even).into_iter().enumerate() {
@@ -516,16 +559,24 @@ fn fill_centre_out(
             }
         }
     }
-    let mut out = Fill::default();
+    let mut out = Fill {
+        seats: Vec::with_capacity(groups.iter().map(|g| g.members.len()).sum::<usize>().min(stream.len())),
+        unseated: Vec::new(),
+    };
     let mut next = stream.iter();
     for (gi, g) in groups.iter().enumerate() {
+        let tail = group_tail(g, gi, &[METHOD]);
         for (k, &p) in g.members.iter().enumerate() {
             match next.next() {
                 Some(&(seat, rank)) => {
                     // "{who}: centre-out method (左右排列法): row {row} seat {rank} from the
                     // centre, {side} first, alternating"
-                    let mut r = who(g, gi, k, METHOD.len() + 40 + first.len());
-                    r.push_str(METHOD);
+                    let mut r = member_reason(
+                        &g.name,
+                        k,
+                        &tail,
+                        uint_len(seat.row as usize) + uint_len(rank + 1) + 22 + first.len(),
+                    );
                     push_uint(&mut r, seat.row as usize);
                     r.push_str(" seat ");
                     push_uint(&mut r, rank + 1);
@@ -605,10 +656,14 @@ fn fill_columns(
         };
         let skipped = if b.skipped { "; starts after the aisle to keep the unit in one block" } else { "" };
         // The same for every member of the group.
-        let tail = format!(
-            ": columns method (豎排法): column block {}–{} of the hall, rows 1–{depth}, front to back, {order}{skipped}",
-            b.lo + 1,
-            b.hi + 1
+        let tail = group_tail(
+            g,
+            gi,
+            &[&format!(
+                ": columns method (豎排法): column block {}–{} of the hall, rows 1–{depth}, front to back, {order}{skipped}",
+                b.lo + 1,
+                b.hi + 1
+            )],
         );
         let mut k = 0;
         'rows: for row in 1..=depth as u32 {
@@ -620,7 +675,11 @@ fn fill_columns(
                 if avail[at] && !used[at] {
                     used[at] = true;
                     let col = shape.col_at(row, x as u32 + 1).expect("available seats exist");
-                    out.seats.push((g.members[k], SeatId::hall(row, col), reason(g, gi, k, &[&tail])));
+                    out.seats.push((
+                        g.members[k],
+                        SeatId::hall(row, col),
+                        member_reason(&g.name, k, &tail, 0),
+                    ));
                     k += 1;
                 }
             }
@@ -633,6 +692,11 @@ fn fill_columns(
     let mut free = (0..rows * w).filter(|&at| avail[at] && !used[at]);
     for (gi, from) in overflow {
         let g = &groups[gi];
+        let tail = group_tail(
+            g,
+            gi,
+            &[": columns method (豎排法), but no column block was left for this unit: first free seat in row order"],
+        );
         for k in from..g.members.len() {
             match free.next() {
                 Some(at) => {
@@ -641,12 +705,7 @@ fn fill_columns(
                     out.seats.push((
                         g.members[k],
                         SeatId::hall(row, col),
-                        reason(
-                            g,
-                            gi,
-                            k,
-                            &[": columns method (豎排法), but no column block was left for this unit: first free seat in row order"],
-                        ),
+                        member_reason(&g.name, k, &tail, 0),
                     ));
                 }
                 None => out.unseated.push(g.members[k]),

@@ -687,21 +687,30 @@ impl<'a> Planner<'a> {
             );
             return people;
         };
-        let mut groups: Vec<Group> = s
-            .units
-            .iter()
-            .map(|u| Group { name: u.name.clone(), members: Vec::new() })
-            .chain(std::iter::once(Group { name: "(no unit)".into(), members: Vec::new() }))
-            .collect();
+        // Unknown unit ids and no unit both go to "(no unit)".
         let none = s.units.len();
+        let group_of = |i: usize| (self.unit_of[i] as usize).min(none);
+        let mut sizes = vec![0usize; none + 1];
         for &i in &people {
-            // Unknown unit ids and no unit both go to "(no unit)".
-            let g = (self.unit_of[i] as usize).min(none);
-            groups[g].members.push(i);
+            sizes[group_of(i)] += 1;
+        }
+        // Each group's list at its final size; empty groups are dropped below, unnamed.
+        let names = s.units.iter().map(|u| u.name.as_str()).chain(std::iter::once("(no unit)"));
+        let mut groups: Vec<Group> = names
+            .zip(&sizes)
+            .map(|(name, &n)| Group {
+                name: if n > 0 { name.to_string() } else { String::new() },
+                members: Vec::with_capacity(n),
+            })
+            .collect();
+        for &i in &people {
+            groups[group_of(i)].members.push(i);
         }
         for g in &mut groups {
             // Stable: full members, then attendees, then alternates, each in precedence order.
-            g.members.sort_by_key(|&i| s.people[i].role);
+            if !g.members.is_sorted_by_key(|&i| s.people[i].role) {
+                g.members.sort_by_key(|&i| s.people[i].role);
+            }
         }
         if spec.roles == RoleSeating::MembersFirst {
             // One pass per role over all units: every unit's members, then attendees, ….
@@ -857,43 +866,61 @@ impl<'a> Planner<'a> {
                 self.placement[y].as_ref().map(|p| self.seat_key(p.seat))
             })
             .collect();
-        // Podium people, and hall people by unit, each in input order.
+        // Podium people, and hall people by unit, each in input order: unit `c`'s people are
+        // `by_unit[unit_start[c]..unit_start[c + 1]]` (one list for all units).
         let classes = self.unit_of.iter().max().map_or(0, |&c| c as usize + 1);
         let mut on_podium = Vec::new();
-        let mut by_unit: Vec<Vec<usize>> = vec![Vec::new(); classes];
+        let mut unit_start = vec![0usize; classes + 1];
         for (y, k) in key.iter().enumerate() {
             match k {
                 Some((0, _, _)) => on_podium.push(y),
-                Some(_) => by_unit[self.unit_of[y] as usize].push(y),
+                Some(_) => unit_start[self.unit_of[y] as usize + 1] += 1,
                 None => {}
             }
         }
+        for c in 0..classes {
+            unit_start[c + 1] += unit_start[c];
+        }
+        let mut by_unit = vec![0usize; unit_start[classes]];
+        let mut at = unit_start.clone();
+        for (y, k) in key.iter().enumerate() {
+            if matches!(k, Some((1.., _, _))) {
+                let c = self.unit_of[y] as usize;
+                by_unit[at[c]] = y;
+                at[c] += 1;
+            }
+        }
+        drop(at);
         let mut done = vec![false; n];
         let mut count = vec![0usize; self.s.instructions.len()];
-        let mut candidates = Vec::new();
+        let mut merged = Vec::new();
+        // Every seated person, made when an affected person sits on the podium.
+        let mut seated: Option<Vec<usize>> = None;
         for &(x, k) in &affected {
             if std::mem::replace(&mut done[x], true) {
                 continue; // every pair with `x` was checked at its first entry
             }
             let Some(kx) = key[x] else { continue };
-            candidates.clear();
-            if kx.0 == 0 {
-                candidates.extend((0..n).filter(|&y| key[y].is_some()));
+            let candidates: &[usize] = if kx.0 == 0 {
+                seated.get_or_insert_with(|| (0..n).filter(|&y| key[y].is_some()).collect())
             } else {
+                merged.clear();
                 // Merge the podium and x's unit, both ascending.
-                let unit = &by_unit[self.unit_of[x] as usize];
+                let c = self.unit_of[x] as usize;
+                let unit = &by_unit[unit_start[c]..unit_start[c + 1]];
                 let (mut a, mut b) = (0, 0);
                 while a < on_podium.len() || b < unit.len() {
                     if b == unit.len() || (a < on_podium.len() && on_podium[a] < unit[b]) {
-                        candidates.push(on_podium[a]);
+                        merged.push(on_podium[a]);
                         a += 1;
                     } else {
-                        candidates.push(unit[b]);
+                        merged.push(unit[b]);
                         b += 1;
                     }
                 }
-            }
-            for &y in &candidates {
+                &merged
+            };
+            for &y in candidates {
                 if done[y] {
                     continue; // includes y == x
                 }
@@ -907,29 +934,34 @@ impl<'a> Planner<'a> {
                 if count[k] > MAX_INVERSIONS_PER_INSTRUCTION {
                     continue;
                 }
-                let seat = |i: usize| seat_string(self.placement[i].as_ref().expect("seated").seat);
+                let seat = |i: usize| self.placement[i].as_ref().expect("seated").seat;
                 let (sp, jp) = (&self.s.people[senior], &self.s.people[junior]);
-                let (s_seat, j_seat) = (seat(senior), seat(junior));
+                let j_seat = seat_string(seat(junior));
                 // "{junior} ({id}) (#{n} by rank) sits in {seat}, a more senior seat than
                 // {senior} ({id}) (#{n} by rank) in {seat}; caused by instructions[{k}] ({op})",
                 // appended piece by piece: there can be thousands of these.
                 let mut m =
                     String::with_capacity(160 + sp.name.len() + sp.id.len() + jp.name.len() + jp.id.len());
-                m.extend([jp.name.as_str(), " (", &jp.id, ") (#"]);
+                m.push_str(&jp.name);
+                m.push_str(" (");
+                m.push_str(&jp.id);
+                m.push_str(") (#");
                 hall::push_uint(&mut m, self.orig_pos[junior] + 1);
-                m.extend([
-                    " by rank) sits in ",
-                    &j_seat,
-                    ", a more senior seat than ",
-                    &sp.name,
-                    " (",
-                    &sp.id,
-                ]);
+                m.push_str(" by rank) sits in ");
+                m.push_str(&j_seat);
+                m.push_str(", a more senior seat than ");
+                m.push_str(&sp.name);
+                m.push_str(" (");
+                m.push_str(&sp.id);
                 m.push_str(") (#");
                 hall::push_uint(&mut m, self.orig_pos[senior] + 1);
-                m.extend([" by rank) in ", &s_seat, "; caused by instructions["]);
+                m.push_str(" by rank) in ");
+                push_seat(&mut m, seat(senior));
+                m.push_str("; caused by instructions[");
                 hall::push_uint(&mut m, k);
-                m.extend(["] (", self.s.instructions[k].op.name(), ")"]);
+                m.push_str("] (");
+                m.push_str(self.s.instructions[k].op.name());
+                m.push(')');
                 self.diags.push(Diagnostic {
                     level: Level::Warning,
                     code: "rank-inversion".into(),
@@ -983,16 +1015,16 @@ impl<'a> Planner<'a> {
 
     /// Banquet, line-ups, vehicles and discussion groups, on the final precedence.
     fn plan_extras(&mut self) -> Extras {
-        let units = self.s.units.iter().enumerate().map(|(k, u)| (u.id.as_str(), k)).collect();
         let s = self.s;
         let extras =
             s.banquet.is_some() || !s.lineups.is_empty() || s.vehicles.is_some() || s.groups.is_some();
-        // Every id, for the extras' own person references (no map at all without extras).
-        let ids: HashMap<&str, usize> = if extras {
-            s.people.iter().enumerate().map(|(i, p)| (p.id.as_str(), i)).collect()
-        } else {
-            HashMap::new()
-        };
+        if !extras {
+            return Extras { banquet: None, lineups: Vec::new(), vehicles: None, groups: None };
+        }
+        let units = s.units.iter().enumerate().map(|(k, u)| (u.id.as_str(), k)).collect();
+        // Every id, for the extras' own person references.
+        let ids: HashMap<&str, usize> =
+            s.people.iter().enumerate().map(|(i, p)| (p.id.as_str(), i)).collect();
         let roster = Roster { s: self.s, ids: &ids, prec: &self.prec, pos: &self.pos, units };
         let mut diags = Vec::new();
         let banquet = self.s.banquet.as_ref().map(|b| banquet::plan(b, &roster, &mut diags));
@@ -1143,15 +1175,21 @@ impl SeatIndex {
 
 /// `seat.to_string()` without the formatting machinery (the plan writes one per seat).
 fn seat_string(seat: SeatId) -> String {
-    let mut s = String::with_capacity(12);
-    s.push(match seat.area {
+    let mut s =
+        String::with_capacity(2 + hall::uint_len(seat.row as usize) + hall::uint_len(seat.col as usize));
+    push_seat(&mut s, seat);
+    s
+}
+
+/// Appends the seat's id (`seat.to_string()`).
+fn push_seat(out: &mut String, seat: SeatId) {
+    out.push(match seat.area {
         Area::Podium => 'P',
         Area::Hall => 'H',
     });
-    hall::push_uint(&mut s, seat.row as usize);
-    s.push('-');
-    hall::push_uint(&mut s, seat.col as usize);
-    s
+    hall::push_uint(out, seat.row as usize);
+    out.push('-');
+    hall::push_uint(out, seat.col as usize);
 }
 
 /// Person id → index (the last person with the id, like collecting every id into a map),
@@ -1200,25 +1238,36 @@ fn unit_classes(s: &Scenario) -> Vec<u32> {
     let mut unknown: HashMap<&str, u32> = HashMap::new();
     let mut out: Vec<u32> = Vec::with_capacity(s.people.len());
     let mut none_people = Vec::new();
-    let mut prev: Option<(&str, u32)> = None;
+    // A roster names a few hundred units thousands of times: a direct-mapped cache on a cheap
+    // hash (FNV-1a) answers most look-ups without SipHash. An entry is used only when its id
+    // is equal, so a collision costs a map look-up, never a wrong class.
+    let slots = (2 * s.units.len() + 2).next_power_of_two().min(4096);
+    let mut cache: Vec<(&str, u32)> = vec![("", u32::MAX); slots];
+    let slot = |u: &str| {
+        let h = u.bytes().fold(0x811c_9dc5u32, |h, b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193));
+        (h ^ (h >> 16)) as usize & (slots - 1)
+    };
     for (i, p) in s.people.iter().enumerate() {
         let Some(u) = p.unit.as_deref() else {
             none_people.push(i);
             out.push(0);
             continue;
         };
-        // Rosters usually list a unit's people together: skip the hashing for a repeat.
-        let class = match prev {
-            Some((pu, c)) if pu == u => c,
-            _ => match known.get(u) {
-                Some(&k) => k,
-                None => {
-                    let next = s.units.len() as u32 + unknown.len() as u32;
-                    *unknown.entry(u).or_insert(next)
-                }
-            },
+        let h = slot(u);
+        let class = match cache[h] {
+            (cu, c) if c != u32::MAX && cu == u => c,
+            _ => {
+                let c = match known.get(u) {
+                    Some(&k) => k,
+                    None => {
+                        let next = s.units.len() as u32 + unknown.len() as u32;
+                        *unknown.entry(u).or_insert(next)
+                    }
+                };
+                cache[h] = (u, c);
+                c
+            }
         };
-        prev = Some((u, class));
         out.push(class);
     }
     let none = s.units.len() as u32 + unknown.len() as u32;
