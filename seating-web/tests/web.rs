@@ -118,3 +118,91 @@ fn plan_error_names_the_field() {
     let message = js_sys::Reflect::get(&error, &"message".into()).unwrap().as_string().unwrap();
     assert!(message.contains("people[0]") && message.contains("name"), "{message}");
 }
+
+#[wasm_bindgen_test]
+async fn seat_layer_draws_every_seat_then_patches_only_what_changed() {
+    use seating_core::layout::Part;
+    use seating_core::View;
+    use seating_web::components::seat::{renders, LayerProps, SeatLayer};
+    use seating_web::planned::Planned;
+    use std::rc::Rc;
+    let mut s = seating_core::Scenario::from_json(TINY).unwrap();
+    s.hall = Some(serde_json::from_str(r#"{"rows": 2, "seats": 3}"#).unwrap());
+    let first = Rc::new(Planned::new(&Rc::new(s.clone()), Part::Venue, View::Audience, 1, None));
+    let document = gloo::utils::document();
+    let root = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&root).unwrap();
+    let props = LayerProps { planned: first.clone(), selected: None, picked: None };
+    let mut app = yew::Renderer::<SeatLayer>::with_root_and_props(root.clone(), props).render();
+    yew::scheduler::flush().await;
+    let seats = root.query_selector_all("g[data-seat]").unwrap();
+    assert_eq!(seats.length() as usize, first.len());
+    let seat = |id: &str| root.query_selector(&format!("g[data-seat=\"{id}\"]")).unwrap().unwrap();
+    assert_eq!(seat("P1-2").get_attribute("data-person").as_deref(), Some("a"));
+    assert_eq!(
+        seat("P1-2").query_selector("text.nm").unwrap().unwrap().text_content().as_deref(),
+        Some("王晨")
+    );
+    let before: Vec<web_sys::Element> =
+        (0..seats.length()).map(|i| seats.get(i).unwrap().unchecked_into()).collect();
+
+    // A swap of 王晨 and 李明, and a selection: three seats drawn again, in place.
+    s.instructions = serde_json::from_str(r#"[{"op": "swap", "people": ["a", "b"]}]"#).unwrap();
+    let second = Rc::new(Planned::new(&Rc::new(s), Part::Venue, View::Audience, 2, Some(&first)));
+    let drawn = renders();
+    app.update(LayerProps { planned: second, selected: Some("H2-3".into()), picked: None });
+    yew::scheduler::flush().await;
+    assert_eq!(renders() - drawn, 3, "the two swapped seats and the selected one");
+    let after = root.query_selector_all("g[data-seat]").unwrap();
+    assert_eq!(after.length(), seats.length());
+    for (i, old) in before.iter().enumerate() {
+        let now: web_sys::Element = after.get(i as u32).unwrap().unchecked_into();
+        assert!(now.is_same_node(Some(old)), "seat {i} kept its element");
+    }
+    let person = |id: &str| seat(id).get_attribute("data-person");
+    assert_eq!(person("P1-2").as_deref(), Some("b"));
+    assert!(person("P1-1").as_deref() == Some("a") || person("P1-3").as_deref() == Some("a"));
+    assert!(seat("H2-3").get_attribute("class").unwrap().contains("selected"));
+}
+
+/// Resolves after `ms` milliseconds.
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let window = web_sys::window().unwrap();
+        window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms).unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn a_big_chart_gets_its_text_after_the_first_frame() {
+    use seating_core::layout::Part;
+    use seating_core::View;
+    use seating_web::components::seat::{LayerProps, SeatLayer};
+    use seating_web::planned::Planned;
+    use std::rc::Rc;
+    let people: Vec<serde_json::Value> = (1..=1200)
+        .map(|i| serde_json::json!({"id": format!("p{i}"), "name": format!("人{i}"), "rank": i}))
+        .collect();
+    let v = serde_json::json!({"format": "seating/1", "people": people, "hall": {"rows": 30, "seats": 40}});
+    let mut s = seating_core::Scenario::from_json(&v.to_string()).unwrap();
+    let first = Rc::new(Planned::new(&Rc::new(s.clone()), Part::Venue, View::Audience, 1, None));
+    let document = gloo::utils::document();
+    let root = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&root).unwrap();
+    let props = LayerProps { planned: first.clone(), selected: None, picked: None };
+    let mut app = yew::Renderer::<SeatLayer>::with_root_and_props(root.clone(), props).render();
+    yew::scheduler::flush().await;
+    let count = |sel: &str| root.query_selector_all(sel).unwrap().length();
+    assert_eq!(count("g[data-seat]"), 1200);
+    assert_eq!(count("text.nm"), 0, "names come after the first frame");
+    // An edit before they come: its seats are drawn whole, and nothing is drawn twice.
+    s.instructions = serde_json::from_str(r#"[{"op": "swap", "people": ["p1", "p2"]}]"#).unwrap();
+    let second = Rc::new(Planned::new(&Rc::new(s), Part::Venue, View::Audience, 2, Some(&first)));
+    app.update(LayerProps { planned: second, selected: None, picked: None });
+    yew::scheduler::flush().await;
+    assert!(count("text.nm") >= 2);
+    sleep(400).await;
+    assert_eq!(count("text.nm"), 1200);
+    assert_eq!(count("text.no"), 1200);
+}

@@ -11,9 +11,11 @@ use std::rc::Rc;
 
 use seating_core::layout::{Anchor, PlaceBox, SeatBox, TextBlock, FONT_TEXT, UNIT_FILLS, UNIT_STROKES};
 use seating_core::{Area, Level};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
 use yew::prelude::*;
 
-use crate::planned::{Planned, SeatRow};
+use crate::planned::{Planned, SeatCell, SeatRow};
 
 /// A coordinate with at most one decimal, as the core's exporter writes them, without
 /// going through `format!` (a 3,000-seat chart formats some 40,000 numbers).
@@ -112,51 +114,152 @@ pub fn describe(planned: &Planned, id: &str) -> Option<(String, String, String)>
     Some((label.clone(), who, reason.clone()))
 }
 
-/// Props of one seat: its own box (shared with the plan that made it), never the whole
-/// plan, so that a seat that does not change holds nothing but itself.
-#[derive(Properties, Clone)]
-pub struct SeatProps {
-    /// The seat id.
-    pub id: Rc<str>,
-    /// The seat's box in the core's layout.
-    pub seat: Rc<SeatBox>,
-    /// The most serious diagnostic naming the seat.
-    pub flag: Option<Level>,
-    /// Selected (keyboard focus or click).
-    pub selected: bool,
-    /// Picked up with the keyboard, waiting for a target.
-    pub picked: bool,
-}
-
-impl PartialEq for SeatProps {
-    fn eq(&self, other: &Self) -> bool {
-        self.selected == other.selected
-            && self.picked == other.picked
-            && self.flag == other.flag
-            && self.id == other.id
-            && (Rc::ptr_eq(&self.seat, &other.seat) || *self.seat == *other.seat)
-    }
-}
-
 thread_local! {
-    /// How many times a seat component has rendered (for the browser benchmark).
+    /// How many seats have been drawn (for the browser benchmark).
     static RENDERS: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
 }
 
-/// Seat component renders so far: the browser benchmark checks that a swap renders two
-/// seats, not the hall.
+/// Seats drawn so far: the browser benchmark checks that a swap draws two seats, not the
+/// hall.
 pub fn renders() -> u32 {
     RENDERS.with(|r| r.get())
 }
 
-/// One venue seat.
-#[function_component(Seat)]
-pub fn seat(props: &SeatProps) -> Html {
-    RENDERS.with(|r| r.set(r.get() + 1));
-    let b = &*props.seat;
-    let id = props.id.clone();
+// The seat layer's DOM is made by this builder from one JSON text per update, not node by
+// node from Rust: 3,000 seats are some 12,000 elements and 40,000 attributes, and each
+// call across the wasm boundary (with its string decoding) cost more than the element.
+// Names are set as `textContent`, never parsed as markup.
+#[wasm_bindgen(inline_js = r#"
+const NS = 'http://www.w3.org/2000/svg';
+const drawn = new WeakMap();
+function child(g, tag, attrs) {
+  const e = document.createElementNS(NS, tag);
+  for (let i = 0; i < attrs.length; i += 2) if (attrs[i + 1] != null) e.setAttribute(attrs[i], attrs[i + 1]);
+  g.appendChild(e);
+  return e;
+}
+// r: [id, class, person, box class, x, y, w, h, fill, stroke, [[class, d]], [[class, x, y, size, anchor, text]]]
+function fill(g, r, withTexts) {
+  g.setAttribute('class', r[1]);
+  g.setAttribute('data-seat', r[0]);
+  if (r[2] == null) g.removeAttribute('data-person'); else g.setAttribute('data-person', r[2]);
+  g.textContent = '';
+  child(g, 'rect', ['class', r[3], 'x', r[4], 'y', r[5], 'width', r[6], 'height', r[7], 'fill', r[8], 'stroke', r[9]]);
+  for (const [c, d] of r[10]) child(g, 'path', ['class', c, 'd', d]);
+  if (withTexts) texts(g, r[11]);
+  return g;
+}
+function texts(g, lines) {
+  for (const [c, x, y, size, anchor, text] of lines) {
+    child(g, 'text', ['class', c, 'x', x, 'y', y, 'font-size', size, 'text-anchor', anchor]).textContent = text;
+  }
+}
+// Text lines still to add after the first frame (`seats_build` with `deferTexts`).
+const later = new WeakMap();
+export function seats_build(root, json, deferTexts) {
+  const map = new Map();
+  const rest = deferTexts ? new Map() : null;
+  const frag = document.createDocumentFragment();
+  for (const row of JSON.parse(json)) {
+    const rg = document.createElementNS(NS, 'g');
+    rg.setAttribute('class', 'row');
+    for (const r of row) {
+      const g = fill(document.createElementNS(NS, 'g'), r, !deferTexts);
+      map.set(r[0], g);
+      if (rest && r[11].length) rest.set(r[0], r[11]);
+      rg.appendChild(g);
+    }
+    frag.appendChild(rg);
+  }
+  root.replaceChildren(frag);
+  drawn.set(root, map);
+  later.delete(root);
+  if (rest) {
+    later.set(root, rest);
+    let done = false;
+    const add = () => {
+      if (done) return;
+      done = true;
+      if (later.get(root) !== rest) return;
+      later.delete(root);
+      for (const [id, lines] of rest) texts(map.get(id), lines);
+    };
+    // After the frame is painted; without frames (a hidden tab), after 200 ms.
+    requestAnimationFrame(() => setTimeout(add, 0));
+    setTimeout(add, 200);
+  }
+}
+export function seats_patch(root, json) {
+  const map = drawn.get(root);
+  if (!map) return false;
+  const recs = JSON.parse(json);
+  if (!recs.every((r) => map.has(r[0]))) return false;
+  const rest = later.get(root);
+  for (const r of recs) {
+    rest?.delete(r[0]);
+    fill(map.get(r[0]), r, true);
+  }
+  return true;
+}
+"#)]
+extern "C" {
+    fn seats_build(root: &web_sys::Element, json: &str, defer_texts: bool);
+    fn seats_patch(root: &web_sys::Element, json: &str) -> bool;
+}
+
+/// Charts with more seats than this get their text lines after the first frame.
+const DEFER_TEXTS_ABOVE: usize = 1000;
+
+/// A coordinate rounded to 0.1, as [`n`] writes it (JSON numbers print the same digits).
+fn r1(x: f64) -> f64 {
+    let t = (x * 10.0).round();
+    if t == 0.0 {
+        0.0
+    } else {
+        t / 10.0
+    }
+}
+
+/// One text line for the builder: class, x, y, size, anchor (none for the middle), text.
+#[derive(Serialize)]
+struct TextRec<'a>(&'static str, f64, f64, f64, Option<&'static str>, &'a str);
+
+/// One seat or place for the builder (see `fill` in the JS above).
+#[derive(Serialize)]
+struct SeatRec<'a>(
+    &'a str,
+    String,
+    Option<&'a str>,
+    &'static str,
+    f64,
+    f64,
+    f64,
+    f64,
+    Option<&'static str>,
+    Option<&'static str>,
+    Vec<(&'static str, String)>,
+    Vec<TextRec<'a>>,
+);
+
+fn texts<'a>(out: &mut Vec<TextRec<'a>>, t: &'a TextBlock, class: &'static str) {
+    let anchor = match t.anchor {
+        Anchor::Middle => None,
+        a => Some(a.svg()),
+    };
+    for (i, line) in t.lines.iter().enumerate() {
+        out.push(TextRec(class, r1(t.x), r1(t.y + i as f64 * t.leading), r1(t.size), anchor, line));
+    }
+}
+
+/// The record of a venue seat.
+fn seat_rec<'a>(
+    id: &'a str,
+    b: &'a SeatBox,
+    flag: Option<Level>,
+    selected: bool,
+    picked: bool,
+) -> SeatRec<'a> {
     let r = b.rect;
-    let flag = props.flag;
     let mut class = String::with_capacity(48);
     class.push_str("seat");
     for (on, name) in [
@@ -167,20 +270,23 @@ pub fn seat(props: &SeatProps) -> Html {
         (b.inverted, " inverted"),
         (flag == Some(Level::Error), " unhonoured"),
         (flag == Some(Level::Warning) && !b.inverted, " warned"),
-        (props.selected, " selected"),
-        (props.picked, " picked"),
+        (selected, " selected"),
+        (picked, " picked"),
     ] {
         if on {
             class.push_str(name);
         }
     }
-    let pin = b.pinned.then(|| {
+    let mut paths = Vec::new();
+    if b.pinned {
         let s = if b.seat.area == Area::Podium { 4.0 } else { 3.2 };
         let (x1, y) = (r.x + r.w - s, r.y);
-        let d = format!("M{} {}L{} {}L{} {}Z", n(x1), n(y), n(r.x + r.w), n(y), n(r.x + r.w), n(y + s));
-        html! { <path class="pin" d={d} /> }
-    });
-    let cross = b.blocked.then(|| {
+        paths.push((
+            "pin",
+            format!("M{} {}L{} {}L{} {}Z", n(x1), n(y), n(r.x + r.w), n(y), n(r.x + r.w), n(y + s)),
+        ));
+    }
+    if b.blocked {
         let d = format!(
             "M{} {}L{} {}M{} {}L{} {}",
             n(r.x),
@@ -192,65 +298,65 @@ pub fn seat(props: &SeatProps) -> Html {
             n(r.x),
             n(r.y + r.h)
         );
-        html! { <path class="cross" d={d} /> }
-    });
-    let person = b.person.as_ref();
-    let box_class = box_class(b);
-    html! {
-        <g class={class} data-seat={id} data-person={person.map(|p| AttrValue::from(p.id.clone()))}>
-            <rect class={box_class} x={n(r.x)} y={n(r.y)} width={n(r.w)} height={n(r.h)} />
-            { pin.unwrap_or_default() }
-            { cross.unwrap_or_default() }
-            if let Some(t) = &b.name { { text_block(t, if person.is_some() { "nm" } else { "po" }) } }
-            if let Some(t) = &b.post { { text_block(t, "po") } }
-            if let Some(t) = &b.number { { text_block(t, "no") } }
-        </g>
+        paths.push(("cross", d));
     }
-}
-
-/// Props of one banquet or line-up place.
-#[derive(Properties, Clone)]
-pub struct PlaceProps {
-    /// The place id.
-    pub id: Rc<str>,
-    /// The place's box in the core's layout.
-    pub place: Rc<PlaceBox>,
-    /// Selected.
-    pub selected: bool,
-}
-
-impl PartialEq for PlaceProps {
-    fn eq(&self, other: &Self) -> bool {
-        self.selected == other.selected
-            && self.id == other.id
-            && (Rc::ptr_eq(&self.place, &other.place) || *self.place == *other.place)
+    let mut lines = Vec::new();
+    if let Some(t) = &b.name {
+        texts(&mut lines, t, if b.person.is_some() { "nm" } else { "po" });
     }
+    if let Some(t) = &b.post {
+        texts(&mut lines, t, "po");
+    }
+    if let Some(t) = &b.number {
+        texts(&mut lines, t, "no");
+    }
+    let person = b.person.as_ref().map(|p| p.id.as_str());
+    SeatRec(id, class, person, box_class(b), r1(r.x), r1(r.y), r1(r.w), r1(r.h), None, None, paths, lines)
 }
 
-/// One banquet or line-up place (selectable, not draggable: hand moves are venue seats).
-#[function_component(Place)]
-pub fn place(props: &PlaceProps) -> Html {
-    let p = &*props.place;
-    let id = props.id.clone();
+/// The record of a banquet or line-up place (selectable, not draggable).
+fn place_rec<'a>(id: &'a str, p: &'a PlaceBox, selected: bool) -> SeatRec<'a> {
     let r = p.rect;
     let (fill, stroke) = match p.person.as_ref().map(|o| o.unit_index) {
         None => ("#ffffff", "#b0b0b0"),
         Some(Some(k)) => (UNIT_FILLS[k % UNIT_FILLS.len()], UNIT_STROKES[k % UNIT_STROKES.len()]),
         Some(None) => ("#ffffff", "#555555"),
     };
-    let class = classes!(
-        "seat",
-        "place",
-        p.person.is_some().then_some("occupied"),
-        props.selected.then_some("selected")
-    );
-    html! {
-        <g class={class} data-seat={id} data-person={p.person.as_ref().map(|o| AttrValue::from(o.id.clone()))}>
-            <rect class="box" x={n(r.x)} y={n(r.y)} width={n(r.w)} height={n(r.h)} fill={fill} stroke={stroke} />
-            if let Some(t) = &p.name { { text_block(t, "nm") } }
-            if let Some(t) = &p.post { { text_block(t, "po") } }
-            if let Some(t) = &p.number { { text_block(t, "no") } }
-        </g>
+    let mut class = String::from("seat place");
+    if p.person.is_some() {
+        class.push_str(" occupied");
+    }
+    if selected {
+        class.push_str(" selected");
+    }
+    let mut lines = Vec::new();
+    for (t, c) in [(&p.name, "nm"), (&p.post, "po"), (&p.number, "no")] {
+        if let Some(t) = t {
+            texts(&mut lines, t, c);
+        }
+    }
+    let person = p.person.as_ref().map(|o| o.id.as_str());
+    SeatRec(
+        id,
+        class,
+        person,
+        "box",
+        r1(r.x),
+        r1(r.y),
+        r1(r.w),
+        r1(r.h),
+        Some(fill),
+        Some(stroke),
+        Vec::new(),
+        lines,
+    )
+}
+
+fn cell_rec<'a>(c: &'a SeatCell, selected: bool, picked: bool) -> Option<SeatRec<'a>> {
+    match (&c.seat, &c.place) {
+        (Some(b), _) => Some(seat_rec(&c.id, b, c.flag, selected, picked)),
+        (None, Some(p)) => Some(place_rec(&c.id, p, selected)),
+        (None, None) => None,
     }
 }
 
@@ -265,55 +371,117 @@ pub struct LayerProps {
     pub picked: Option<Rc<str>>,
 }
 
-/// Every seat and place, in rows keyed by their first seat; each row gets the selection
-/// only when the selected seat is in it, so selecting a seat re-renders one or two rows.
+/// What the seat layer shows now.
+struct Drawn {
+    root: web_sys::Element,
+    ids: Rc<Vec<Rc<str>>>,
+    rows: Vec<Rc<SeatRow>>,
+    selected: Option<usize>,
+    picked: Option<usize>,
+}
+
+/// Every seat and place, in rows (`<g class="row">`). Drawn by the JS builder above: the
+/// whole layer when the seats themselves change (another venue or part), otherwise only
+/// the seats whose box, diagnostic, selection or pick changed (a swap: two or three).
 #[function_component(SeatLayer)]
 pub fn seat_layer(props: &LayerProps) -> Html {
-    let planned = &props.planned;
-    let index = |id: &Option<Rc<str>>| id.as_ref().and_then(|id| planned.by_id.get(&**id).copied());
-    let (sel, pick) = (index(&props.selected), index(&props.picked));
-    let rows = planned.rows.iter().map(|row| {
-        let range = row.start..row.start + row.cells.len();
-        let selected = sel.filter(|i| range.contains(i)).and(props.selected.clone());
-        let picked = pick.filter(|i| range.contains(i)).and(props.picked.clone());
-        html! { <SeatRowView key={row.key.clone()} row={row.clone()} {selected} {picked} /> }
+    // The layer's `<g>` is made here and handed to yew as a node of its own: the seats are
+    // drawn into it while rendering, so the first frame already shows them.
+    let layer = use_memo((), |_| {
+        let g = gloo::utils::document()
+            .create_element_ns(Some("http://www.w3.org/2000/svg"), "g")
+            .expect("an SVG g element");
+        let _ = g.set_attribute("class", "seats");
+        let _ = g.set_attribute("font-family", FONT_TEXT);
+        g
     });
-    html! {
-        <g class="seats" font-family={FONT_TEXT}>{ for rows }</g>
-    }
+    let drawn = use_mut_ref(|| None::<Drawn>);
+    // The component renders only when its props change (it has no state of its own).
+    sync(&layer, &mut drawn.borrow_mut(), &props.planned, props.selected.as_deref(), props.picked.as_deref());
+    Html::VRef(web_sys::Node::clone(&layer))
 }
 
-/// Props of a row of seats.
-#[derive(Properties, PartialEq)]
-pub struct RowProps {
-    /// The row (shared with the plan; unchanged rows are the same allocation).
-    pub row: Rc<SeatRow>,
-    /// The selected seat, when it is in this row.
-    pub selected: Option<Rc<str>>,
-    /// The picked-up seat, when it is in this row.
-    pub picked: Option<Rc<str>>,
-}
-
-/// A row of keyed, memoised seats.
-#[function_component(SeatRowView)]
-pub fn seat_row(props: &RowProps) -> Html {
-    let is = |id: &Rc<str>, which: &Option<Rc<str>>| which.as_deref() == Some(&**id);
-    let cells = props.row.cells.iter().filter_map(|c| {
-        let selected = is(&c.id, &props.selected);
-        match (&c.seat, &c.place) {
-            (Some(seat), _) => {
-                let picked = is(&c.id, &props.picked);
-                Some(html! {
-                    <Seat key={c.id.clone()} id={c.id.clone()} seat={seat.clone()} flag={c.flag} {selected} {picked} />
-                })
+fn sync(
+    el: &web_sys::Element,
+    drawn: &mut Option<Drawn>,
+    planned: &Planned,
+    selected: Option<&str>,
+    picked: Option<&str>,
+) {
+    let started = crate::services::perf::now();
+    let index = |id: Option<&str>| id.and_then(|id| planned.by_id.get(id).copied());
+    let (sel, pick) = (index(selected), index(picked));
+    let same = drawn.as_ref().filter(|d| {
+        d.root == *el
+            && Rc::ptr_eq(&d.ids, &planned.ids)
+            && d.rows.len() == planned.rows.len()
+            && d.rows
+                .iter()
+                .zip(&planned.rows)
+                .all(|(a, b)| a.start == b.start && a.cells.len() == b.cells.len())
+    });
+    let mut count = 0;
+    let patched = same.is_some_and(|d| {
+        let mut changed: Vec<usize> = Vec::new();
+        for (old, new) in d.rows.iter().zip(&planned.rows) {
+            if !Rc::ptr_eq(old, new) {
+                for (k, (a, b)) in old.cells.iter().zip(&new.cells).enumerate() {
+                    if a != b {
+                        changed.push(new.start + k);
+                    }
+                }
             }
-            (None, Some(place)) => {
-                Some(html! { <Place key={c.id.clone()} id={c.id.clone()} place={place.clone()} {selected} /> })
-            }
-            (None, None) => None,
         }
+        for (was, now) in [(d.selected, sel), (d.picked, pick)] {
+            if was != now {
+                changed.extend(was);
+                changed.extend(now);
+            }
+        }
+        changed.sort_unstable();
+        changed.dedup();
+        if changed.is_empty() {
+            return true;
+        }
+        let recs: Vec<SeatRec> = changed
+            .iter()
+            .filter_map(|&i| {
+                let row = &planned.rows[planned.rows.partition_point(|r| r.start <= i).checked_sub(1)?];
+                let c = row.cells.get(i - row.start)?;
+                cell_rec(c, sel == Some(i), pick == Some(i))
+            })
+            .collect();
+        count = recs.len();
+        seats_patch(el, &serde_json::to_string(&recs).unwrap_or_default())
     });
-    html! { <g class="row">{ for cells }</g> }
+    if !patched {
+        let rows: Vec<Vec<SeatRec>> = planned
+            .rows
+            .iter()
+            .map(|row| {
+                row.cells
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(k, c)| cell_rec(c, sel == Some(row.start + k), pick == Some(row.start + k)))
+                    .collect()
+            })
+            .collect();
+        count = rows.iter().map(Vec::len).sum();
+        // A big chart's text lines come in the task after its first frame: at the scale
+        // that shows a big chart whole they are not drawn anyway (level of detail), and a
+        // first frame without them has half the elements to style and lay out.
+        seats_build(el, &serde_json::to_string(&rows).unwrap_or_default(), count > DEFER_TEXTS_ABOVE);
+    }
+    RENDERS.with(|r| r.set(r.get() + count as u32));
+    let name = if patched { "page:seats-patch" } else { "page:seats-build" };
+    crate::services::perf::record(name, started, crate::services::perf::now());
+    *drawn = Some(Drawn {
+        root: el.clone(),
+        ids: planned.ids.clone(),
+        rows: planned.rows.clone(),
+        selected: sel,
+        picked: pick,
+    });
 }
 
 /// The seat colour classes, from the core's palette (one `<style>` for the whole diagram).
