@@ -240,15 +240,22 @@ test('one drag-swap → re-plan → repaint, and how many seats it repaints', as
 });
 
 test(`memory after ${EDITS} hand edits`, async () => {
-  const result = await page.evaluate(async ([edits]) => {
-    const macrotask = () => new Promise((r) => setTimeout(r, 0));
-    const svg = document.getElementById('diagram');
-    const memory = () => ({
+  // Memory is read after a full garbage collection (CDP), so that the JS heap figure is
+  // what is kept, not what is waiting to be collected.
+  const cdp = await page.context().newCDPSession(page);
+  const memory = async () => {
+    await cdp.send('HeapProfiler.collectGarbage');
+    return page.evaluate(() => ({
       wasm: window.__seatingMemory?.() ?? null,
       heap: window.__heapBytes?.() ?? null,
       js: performance.memory?.usedJSHeapSize ?? null,
-    });
-    const before = memory();
+    }));
+  };
+  const before = await memory();
+  const instructionsBefore = await page.evaluate(() => document.querySelectorAll('#instruction-list li').length);
+  const instructions = await page.evaluate(async ([edits]) => {
+    const macrotask = () => new Promise((r) => setTimeout(r, 0));
+    const svg = document.getElementById('diagram');
     svg.focus();
     const key = (k) => svg.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true }));
     const select = (id) => svg.querySelector(`g[data-seat="${id}"] rect.box`);
@@ -265,24 +272,45 @@ test(`memory after ${EDITS} hand edits`, async () => {
       key('Enter');
       await macrotask();
     }
-    await new Promise((r) => setTimeout(r, 200));
-    const after = memory();
-    return { before, after, instructions: document.querySelectorAll('#instruction-list li').length };
+    // Autosave and the drops put off until after a painted frame.
+    await new Promise((r) => setTimeout(r, 300));
+    return document.querySelectorAll('#instruction-list li').length;
   }, [EDITS]);
+  const after = await memory();
+  // Undo them all: the document is back where it started, and what the heap still holds
+  // beyond the start is the redo history (and anything leaked).
+  const undone = await page.evaluate(async ([edits]) => {
+    for (let k = 0; k < edits; k++) {
+      window.dispatchEvent(new KeyboardEvent('keydown', { key: 'z', ctrlKey: true, bubbles: true }));
+      await new Promise((r) => setTimeout(r, 0));
+    }
+    await new Promise((r) => setTimeout(r, 300));
+    return document.querySelectorAll('#instruction-list li').length;
+  }, [EDITS]);
+  const afterUndo = await memory();
+  await cdp.detach();
+  const result = { before, after, instructionsBefore, instructions, afterUndo, undone };
   const mb = (x) => (x == null ? null : round(x / 1048576));
   const perEdit = (result.after.heap - result.before.heap) / EDITS;
   figures.memory = {
     edits: EDITS,
+    instructionsBefore: result.instructionsBefore,
     instructionsAfter: result.instructions,
     // Bytes allocated and not freed in the wasm heap (a counting allocator): what the
     // edits keep (undo history, the longer instruction list and its diagnostics).
     wasmHeapInUseMb: [mb(result.before.heap), mb(result.after.heap)],
     wasmHeapGrowthPerEditBytes: Math.round(perEdit),
+    // After undoing every edit (the document as at the start, the steps now on the redo
+    // stack): the history's own size, and any leak.
+    instructionsAfterUndo: result.undone,
+    wasmHeapInUseAfterUndoMb: mb(result.afterUndo.heap),
+    wasmHeapKeptPerStepBytes: Math.round((result.afterUndo.heap - result.before.heap) / EDITS),
     // The WebAssembly memory never shrinks: this is the heap's high-water mark.
     wasmMemoryMb: [mb(result.before.wasm), mb(result.after.wasm)],
     jsHeapMb: [mb(result.before.js), mb(result.after.js)],
   };
   assert.ok(result.instructions > 0);
+  assert.equal(result.undone, result.instructionsBefore, 'every edit undone');
   // A step keeps what it changed: a copy of the roster (some 500 KB) or of the instruction
   // list per edit would show here.
   assert.ok(perEdit < 16384, `the heap grows by ${Math.round(perEdit)} bytes per edit`);

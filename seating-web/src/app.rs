@@ -24,7 +24,7 @@ use crate::components::venue::Venue;
 use crate::exports;
 use crate::i18n::Lang;
 use crate::services::storage::{self, SaveError};
-use crate::services::{locale, perf, print};
+use crate::services::{frame, locale, perf, print};
 use crate::state::{Action, PageSettings, State};
 
 /// Left panel tabs.
@@ -51,27 +51,6 @@ fn save_error_text(lang: Lang, e: &SaveError) -> String {
         SaveError::Quota => t.storage_quota.to_string(),
         SaveError::Unavailable(m) => format!("{}{m}", t.storage_unavailable),
     }
-}
-
-/// Runs `f` once, in the first task after the next frame is painted (`requestAnimationFrame`
-/// then a zero timeout), or after 100 ms if no frame comes first (hidden tabs get none).
-fn after_paint(f: impl FnOnce() + 'static) {
-    use std::cell::Cell;
-    use wasm_bindgen::closure::Closure;
-    let f: Rc<Cell<Option<Box<dyn FnOnce()>>>> = Rc::new(Cell::new(Some(Box::new(f))));
-    let run = {
-        let f = f.clone();
-        move || {
-            if let Some(f) = f.take() {
-                f();
-            }
-        }
-    };
-    gloo::timers::callback::Timeout::new(100, run.clone()).forget();
-    let frame = Closure::once_into_js(move || {
-        gloo::timers::callback::Timeout::new(0, run).forget();
-    });
-    let _ = gloo::utils::window().request_animation_frame(frame.unchecked_ref());
 }
 
 /// The root component.
@@ -108,7 +87,7 @@ pub fn app() -> Html {
                     Err(e) => dispatch.dispatch(Action::StorageError(Some(save_error_text(lang, &e)))),
                 }
             };
-            after_paint(save);
+            frame::after_paint(save);
             || ()
         });
     }

@@ -334,8 +334,11 @@ impl State {
 
     fn replan(&mut self) {
         self.counter += 1;
-        self.planned =
+        let planned =
             Rc::new(Planned::new(self.doc(), self.part, self.view, self.counter, Some(&self.planned)));
+        // The old plan's last owner is often a component of the page: dropped after the
+        // repaint instead of during it.
+        crate::services::frame::drop_after_paint(std::mem::replace(&mut self.planned, planned));
         self.part = self.planned.part;
         if let Some(sel) = &self.selected {
             if !self.planned.by_id.contains_key(sel) {

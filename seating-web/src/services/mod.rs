@@ -5,6 +5,7 @@ pub mod clock;
 pub mod dialogs;
 pub mod download;
 pub mod files;
+pub mod frame;
 pub mod locale;
 pub mod panic;
 pub mod perf;
