@@ -333,19 +333,20 @@ pub(crate) fn uint_len(n: usize) -> usize {
 }
 
 /// Appends `n` in decimal (what `write!(out, "{n}")` writes, without the formatting
-/// machinery). Numbers below 1,000, nearly all of a plan's, take one to three byte pushes.
+/// machinery). Numbers below 1,000, nearly all of a plan's, take one to three byte pushes
+/// (digits computed arithmetically, so that the compiler knows they are ASCII).
 #[inline]
 pub(crate) fn push_uint(out: &mut String, n: usize) {
+    let digit = |d: usize| char::from(b'0' + (d % 10) as u8);
     if n < 10 {
-        out.push(char::from(b'0' + n as u8));
+        out.push(digit(n));
     } else if n < 100 {
-        out.push(char::from(DIGIT_PAIRS[2 * n]));
-        out.push(char::from(DIGIT_PAIRS[2 * n + 1]));
+        out.push(digit(n / 10));
+        out.push(digit(n));
     } else if n < 1000 {
-        let r = n % 100;
-        out.push(char::from(b'0' + (n / 100) as u8));
-        out.push(char::from(DIGIT_PAIRS[2 * r]));
-        out.push(char::from(DIGIT_PAIRS[2 * r + 1]));
+        out.push(digit(n / 100));
+        out.push(digit(n / 10));
+        out.push(digit(n));
     } else {
         push_uint_long(out, n);
     }

@@ -11,7 +11,7 @@ use crate::hall::{self, Group};
 use crate::lineup::{self, LineupPlan};
 use crate::podium::{self, PodiumSeat};
 use crate::rank;
-use crate::scenario::{Instruction, Op, Person, RoleSeating, Scenario, Section};
+use crate::scenario::{Instruction, Op, Person, Role, RoleSeating, Scenario, Section};
 use crate::seat::{Area, SeatId};
 use crate::vehicle::{self, VehiclePlan};
 
@@ -251,6 +251,9 @@ struct Planner<'a> {
     placement: Vec<Option<Placement>>,
     /// Each person's unit as a small integer (see [`unit_classes`]).
     unit_of: Vec<u32>,
+    /// Each person's section and role, read once in input order: the passes in precedence
+    /// order then touch this table instead of every person's record.
+    seating: Vec<(Section, Role)>,
 }
 
 impl<'a> Planner<'a> {
@@ -273,6 +276,7 @@ impl<'a> Planner<'a> {
             fixed: HashMap::new(),
             placement: vec![None; n],
             unit_of: unit_classes(s),
+            seating: s.people.iter().map(|p| (p.section, p.role)).collect(),
         }
     }
 
@@ -437,7 +441,7 @@ impl<'a> Planner<'a> {
     }
 
     fn podium_people(&self) -> impl Iterator<Item = usize> + '_ {
-        self.prec.iter().copied().filter(|&i| self.s.people[i].section == Section::Podium)
+        self.prec.iter().copied().filter(|&i| self.seating[i].0 == Section::Podium)
     }
 
     fn build_venue(&mut self) {
@@ -671,7 +675,7 @@ impl<'a> Planner<'a> {
             .prec
             .iter()
             .copied()
-            .filter(|&i| s.people[i].section == Section::Hall && self.placement[i].is_none())
+            .filter(|&i| self.seating[i].0 == Section::Hall && self.placement[i].is_none())
             .collect();
         if people.is_empty() {
             return Vec::new();
@@ -708,8 +712,8 @@ impl<'a> Planner<'a> {
         }
         for g in &mut groups {
             // Stable: full members, then attendees, then alternates, each in precedence order.
-            if !g.members.is_sorted_by_key(|&i| s.people[i].role) {
-                g.members.sort_by_key(|&i| s.people[i].role);
+            if !g.members.is_sorted_by_key(|&i| self.seating[i].1) {
+                g.members.sort_by_key(|&i| self.seating[i].1);
             }
         }
         if spec.roles == RoleSeating::MembersFirst {
@@ -1063,28 +1067,26 @@ impl<'a> Planner<'a> {
                     .filter(|(_, (h, _))| h.is_none())
                     .map(|(&seat, &(_, k))| (seat, Holder::Reserved(k))),
             );
+        let mut count = 0;
         for (seat, h) in holders {
             match index.slot(seat) {
-                Some(k) if by_seat[k].is_none() => by_seat[k] = Some(h),
+                Some(k) if by_seat[k].is_none() => {
+                    by_seat[k] = Some(h);
+                    count += 1;
+                }
                 _ => stray.push((seat, h)),
             }
         }
-        let mut ordered: Vec<(SeatId, Holder)> = Vec::with_capacity(self.placement.len());
-        ordered.extend(by_seat.into_iter().enumerate().filter_map(|(k, h)| h.map(|h| (index.seat(k), h))));
-        if !stray.is_empty() {
-            ordered.extend(stray);
-            ordered.sort_by_key(|(id, _)| *id);
-        }
         let mut placement = std::mem::take(&mut self.placement);
-        let mut seats = Vec::with_capacity(ordered.len());
-        for (seat, h) in ordered {
-            let label = self.label(seat, shape, &row_labels);
-            seats.push(match h {
+        let this = &self;
+        let mut assignment = |seat: SeatId, h: Holder| {
+            let label = this.label(seat, shape, &row_labels);
+            match h {
                 Holder::Person(i) => {
                     let pl = placement[i].take().expect("a placed person");
                     SeatAssignment {
                         seat: seat_string(seat),
-                        person: Some(self.s.people[i].id.clone()),
+                        person: Some(this.s.people[i].id.clone()),
                         reserved: false,
                         label,
                         reason: pl.reason,
@@ -1092,7 +1094,7 @@ impl<'a> Planner<'a> {
                     }
                 }
                 Holder::Reserved(k) => {
-                    let ins: &Instruction = &self.s.instructions[k];
+                    let ins: &Instruction = &this.s.instructions[k];
                     SeatAssignment {
                         seat: seat_string(seat),
                         person: None,
@@ -1102,7 +1104,29 @@ impl<'a> Planner<'a> {
                         instruction: Some(k),
                     }
                 }
-            });
+            }
+        };
+        let mut seats = Vec::with_capacity(count + stray.len());
+        if stray.is_empty() {
+            // The table in order, row by row.
+            for (area, starts) in [(Area::Podium, &index.podium_start), (Area::Hall, &index.hall_start)] {
+                for (row, w) in (1..).zip(starts.windows(2)) {
+                    for (col, h) in (1..).zip(&mut by_seat[w[0]..w[1]]) {
+                        if let Some(h) = h.take() {
+                            seats.push(assignment(SeatId { area, row, col }, h));
+                        }
+                    }
+                }
+            }
+        } else {
+            let mut ordered: Vec<(SeatId, Holder)> = Vec::with_capacity(count + stray.len());
+            ordered
+                .extend(by_seat.into_iter().enumerate().filter_map(|(k, h)| h.map(|h| (index.seat(k), h))));
+            ordered.extend(stray);
+            ordered.sort_by_key(|(id, _)| *id);
+            for (seat, h) in ordered {
+                seats.push(assignment(seat, h));
+            }
         }
         Plan {
             format: PLAN_FORMAT.to_string(),
