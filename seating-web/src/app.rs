@@ -53,6 +53,10 @@ fn save_error_text(lang: Lang, e: &SaveError) -> String {
     }
 }
 
+/// What the window listeners read: the active draft, its plan, the page settings, and
+/// whether an import is waiting.
+type Latest = (crate::state::Draft, Rc<crate::planned::Planned>, PageSettings, bool);
+
 /// The root component.
 #[function_component(App)]
 pub fn app() -> Html {
@@ -110,8 +114,7 @@ pub fn app() -> Html {
     });
 
     // The latest state for window listeners.
-    let latest: Rc<RefCell<Option<(crate::state::Draft, Rc<crate::planned::Planned>, PageSettings, bool)>>> =
-        use_mut_ref(|| None);
+    let latest: Rc<RefCell<Option<Latest>>> = use_mut_ref(|| None);
     *latest.borrow_mut() = Some((draft.clone(), state.planned.clone(), state.page, state.pending.is_some()));
 
     // Window listeners: shortcuts, print preparation, leaving with an unsaved import, the

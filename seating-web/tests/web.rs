@@ -67,7 +67,8 @@ fn undo_patch_of_instructions_round_trips() {
     };
     let mut base = seating_core::Scenario::from_json(TINY).unwrap();
     base.instructions = (1..=6).map(ins).collect();
-    let edits: Vec<Box<dyn Fn(&mut Vec<seating_core::Instruction>)>> = vec![
+    type Edit<'a> = Box<dyn Fn(&mut Vec<seating_core::Instruction>) + 'a>;
+    let edits: Vec<Edit> = vec![
         Box::new(|v| v.push(ins(9))),
         Box::new(|v| {
             v.remove(2);

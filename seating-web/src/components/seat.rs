@@ -1,11 +1,14 @@
 //! The diagram's SVG content, drawn from the core's `Layout` as it is: the venue furniture
-//! (podium band, blocks, aisles, labels, tables) and one memoised component per seat.
+//! (podium band, blocks, aisles, labels, tables) and the seat layer.
 //!
-//! Seats are keyed by their id and compare their own box in the layout, so after a swap
-//! yew re-renders the two seats that changed and skips the other thousands. A seat is a
-//! `<g>` with a box and up to three text lines and as few attributes as possible: colours
-//! come from classes (`u0`…`u11`, the core's palette, written once by [`Palette`]), and the
-//! tooltip is one element for the whole diagram, not one per seat.
+//! The seat layer is not made of yew nodes: [`SeatLayer`] owns its `<g>` and has a small
+//! JS builder draw every seat from one JSON text (3,000 seats are 12,000 elements, which
+//! yew would make one boundary call per node and attribute at a time). After that, only
+//! the seats whose box (compared by pointer, then by value), diagnostic, selection or pick
+//! changed are drawn again, in place: a swap redraws two seats and skips the other
+//! thousands. A seat is a `<g>` with a box and up to three text lines and as few
+//! attributes as possible: colours come from classes (`u0`…`u11`, the core's palette,
+//! written once by [`Palette`]), and the tooltip is one element for the whole diagram.
 
 use std::rc::Rc;
 
@@ -27,7 +30,7 @@ pub fn n(x: f64) -> AttrValue {
     }
     let t = t.unsigned_abs();
     push_int(&mut s, t / 10);
-    if t % 10 != 0 {
+    if !t.is_multiple_of(10) {
         s.push('.');
         s.push((b'0' + (t % 10) as u8) as char);
     }

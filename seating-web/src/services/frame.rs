@@ -6,10 +6,13 @@ use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
+/// Work to run once.
+type Task = Box<dyn FnOnce()>;
+
 /// Runs `f` once, in the first task after the next frame is painted (`requestAnimationFrame`
 /// then a zero timeout), or after 100 ms if no frame comes first (hidden tabs get none).
 pub fn after_paint(f: impl FnOnce() + 'static) {
-    let f: Rc<Cell<Option<Box<dyn FnOnce()>>>> = Rc::new(Cell::new(Some(Box::new(f))));
+    let f: Rc<Cell<Option<Task>>> = Rc::new(Cell::new(Some(Box::new(f))));
     let run = move || {
         if let Some(f) = f.take() {
             f();
