@@ -12,6 +12,11 @@ use crate::state::{from_json, Action, Dispatch};
 /// Rows per page.
 const PAGE: usize = 50;
 
+/// With a roster this big, the first frame of the page shows this many rows; the rest of
+/// the page of rows (below the fold) follows once that frame is painted.
+const FIRST_FRAME_ROWS: usize = 20;
+const BIG_ROSTER: usize = 500;
+
 /// Props of the roster.
 #[derive(Properties)]
 pub struct RosterProps {
@@ -97,7 +102,19 @@ pub fn roster(props: &RosterProps) -> Html {
     let excluded: std::collections::HashSet<&str> =
         doc.instructions.iter().filter(|i| i.op == Op::Exclude).filter_map(|i| i.person.as_deref()).collect();
 
-    let body = rows.iter().skip(current * PAGE).take(PAGE).map(|&i| {
+    // The rows below the fold of a big roster wait for the first frame (they are a good part
+    // of its style and layout work: each has six form controls).
+    let all_rows = use_state(|| doc.people.len() <= BIG_ROSTER);
+    {
+        let all_rows = all_rows.clone();
+        use_effect_with((), move |_| {
+            if !*all_rows {
+                crate::services::frame::after_paint(move || all_rows.set(true));
+            }
+        });
+    }
+    let shown = if *all_rows { PAGE } else { FIRST_FRAME_ROWS };
+    let body = rows.iter().skip(current * PAGE).take(shown).map(|&i| {
         let p = &doc.people[i];
         let id = p.id.clone();
         let d = &props.dispatch;
