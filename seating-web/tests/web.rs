@@ -207,3 +207,22 @@ async fn a_big_chart_gets_its_text_after_the_first_frame() {
     assert_eq!(count("text.nm"), 1200);
     assert_eq!(count("text.no"), 1200);
 }
+
+#[wasm_bindgen_test]
+fn planned_after_a_hand_edit_is_the_full_layout() {
+    use seating_core::layout::Part;
+    use seating_core::{LayoutOptions, View};
+    use seating_web::planned::Planned;
+    use std::rc::Rc;
+    let mut s = seating_core::Scenario::from_json(TINY).unwrap();
+    s.hall = Some(serde_json::from_str(r#"{"rows": 2, "seats": 3}"#).unwrap());
+    let first = Planned::new(&Rc::new(s.clone()), Part::Venue, View::Podium, 1, None);
+    s.instructions =
+        serde_json::from_str(r#"[{"op": "swap", "people": ["a", "c"]}, {"op": "reserve", "seat": "H1-2"}]"#)
+            .unwrap();
+    let second = Planned::new(&Rc::new(s.clone()), Part::Venue, View::Podium, 2, Some(&first));
+    assert_eq!(second.frame, first.frame, "made from the previous boxes");
+    let options = LayoutOptions { view: View::Podium, ..LayoutOptions::default() };
+    let full = seating_core::layout(&s, &seating_core::plan(&s), &options);
+    assert_eq!(second.full_layout(), full);
+}
