@@ -561,7 +561,7 @@ impl<'a> Planner<'a> {
                 }
                 self.placement[p] = Some(Placement {
                     seat,
-                    reason: format!("pinned{} (instructions[{k}], 按領導意見辦)", ins.provenance()),
+                    reason: instruction_reason("pinned", ins, k, ", 按領導意見辦)"),
                     instruction: Some(k),
                 });
                 self.affected.push((p, k));
@@ -804,20 +804,30 @@ impl<'a> Planner<'a> {
                 continue;
             }
             let (pa, pb) = (self.placement[a].take(), self.placement[b].take());
-            let (name_a, name_b) = (self.person(a), self.person(b));
-            let mk = |other: &str, pl: Option<Placement>| {
-                pl.map(|pl| Placement {
-                    seat: pl.seat,
-                    reason: format!(
-                        "swapped with {other} (instructions[{k}]{}); seat was theirs: {}",
-                        ins.provenance(),
-                        pl.reason
-                    ),
-                    instruction: Some(k),
+            let provenance = ins.provenance();
+            let people = &s.people;
+            // "swapped with {other} ({id}) (instructions[{k}]{provenance}); seat was theirs: {reason}"
+            let mk = |other: usize, pl: Option<Placement>| {
+                pl.map(|pl| {
+                    let o = &people[other];
+                    let mut r = String::with_capacity(
+                        64 + o.name.len() + o.id.len() + provenance.len() + pl.reason.len(),
+                    );
+                    r.push_str("swapped with ");
+                    r.push_str(&o.name);
+                    r.push_str(" (");
+                    r.push_str(&o.id);
+                    r.push_str(") (instructions[");
+                    hall::push_uint(&mut r, k);
+                    r.push(']');
+                    r.push_str(&provenance);
+                    r.push_str("); seat was theirs: ");
+                    r.push_str(&pl.reason);
+                    Placement { seat: pl.seat, reason: r, instruction: Some(k) }
                 })
             };
-            self.placement[a] = mk(&name_b, pb);
-            self.placement[b] = mk(&name_a, pa);
+            self.placement[a] = mk(b, pb);
+            self.placement[b] = mk(a, pa);
             for p in [a, b] {
                 self.affected.push((p, k));
                 if self.placement[p].is_none() {
@@ -897,6 +907,7 @@ impl<'a> Planner<'a> {
         drop(at);
         let mut done = vec![false; n];
         let mut count = vec![0usize; self.s.instructions.len()];
+        let (mut x_who, mut x_seat, mut tail) = (String::new(), String::new(), String::new());
         let mut merged = Vec::new();
         // Every seated person, made when an affected person sits on the podium.
         let mut seated: Option<Vec<usize>> = None;
@@ -924,13 +935,14 @@ impl<'a> Planner<'a> {
                 }
                 &merged
             };
+            let mut prepared = false;
             for &y in candidates {
                 if done[y] {
                     continue; // includes y == x
                 }
                 let ky = key[y].expect("candidates are seated");
-                let (senior, junior, ks, kj) =
-                    if self.orig_pos[x] < self.orig_pos[y] { (x, y, kx, ky) } else { (y, x, ky, kx) };
+                let (junior, ks, kj) =
+                    if self.orig_pos[x] < self.orig_pos[y] { (y, kx, ky) } else { (x, ky, kx) };
                 if kj >= ks {
                     continue;
                 }
@@ -938,40 +950,56 @@ impl<'a> Planner<'a> {
                 if count[k] > MAX_INVERSIONS_PER_INSTRUCTION {
                     continue;
                 }
-                let seat = |i: usize| self.placement[i].as_ref().expect("seated").seat;
-                let (sp, jp) = (&self.s.people[senior], &self.s.people[junior]);
-                let j_seat = seat_string(seat(junior));
                 // "{junior} ({id}) (#{n} by rank) sits in {seat}, a more senior seat than
                 // {senior} ({id}) (#{n} by rank) in {seat}; caused by instructions[{k}] ({op})",
-                // appended piece by piece: there can be thousands of these.
-                let mut m =
-                    String::with_capacity(160 + sp.name.len() + sp.id.len() + jp.name.len() + jp.id.len());
-                m.push_str(&jp.name);
-                m.push_str(" (");
-                m.push_str(&jp.id);
-                m.push_str(") (#");
-                hall::push_uint(&mut m, self.orig_pos[junior] + 1);
-                m.push_str(" by rank) sits in ");
-                m.push_str(&j_seat);
-                m.push_str(", a more senior seat than ");
-                m.push_str(&sp.name);
-                m.push_str(" (");
-                m.push_str(&sp.id);
-                m.push_str(") (#");
-                hall::push_uint(&mut m, self.orig_pos[senior] + 1);
-                m.push_str(" by rank) in ");
-                push_seat(&mut m, seat(senior));
-                m.push_str("; caused by instructions[");
-                hall::push_uint(&mut m, k);
-                m.push_str("] (");
-                m.push_str(self.s.instructions[k].op.name());
-                m.push(')');
+                // appended piece by piece: there can be thousands of these. `x`'s parts are
+                // written once per `x`, on its first inversion.
+                if !prepared {
+                    prepared = true;
+                    x_who.clear();
+                    push_who(&mut x_who, &self.s.people[x], self.orig_pos[x] + 1);
+                    x_seat.clear();
+                    push_seat(&mut x_seat, self.placement[x].as_ref().expect("seated").seat);
+                    tail.clear();
+                    tail.push_str("; caused by instructions[");
+                    hall::push_uint(&mut tail, k);
+                    tail.push_str("] (");
+                    tail.push_str(self.s.instructions[k].op.name());
+                    tail.push(')');
+                }
+                let yp = &self.s.people[y];
+                let y_seat = self.placement[y].as_ref().expect("seated").seat;
+                let mut m = String::with_capacity(
+                    x_who.len() + x_seat.len() + tail.len() + yp.name.len() + yp.id.len() + 80,
+                );
+                let j_seat = if junior == x {
+                    m.push_str(&x_who);
+                    m.push_str(" sits in ");
+                    m.push_str(&x_seat);
+                    m.push_str(", a more senior seat than ");
+                    push_who(&mut m, yp, self.orig_pos[y] + 1);
+                    m.push_str(" in ");
+                    push_seat(&mut m, y_seat);
+                    x_seat.clone()
+                } else {
+                    push_who(&mut m, yp, self.orig_pos[y] + 1);
+                    m.push_str(" sits in ");
+                    let at = m.len();
+                    push_seat(&mut m, y_seat);
+                    let j_seat = m[at..].to_string();
+                    m.push_str(", a more senior seat than ");
+                    m.push_str(&x_who);
+                    m.push_str(" in ");
+                    m.push_str(&x_seat);
+                    j_seat
+                };
+                m.push_str(&tail);
                 self.diags.push(Diagnostic {
                     level: Level::Warning,
                     code: "rank-inversion".into(),
                     message: m,
                     instruction: Some(k),
-                    person: Some(jp.id.clone()),
+                    person: Some(self.s.people[junior].id.clone()),
                     seat: Some(j_seat),
                 });
             }
@@ -1100,7 +1128,7 @@ impl<'a> Planner<'a> {
                         person: None,
                         reserved: true,
                         label,
-                        reason: format!("reserved{} (instructions[{k}])", ins.provenance()),
+                        reason: instruction_reason("reserved", ins, k, ")"),
                         instruction: Some(k),
                     }
                 }
@@ -1203,6 +1231,30 @@ fn seat_string(seat: SeatId) -> String {
         String::with_capacity(2 + hall::uint_len(seat.row as usize) + hall::uint_len(seat.col as usize));
     push_seat(&mut s, seat);
     s
+}
+
+/// "{what}{provenance} (instructions[{k}]{end}", e.g. "pinned by 秘書長 (instructions[3],
+/// 按領導意見辦)".
+fn instruction_reason(what: &str, ins: &Instruction, k: usize, end: &str) -> String {
+    let provenance = ins.provenance();
+    let mut r = String::with_capacity(what.len() + provenance.len() + 16 + hall::uint_len(k) + end.len());
+    r.push_str(what);
+    r.push_str(&provenance);
+    r.push_str(" (instructions[");
+    hall::push_uint(&mut r, k);
+    r.push(']');
+    r.push_str(end);
+    r
+}
+
+/// Appends "{name} ({id}) (#{number} by rank)".
+fn push_who(out: &mut String, p: &Person, number: usize) {
+    out.push_str(&p.name);
+    out.push_str(" (");
+    out.push_str(&p.id);
+    out.push_str(") (#");
+    hall::push_uint(out, number);
+    out.push_str(" by rank)");
 }
 
 /// Appends the seat's id (`seat.to_string()`).
