@@ -6,7 +6,9 @@
 //!   `sort-baseline`: the people's indices sorted by (rank, input order), the one sort every
 //!   planner must do (with the `input` tie-break that `plan` uses here). Budget: plan ≤ 3×.
 //!   For scale, `output-floor`: cloning the finished plan, i.e. only allocating and copying
-//!   the strings the plan document is made of (ids, labels, reasons, diagnostics).
+//!   the strings the plan document is made of (ids, labels, reasons, diagnostics); and
+//!   `plan-no-instructions`: the same roster without its instructions (no rank-inversion
+//!   diagnostics), so that `plan` minus it is the cost of the 100 instructions.
 //! - `strokes`: precedence of 10,000 names by 姓氏筆畫 (and by input order, for scale),
 //!   with the same sort baseline.
 //! - `chart`: `layout()` of a planned scenario, and `export::svg::chart()` of that layout,
@@ -90,6 +92,13 @@ fn bench_plan(c: &mut Criterion) {
         let p = plan(&s);
         group.bench_with_input(BenchmarkId::new("output-floor", n), &p, |b, p| {
             b.iter(|| black_box(p).clone())
+        });
+        // The same roster without its 100 instructions: what the rank-inversion check and
+        // its diagnostics (hundreds to thousands of them) add is `plan` minus this.
+        let mut bare = s.clone();
+        bare.instructions.clear();
+        group.bench_with_input(BenchmarkId::new("plan-no-instructions", n), &bare, |b, s| {
+            b.iter(|| plan(black_box(s)))
         });
     }
     group.finish();

@@ -891,6 +891,17 @@ mod tests {
     }
 
     #[test]
+    fn push_uint_writes_what_display_writes() {
+        let mut s = String::new();
+        for n in (0..20_000).chain([99_999, 100_000, 1_234_567, u32::MAX as usize, usize::MAX]) {
+            s.clear();
+            push_uint(&mut s, n);
+            assert_eq!(s, n.to_string());
+            assert_eq!(uint_len(n), s.len(), "{n}");
+        }
+    }
+
+    #[test]
     fn odd_even_numbering_both_sides_both_parities() {
         assert_eq!(numbers(7, Side::Right), [6, 4, 2, 1, 3, 5, 7]);
         assert_eq!(numbers(6, Side::Right), [6, 4, 2, 1, 3, 5]);

@@ -1314,10 +1314,11 @@ fn unit_classes(s: &Scenario) -> Vec<u32> {
     let mut unknown: HashMap<&str, u32> = HashMap::new();
     let mut out: Vec<u32> = Vec::with_capacity(s.people.len());
     let mut none_people = Vec::new();
-    // A roster names a few hundred units thousands of times: a direct-mapped cache on a cheap
-    // hash (FNV-1a) answers most look-ups without SipHash. An entry is used only when its id
-    // is equal, so a collision costs a map look-up, never a wrong class.
-    let slots = (2 * s.units.len() + 2).next_power_of_two().min(4096);
+    // A roster names a few hundred units thousands of times: a two-way cache on a cheap hash
+    // (FNV-1a), four slots per unit, answers nearly every look-up without SipHash. An entry
+    // is used only when its id is equal, so a collision costs a map look-up, never a wrong
+    // class (and crafted ids cannot make it slower than the map alone).
+    let slots = (4 * s.units.len() + 4).next_power_of_two().min(1 << 14);
     let mut cache: Vec<(&str, u32)> = vec![("", u32::MAX); slots];
     let slot = |u: &str| {
         let h = u.bytes().fold(0x811c_9dc5u32, |h, b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193));
@@ -1330,9 +1331,10 @@ fn unit_classes(s: &Scenario) -> Vec<u32> {
             continue;
         };
         let h = slot(u);
-        let class = match cache[h] {
-            (cu, c) if c != u32::MAX && cu == u => c,
-            _ => {
+        let class = match (cache[h], cache[h ^ 1]) {
+            ((cu, c), _) if c != u32::MAX && cu == u => c,
+            (_, (cu, c)) if c != u32::MAX && cu == u => c,
+            ((_, first), _) => {
                 let c = match known.get(u) {
                     Some(&k) => k,
                     None => {
@@ -1340,7 +1342,8 @@ fn unit_classes(s: &Scenario) -> Vec<u32> {
                         *unknown.entry(u).or_insert(next)
                     }
                 };
-                cache[h] = (u, c);
+                // The first way when it is free, else the second.
+                cache[if first == u32::MAX { h } else { h ^ 1 }] = (u, c);
                 c
             }
         };
@@ -1365,5 +1368,55 @@ impl Plan {
     /// Serialises the plan as pretty JSON.
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).expect("a plan always serialises")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scenario::Unit;
+    use serde_json::json;
+
+    /// `unit_classes` against the plain map it stands for: known units (one id repeated: the
+    /// last one counts), no unit, and more unknown unit ids than the cache has slots, so that
+    /// entries collide and evict each other.
+    #[test]
+    fn unit_classes_match_a_plain_map() {
+        let mut s = Scenario::new();
+        for u in 0..300 {
+            s.units.push(Unit { id: format!("u{u}"), name: format!("n{u}") });
+        }
+        s.units.push(Unit { id: "u7".into(), name: "again".into() });
+        let mut state = 1u64;
+        for i in 0..20_000 {
+            state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            let r = (state >> 33) as usize;
+            let unit = match r % 50 {
+                0 => None,
+                1..=9 => Some(format!("x{}", r % 5000)),
+                _ => Some(format!("u{}", r % 310)),
+            };
+            let p = json!({"id": format!("p{i}"), "name": "王晨", "unit": unit});
+            s.people.push(serde_json::from_value(p).expect("a person"));
+        }
+        let got = unit_classes(&s);
+        let known: HashMap<&str, u32> =
+            s.units.iter().enumerate().map(|(k, u)| (u.id.as_str(), k as u32)).collect();
+        let mut unknown: Vec<&str> = Vec::new();
+        for u in s.people.iter().filter_map(|p| p.unit.as_deref()) {
+            if !known.contains_key(u) && !unknown.contains(&u) {
+                unknown.push(u);
+            }
+        }
+        let none = (s.units.len() + unknown.len()) as u32;
+        for (p, &class) in s.people.iter().zip(&got) {
+            let want = match p.unit.as_deref() {
+                None => none,
+                Some(u) => known.get(u).copied().unwrap_or_else(|| {
+                    (s.units.len() + unknown.iter().position(|&x| x == u).expect("listed")) as u32
+                }),
+            };
+            assert_eq!(class, want, "{}: {:?}", p.id, p.unit);
+        }
     }
 }
