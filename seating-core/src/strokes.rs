@@ -435,16 +435,12 @@ mod tests {
     #[test]
     fn packed_table_is_up_to_date() {
         let packed = encode(&text_entries());
-        if std::env::var_os("SEATING_WRITE_TABLES").is_some() {
-            let path = concat!(env!("CARGO_MANIFEST_DIR"), "/data/strokes.bin");
-            std::fs::write(path, &packed).unwrap();
-            eprintln!("wrote {path}: {} bytes", packed.len());
-            return;
-        }
-        assert!(
-            packed == PACKED,
-            "data/strokes.bin is not data/strokes.txt packed: \
-             SEATING_WRITE_TABLES=1 cargo test -p seating-core --lib strokes::tests::packed_table"
+        crate::strokes::coder::check_committed(
+            "strokes.bin",
+            &packed,
+            PACKED,
+            "data/strokes.txt",
+            "strokes::tests::packed_table",
         );
     }
 

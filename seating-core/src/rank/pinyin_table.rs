@@ -111,16 +111,12 @@ mod tests {
     #[test]
     fn packed_table_is_up_to_date() {
         let packed = encode();
-        if std::env::var_os("SEATING_WRITE_TABLES").is_some() {
-            let path = concat!(env!("CARGO_MANIFEST_DIR"), "/data/pinyin.bin");
-            std::fs::write(path, &packed).unwrap();
-            eprintln!("wrote {path}: {} bytes", packed.len());
-            return;
-        }
-        assert!(
-            packed == PACKED,
-            "data/pinyin.bin is not the pinyin crate's readings packed: \
-             SEATING_WRITE_TABLES=1 cargo test -p seating-core --lib pinyin_table::tests::packed_table"
+        crate::strokes::coder::check_committed(
+            "pinyin.bin",
+            &packed,
+            PACKED,
+            "the pinyin crate's readings",
+            "pinyin_table::tests::packed_table",
         );
     }
 

@@ -180,6 +180,25 @@ impl Coder for Encoder {
     }
 }
 
+/// The check behind each table's `packed_table_is_up_to_date` test: `packed` (the table
+/// encoded from its source now) must equal `committed` (the blob compiled in,
+/// `data/{file}`). With `SEATING_WRITE_TABLES` set, writes `packed` there instead (then run
+/// the test again without it). `source` names what the blob is made from and `test` the
+/// test to run to rewrite it.
+#[cfg(test)]
+pub(crate) fn check_committed(file: &str, packed: &[u8], committed: &[u8], source: &str, test: &str) {
+    if std::env::var_os("SEATING_WRITE_TABLES").is_some() {
+        let path = format!("{}/data/{file}", env!("CARGO_MANIFEST_DIR"));
+        std::fs::write(&path, packed).unwrap();
+        eprintln!("wrote {path}: {} bytes", packed.len());
+        return;
+    }
+    assert!(
+        packed == committed,
+        "data/{file} is not {source} packed: SEATING_WRITE_TABLES=1 cargo test -p seating-core --lib {test}"
+    );
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
