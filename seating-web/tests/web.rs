@@ -120,22 +120,40 @@ fn plan_error_names_the_field() {
     assert!(message.contains("people[0]") && message.contains("name"), "{message}");
 }
 
-#[wasm_bindgen_test]
-async fn seat_layer_draws_every_seat_then_patches_only_what_changed() {
+/// The venue of `s` planned (generation 1) and its seat layer rendered into a new `<div>`
+/// of the page: the plan, the `<div>` and the app handle (for `update`).
+async fn mount_layer(
+    s: &seating_core::Scenario,
+) -> (
+    std::rc::Rc<seating_web::planned::Planned>,
+    web_sys::Element,
+    yew::AppHandle<seating_web::components::seat::SeatLayer>,
+) {
     use seating_core::layout::Part;
     use seating_core::View;
-    use seating_web::components::seat::{renders, LayerProps, SeatLayer};
+    use seating_web::components::seat::{LayerProps, SeatLayer};
     use seating_web::planned::Planned;
     use std::rc::Rc;
-    let mut s = seating_core::Scenario::from_json(TINY).unwrap();
-    s.hall = Some(serde_json::from_str(r#"{"rows": 2, "seats": 3}"#).unwrap());
     let first = Rc::new(Planned::new(&Rc::new(s.clone()), Part::Venue, View::Audience, 1, None));
     let document = gloo::utils::document();
     let root = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&root).unwrap();
     let props = LayerProps { planned: first.clone(), selected: None, picked: None };
-    let mut app = yew::Renderer::<SeatLayer>::with_root_and_props(root.clone(), props).render();
+    let app = yew::Renderer::<SeatLayer>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;
+    (first, root, app)
+}
+
+#[wasm_bindgen_test]
+async fn seat_layer_draws_every_seat_then_patches_only_what_changed() {
+    use seating_core::layout::Part;
+    use seating_core::View;
+    use seating_web::components::seat::{renders, LayerProps};
+    use seating_web::planned::Planned;
+    use std::rc::Rc;
+    let mut s = seating_core::Scenario::from_json(TINY).unwrap();
+    s.hall = Some(serde_json::from_str(r#"{"rows": 2, "seats": 3}"#).unwrap());
+    let (first, root, mut app) = mount_layer(&s).await;
     let seats = root.query_selector_all("g[data-seat]").unwrap();
     assert_eq!(seats.length() as usize, first.len());
     let seat = |id: &str| root.query_selector(&format!("g[data-seat=\"{id}\"]")).unwrap().unwrap();
@@ -179,7 +197,7 @@ async fn sleep(ms: i32) {
 async fn a_big_chart_gets_its_text_after_the_first_frame() {
     use seating_core::layout::Part;
     use seating_core::View;
-    use seating_web::components::seat::{LayerProps, SeatLayer};
+    use seating_web::components::seat::LayerProps;
     use seating_web::planned::Planned;
     use std::rc::Rc;
     let people: Vec<serde_json::Value> = (1..=1200)
@@ -187,13 +205,7 @@ async fn a_big_chart_gets_its_text_after_the_first_frame() {
         .collect();
     let v = serde_json::json!({"format": "seating/1", "people": people, "hall": {"rows": 30, "seats": 40}});
     let mut s = seating_core::Scenario::from_json(&v.to_string()).unwrap();
-    let first = Rc::new(Planned::new(&Rc::new(s.clone()), Part::Venue, View::Audience, 1, None));
-    let document = gloo::utils::document();
-    let root = document.create_element("div").unwrap();
-    document.body().unwrap().append_child(&root).unwrap();
-    let props = LayerProps { planned: first.clone(), selected: None, picked: None };
-    let mut app = yew::Renderer::<SeatLayer>::with_root_and_props(root.clone(), props).render();
-    yew::scheduler::flush().await;
+    let (first, root, mut app) = mount_layer(&s).await;
     let count = |sel: &str| root.query_selector_all(sel).unwrap().length();
     assert_eq!(count("g[data-seat]"), 1200);
     assert_eq!(count("text.nm"), 0, "names come after the first frame");
