@@ -1367,7 +1367,7 @@ struct Extras {
 impl Plan {
     /// Serialises the plan as pretty JSON.
     pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(self).expect("a plan always serialises")
+        crate::json::pretty(&serde_json::to_string(self).expect("a plan always serialises"))
     }
 }
 

@@ -584,7 +584,7 @@ impl Scenario {
 
     /// Serialises the scenario as pretty JSON (lossless: `from_json(to_json(s)) == s`).
     pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(self).expect("a scenario always serialises")
+        crate::json::pretty(&serde_json::to_string(self).expect("a scenario always serialises"))
     }
 
     /// Checks what serde cannot: the format tag, unique ids, known units, instruction fields.

@@ -273,9 +273,11 @@ pub enum Action {
 }
 
 /// A core value from JSON: new values are written as the file format writes them, so
-/// fields the core adds later get their defaults.
+/// fields the core adds later get their defaults. Read from text, not with
+/// `serde_json::from_value`: the text reader of these types is in the WASM already (it
+/// reads every scenario), a `Value` reader would be a second copy of them.
 pub fn from_json<T: serde::de::DeserializeOwned>(v: serde_json::Value) -> T {
-    serde_json::from_value(v).expect("a valid literal of the scenario format")
+    serde_json::from_str(&v.to_string()).expect("a valid literal of the scenario format")
 }
 
 /// The venue of a new draft: a podium row of 7 and a hall of 8 rows × 20 seats.

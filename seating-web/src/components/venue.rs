@@ -36,13 +36,15 @@ fn list(v: &[u32]) -> String {
     v.iter().map(u32::to_string).collect::<Vec<_>>().join(", ")
 }
 
-/// An enum's name in the file format (`"centre-out"`).
+/// An enum's name in the file format (`"centre-out"`). Through JSON text, whose writer and
+/// reader of these enums the WASM has already (a `Value` one would be a second copy).
 fn code<T: Serialize>(v: &T) -> String {
-    serde_json::to_value(v).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
+    let text = serde_json::to_string(v).unwrap_or_default();
+    serde_json::from_str::<String>(&text).unwrap_or_default()
 }
 
 fn from_code<T: DeserializeOwned>(s: &str) -> Option<T> {
-    serde_json::from_value(serde_json::Value::String(s.to_string())).ok()
+    serde_json::from_str(&serde_json::Value::String(s.to_string()).to_string()).ok()
 }
 
 fn edit(d: &Dispatch, t: &'static Texts, f: impl FnOnce(&mut Scenario) -> Result<(), String> + 'static) {
