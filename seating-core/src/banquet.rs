@@ -506,7 +506,7 @@ pub(crate) fn plan(spec: &BanquetSpec, roster: &Roster, diags: &mut Vec<Diagnost
     }
     // Diners and the hosts no host seat was left for, most senior first.
     let mut pool: Vec<usize> = diners.iter().chain(&hosts).copied().filter(|&i| !is_host[i]).collect();
-    pool.sort_by_key(|&i| roster.pos[i]);
+    crate::sort::sort_by_key(&mut pool, |&i| roster.pos[i]);
     pool.dedup();
     let mut free = FreeSeats::new(
         &(0..n_tables)
@@ -590,7 +590,7 @@ pub(crate) fn plan(spec: &BanquetSpec, roster: &Roster, diags: &mut Vec<Diagnost
     for (t, (host_people, mut others)) in at.into_iter().enumerate() {
         let number = t as u32 + 1;
         let order = if t == 0 { &main_order } else { &other_order };
-        others.sort_by_key(|&p| roster.pos[p]);
+        crate::sort::sort_by_key(&mut others, |&p| roster.pos[p]);
         let n_hosts = host_people.len();
         for (rank, ((pos, what), p)) in order.iter().zip(host_people.into_iter().chain(others)).enumerate() {
             let how = if rank < n_hosts {
@@ -648,7 +648,7 @@ mod tests {
             for layout in [TableLayout::TwoHost, TableLayout::SingleCentre] {
                 for side in [Side::Left, Side::Right] {
                     let mut p: Vec<u32> = seat_order(n, layout, side).into_iter().map(|(p, _)| p).collect();
-                    p.sort_unstable();
+                    crate::sort::sort(&mut p);
                     assert_eq!(p, (1..=n).collect::<Vec<_>>(), "n={n} {layout:?} {side:?}");
                 }
             }

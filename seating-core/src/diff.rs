@@ -275,7 +275,7 @@ pub fn keep(approved_scenario: &Scenario, approved: &Plan, new: &Scenario) -> Pl
     // 3. Newcomers of a unit take that unit's vacated seats.
     let approved_seated: HashSet<&str> = approved.seats.iter().filter_map(|a| a.person.as_deref()).collect();
     for seats in vacated.values_mut() {
-        seats.sort();
+        crate::sort::sort(seats);
     }
     let mut newcomers: Vec<&crate::scenario::Person> = fresh
         .precedence
@@ -288,7 +288,7 @@ pub fn keep(approved_scenario: &Scenario, approved: &Plan, new: &Scenario) -> Pl
                 && !instructed.contains(p.id.as_str())
         })
         .collect();
-    newcomers.sort_by_key(|p| p.role); // stable: members before attendees, each in precedence
+    crate::sort::sort_by_key(&mut newcomers, |p| p.role); // stable: members before attendees, each in precedence
     let mut next: HashMap<Option<&str>, usize> = HashMap::new();
     for p in newcomers {
         let unit = p.unit.as_deref();

@@ -206,9 +206,9 @@ pub(crate) fn plan(spec: &GroupsSpec, roster: &Roster, diags: &mut Vec<Diagnosti
         });
         units[k].1.push(p);
     }
-    units.sort_by_key(|(u, _)| *u);
+    crate::sort::sort_by_key(&mut units, |(u, _)| *u);
     for (_, m) in &mut units {
-        m.sort_by_key(|&p| roster.person(p).role);
+        crate::sort::sort_by_key(m, |&p| roster.person(p).role);
     }
     let sizes: Vec<usize> = units.iter().map(|(_, m)| m.len()).collect();
     let caps: Vec<Option<u32>> = spec.rooms.iter().map(|r| r.capacity).collect();
@@ -259,7 +259,7 @@ pub(crate) fn plan(spec: &GroupsSpec, roster: &Roster, diags: &mut Vec<Diagnosti
     }
     let mut unassigned: Vec<usize> =
         units.iter().zip(&cursor).flat_map(|((_, m), &c)| m[c..].iter().copied()).collect();
-    unassigned.sort_by_key(|&p| roster.pos[p]);
+    crate::sort::sort_by_key(&mut unassigned, |&p| roster.pos[p]);
     if !unassigned.is_empty() {
         diags.push(Diagnostic {
             level: Level::Warning,

@@ -110,7 +110,7 @@ impl Shape {
     pub fn new(spec: &HallSpec) -> Shape {
         let width = spec.seats;
         let mut aisles: Vec<u32> = spec.aisles.iter().copied().filter(|&a| a >= 1 && a < width).collect();
-        aisles.sort_unstable();
+        crate::sort::sort(&mut aisles);
         aisles.dedup();
         let mut floor_of_row = Vec::with_capacity(spec.rows as usize);
         for (k, f) in spec.floors.iter().enumerate() {
@@ -916,7 +916,7 @@ mod tests {
         for n in 1..60 {
             for side in [Side::Left, Side::Right] {
                 let mut v = numbers(n, side);
-                v.sort_unstable();
+                crate::sort::sort(&mut v);
                 assert_eq!(v, (1..=n).collect::<Vec<_>>());
             }
         }

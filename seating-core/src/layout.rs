@@ -525,7 +525,7 @@ pub fn changes<'a, S: std::borrow::Borrow<SeatBox>, P: std::borrow::Borrow<Place
         .filter_map(|id| id.parse::<SeatId>().ok())
         .filter_map(|id| seats.binary_search_by(|b| b.borrow().seat.cmp(&id)).ok().map(|i| (i, id)))
         .collect();
-    targets.sort_unstable();
+    crate::sort::sort(&mut targets);
     targets.dedup();
     // Look-ups for those seats and their people only.
     let ids: std::collections::HashSet<SeatId> = targets.iter().map(|&(_, id)| id).collect();
@@ -1395,7 +1395,7 @@ fn person_text(p: &Occupant, rect: Rect, big: bool) -> (Option<TextBlock>, Optio
 /// x offset of each hall column from the left seat edge, and the width of all seats and aisles.
 fn hall_columns(h: &HallSpec) -> (f64, Vec<f64>) {
     let mut aisles: Vec<u32> = h.aisles.clone();
-    aisles.sort_unstable();
+    crate::sort::sort(&mut aisles);
     aisles.dedup();
     let mut xs = Vec::with_capacity(h.seats as usize);
     let mut x = 0.0;
@@ -1417,7 +1417,7 @@ fn hall_columns(h: &HallSpec) -> (f64, Vec<f64>) {
 /// Column ranges (1-based, inclusive) of the hall blocks between aisles.
 fn block_edges(h: &HallSpec) -> Vec<(u32, u32)> {
     let mut aisles: Vec<u32> = h.aisles.iter().copied().filter(|&a| a >= 1 && a < h.seats).collect();
-    aisles.sort_unstable();
+    crate::sort::sort(&mut aisles);
     aisles.dedup();
     let mut out = Vec::new();
     let mut start = 1;

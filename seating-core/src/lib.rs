@@ -53,6 +53,7 @@ pub mod podium;
 pub mod rank;
 pub mod scenario;
 pub mod seat;
+pub mod sort;
 pub mod strokes;
 pub mod vehicle;
 

@@ -317,7 +317,7 @@ pub(crate) fn plan(spec: &LineupSpec, k: usize, roster: &Roster, diags: &mut Vec
                 ),
             });
         }
-        row_places.sort_by_key(|pl| pl.position);
+        crate::sort::sort_by_key(&mut row_places, |pl| pl.position);
         places.extend(row_places);
         rows.push(row);
     }

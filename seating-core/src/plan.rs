@@ -192,7 +192,7 @@ impl<'a> Roster<'a> {
         match people {
             Some(ids) => {
                 let mut v = self.resolve(&format!("{field}.people"), ids, diags);
-                v.sort_by_key(|&i| self.pos[i]);
+                crate::sort::sort_by_key(&mut v, |&i| self.pos[i]);
                 v
             }
             None => self
@@ -713,7 +713,7 @@ impl<'a> Planner<'a> {
         for g in &mut groups {
             // Stable: full members, then attendees, then alternates, each in precedence order.
             if !g.members.is_sorted_by_key(|&i| self.seating[i].1) {
-                g.members.sort_by_key(|&i| self.seating[i].1);
+                crate::sort::sort_by_key(&mut g.members, |&i| self.seating[i].1);
             }
         }
         if spec.roles == RoleSeating::MembersFirst {
@@ -843,7 +843,7 @@ impl<'a> Planner<'a> {
         unseated.extend(newly_unseated);
         unseated.retain(|&p| std::mem::replace(&mut is_unseated[p], false));
         let pos = &self.pos;
-        unseated.sort_by_key(|&i| pos[i]);
+        crate::sort::sort_by_key(unseated, |&i| pos[i]);
     }
 
     /// Seniority of a seat for inversion checks: podium seats by podium seat order, then hall
@@ -1151,7 +1151,7 @@ impl<'a> Planner<'a> {
             ordered
                 .extend(by_seat.into_iter().enumerate().filter_map(|(k, h)| h.map(|h| (index.seat(k), h))));
             ordered.extend(stray);
-            ordered.sort_by_key(|(id, _)| *id);
+            crate::sort::sort_by_key(&mut ordered, |(id, _)| *id);
             for (seat, h) in ordered {
                 seats.push(assignment(seat, h));
             }

@@ -343,14 +343,14 @@ pub(crate) fn plan(spec: &VehicleSpec, roster: &Roster, diags: &mut Vec<Diagnost
             .unwrap_or(usize::MAX)
     };
     let mut by_rank: Vec<usize> = (0..spec.cars.len()).collect();
-    by_rank.sort_by_key(|&k| (best(k), k));
+    crate::sort::sort_by_key(&mut by_rank, |&k| (best(k), k));
     let mut cars = Vec::with_capacity(spec.cars.len());
     for (n, &k) in by_rank.iter().enumerate() {
         let number = n as u32 + 1;
         let c = &spec.cars[k];
         let name = c.name.clone().unwrap_or_else(|| format!("{number}號車"));
         let mut people = load[k].clone();
-        people.sort_by_key(|&(i, _)| roster.pos[i]);
+        crate::sort::sort_by_key(&mut people, |&(i, _)| roster.pos[i]);
         let host = drivers[k].is_some();
         let rule = match (c.kind, host) {
             (CarKind::Bus, _) => "bus: front rows and the door side first",

@@ -219,7 +219,7 @@ impl Planned {
         for id in prev.flagged.keys().filter(|id| !flagged.contains_key(*id)) {
             touched.extend(prev.by_id.get(id.as_str()).copied());
         }
-        touched.sort_unstable();
+        seating_core::sort::sort(&mut touched);
         touched.dedup();
         let (ids, by_id) = (prev.ids.clone(), prev.by_id.clone());
         let mut rows = prev.rows.clone();

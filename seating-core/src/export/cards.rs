@@ -54,7 +54,7 @@ pub fn card_list(layout: &Layout, scope: CardScope) -> Vec<Card> {
             let table = |p: &&crate::layout::PlaceBox| -> u32 {
                 p.id.trim_start_matches('T').split('-').next().and_then(|t| t.parse().ok()).unwrap_or(0)
             };
-            places.sort_by_key(|p| (table(p), p.rank));
+            crate::sort::sort_by_key(&mut places, |p| (table(p), p.rank));
         }
         return places
             .into_iter()
@@ -73,7 +73,7 @@ pub fn card_list(layout: &Layout, scope: CardScope) -> Vec<Card> {
     if podium_only {
         seats.retain(|b| b.seat.area == Area::Podium);
     }
-    seats.sort_by_key(|b| b.seat);
+    crate::sort::sort_by_key(&mut seats, |b| b.seat);
     let mut out = Vec::with_capacity(seats.len());
     let mut k = 0;
     let mut last = None;

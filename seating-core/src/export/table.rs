@@ -77,7 +77,7 @@ pub fn rows(scenario: &Scenario, plan: &Plan) -> Vec<Row> {
             },
         ));
     }
-    list.sort_by_key(|(k, _)| *k);
+    crate::sort::sort_by_key(&mut list, |(k, _)| *k);
     list.into_iter()
         .enumerate()
         .map(|(n, (_, mut r))| {
@@ -161,7 +161,7 @@ pub fn xlsx(scenario: &Scenario, plan: &Plan) -> Vec<u8> {
     seats.row(head.iter().map(|h| Cell::Text(h, Style::Head)).collect(), None);
     let mut by_seat: Vec<(SeatId, &Row)> =
         rows.iter().filter_map(|r| r.seat.parse::<SeatId>().ok().map(|s| (s, r))).collect();
-    by_seat.sort_by_key(|(s, _)| *s);
+    crate::sort::sort_by_key(&mut by_seat, |(s, _)| *s);
     for (_, r) in &by_seat {
         let cells = [&r.label, &r.seat, &r.name, &r.post, &r.unit, &r.reason];
         seats.row(cells.iter().map(|s| Cell::Text(s, Style::Body)).collect(), None);

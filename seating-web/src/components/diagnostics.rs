@@ -68,7 +68,7 @@ pub fn diagnostics(props: &DiagnosticsProps) -> Html {
     let count = |l: Level| plan.diagnostics.iter().filter(|d| d.level == l).count();
     let (errors, warnings, infos) = (count(Level::Error), count(Level::Warning), count(Level::Info));
     let mut sorted: Vec<_> = plan.diagnostics.iter().collect();
-    sorted.sort_by_key(|d| d.level);
+    seating_core::sort::sort_by_key(&mut sorted, |d| d.level);
     // Keys from the content (an item keeps its key when others come and go), made unique.
     let mut seen: HashMap<String, usize> = HashMap::new();
     let items = sorted.into_iter().take(SHOWN).map(|d| {

@@ -441,7 +441,7 @@ fn sync(
                 changed.extend(now);
             }
         }
-        changed.sort_unstable();
+        seating_core::sort::sort(&mut changed);
         changed.dedup();
         if changed.is_empty() {
             return true;
