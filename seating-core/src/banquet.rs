@@ -38,6 +38,7 @@
 //! Special instructions: `move` and `exclude` change precedence and so apply here too;
 //! `pin`, `reserve` and `swap` name podium and hall seats only.
 
+use crate::keyword::keywords;
 use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
@@ -51,9 +52,9 @@ pub const MAX_TABLES: u32 = 10_000;
 pub const MAX_TABLE_SEATS: u32 = 100;
 
 /// Which side of the main table is higher (PROTOCOL §5).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "kebab-case")]
+#[cfg_attr(feature = "schema", serde(rename_all = "kebab-case"))]
 pub enum TableOrder {
     /// International: the host's right (the door's left) is higher: 3 tables `2 1 3`.
     #[default]
@@ -61,11 +62,12 @@ pub enum TableOrder {
     /// Traditional: the host's left is higher: 7 tables `7 5 3 1 2 4 6`.
     LeftSuperior,
 }
+keywords!(TableOrder { RightSuperior = "right-superior", LeftSuperior = "left-superior" });
 
 /// Seat order at a round table (PROTOCOL §5).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "kebab-case")]
+#[cfg_attr(feature = "schema", serde(rename_all = "kebab-case"))]
 pub enum TableLayout {
     /// Host faces the door, second host opposite; guests on their right, then left.
     #[default]
@@ -73,11 +75,12 @@ pub enum TableLayout {
     /// The seat facing the door is #1; then its honour side and the other, alternately.
     SingleCentre,
 }
+keywords!(TableLayout { TwoHost = "two-host", SingleCentre = "single-centre" });
 
 /// How diners other than the main table's are given tables.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "kebab-case")]
+#[cfg_attr(feature = "schema", serde(rename_all = "kebab-case"))]
 pub enum TableAssign {
     /// A unit sits at one table where it fits (default).
     #[default]
@@ -85,6 +88,7 @@ pub enum TableAssign {
     /// Tables fill in table order by precedence only.
     Precedence,
 }
+keywords!(TableAssign { Unit = "unit", Precedence = "precedence" });
 
 /// A banquet: tables, their order and layout, and who dines.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

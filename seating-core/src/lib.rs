@@ -45,6 +45,7 @@ pub mod export;
 pub mod groups;
 pub mod hall;
 pub mod import;
+mod keyword;
 mod json;
 pub mod layout;
 pub mod lineup;

@@ -26,6 +26,7 @@
 //! Special instructions: `move` and `exclude` change precedence and so apply here too;
 //! `pin`, `reserve` and `swap` name podium and hall seats only.
 
+use crate::keyword::keywords;
 use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
@@ -34,9 +35,9 @@ use crate::podium;
 use crate::scenario::{invalid, is_default, Convention, EvenRule, Party, Section, Side};
 
 /// What a line-up is for (it changes labels only).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "kebab-case")]
+#[cfg_attr(feature = "schema", serde(rename_all = "kebab-case"))]
 pub enum LineupKind {
     /// A group photo (合影).
     #[default]
@@ -44,11 +45,12 @@ pub enum LineupKind {
     /// An award ceremony's line-up (頒獎站位).
     Award,
 }
+keywords!(LineupKind { Photo = "photo", Award = "award" });
 
 /// How a row is arranged.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "kebab-case")]
+#[cfg_attr(feature = "schema", serde(rename_all = "kebab-case"))]
 pub enum LineupStyle {
     /// Each row as a podium row.
     #[default]
@@ -56,6 +58,7 @@ pub enum LineupStyle {
     /// Host centre, guests and hosts alternating, host staff at both ends.
     Foreign,
 }
+keywords!(LineupStyle { Domestic = "domestic", Foreign = "foreign" });
 
 /// One named line-up.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

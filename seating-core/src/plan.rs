@@ -1,6 +1,7 @@
 //! The planner: precedence, special instructions (PROTOCOL §7) and seat filling, producing
 //! the `seating-plan/1` document with a reason for every seat.
 
+use crate::keyword::keywords;
 use std::collections::{HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
@@ -67,9 +68,9 @@ pub struct SeatAssignment {
 }
 
 /// How serious a diagnostic is.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "kebab-case")]
+#[cfg_attr(feature = "schema", serde(rename_all = "kebab-case"))]
 pub enum Level {
     /// Something could not be done as asked (an instruction not honoured).
     Error,
@@ -79,6 +80,7 @@ pub enum Level {
     /// For information (a row that could be shrunk).
     Info,
 }
+keywords!(Level { Error = "error", Warning = "warning", Info = "info" });
 
 /// A finding about the plan. The plan is still complete apart from what it says.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

@@ -3,6 +3,7 @@
 //! Everything a seating job needs is one [`Scenario`] value. [`Scenario::from_json`] parses
 //! and validates it; every error names the JSON field path and the line and column.
 
+use crate::keyword::keywords;
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 
@@ -82,15 +83,16 @@ pub struct Meeting {
 }
 
 /// A side as seen from the audience, or a person's own side, depending on context.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "kebab-case")]
+#[cfg_attr(feature = "schema", serde(rename_all = "kebab-case"))]
 pub enum Side {
     /// Left.
     Left,
     /// Right.
     Right,
 }
+keywords!(Side { Left = "left", Right = "right" });
 
 impl Side {
     /// The other side.
@@ -103,9 +105,9 @@ impl Side {
 }
 
 /// How the two centre seats of an even podium row are shared (PROTOCOL §1).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "kebab-case")]
+#[cfg_attr(feature = "schema", serde(rename_all = "kebab-case"))]
 pub enum EvenRule {
     /// #1 and #2 share the centre seats, #2 on #1's honour side (default).
     #[default]
@@ -115,11 +117,12 @@ pub enum EvenRule {
     /// Same order as `pair`, drawn with #1 on the podium's centre line.
     Axis,
 }
+keywords!(EvenRule { Pair = "pair", FirstOnHonourSide = "first-on-honour-side", Axis = "axis" });
 
 /// How the hall is filled by unit (PROTOCOL §4).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "kebab-case")]
+#[cfg_attr(feature = "schema", serde(rename_all = "kebab-case"))]
 pub enum HallMethod {
     /// 橫排法: units fill rows from the front, left to right as you face the podium.
     #[default]
@@ -129,11 +132,12 @@ pub enum HallMethod {
     /// 左右排列法: each row fills from its centre, audience's left first, alternating.
     CentreOut,
 }
+keywords!(HallMethod { Rows = "rows", Columns = "columns", CentreOut = "centre-out" });
 
 /// How seat numbers are printed on tickets (PROTOCOL §4).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "kebab-case")]
+#[cfg_attr(feature = "schema", serde(rename_all = "kebab-case"))]
 pub enum Numbering {
     /// 1..n from the audience's left.
     #[default]
@@ -141,11 +145,12 @@ pub enum Numbering {
     /// Outward from the centre, odd numbers on `odd_side`, even on the other (theatre style).
     OddEven,
 }
+keywords!(Numbering { Sequential = "sequential", OddEven = "odd-even" });
 
 /// Where the column blocks of the `columns` hall method go (PROTOCOL §4).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "kebab-case")]
+#[cfg_attr(feature = "schema", serde(rename_all = "kebab-case"))]
 pub enum BlockOrder {
     /// Blocks go left to right as you face the podium (default).
     #[default]
@@ -153,6 +158,7 @@ pub enum BlockOrder {
     /// Blocks go outward from the centre.
     CentreOut,
 }
+keywords!(BlockOrder { LeftToRight = "left-to-right", CentreOut = "centre-out" });
 
 /// The conventions in force where sources disagree. Every field has the PROTOCOL default.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -200,9 +206,9 @@ impl Default for Convention {
 }
 
 /// A tie-breaker applied after `rank` (PROTOCOL §6).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "kebab-case")]
+#[cfg_attr(feature = "schema", serde(rename_all = "kebab-case"))]
 pub enum Tiebreak {
     /// 姓氏筆畫: surname stroke order per GB13000.1 (see `strokes_mode`).
     Strokes,
@@ -213,11 +219,12 @@ pub enum Tiebreak {
     /// Order in the file (always the last resort anyway).
     Input,
 }
+keywords!(Tiebreak { Strokes = "strokes", Pinyin = "pinyin", Seniority = "seniority", Input = "input" });
 
 /// How names are compared in stroke order (PROTOCOL §6 rule 4).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "kebab-case")]
+#[cfg_attr(feature = "schema", serde(rename_all = "kebab-case"))]
 pub enum StrokesMode {
     /// A one-character given name sorts first (政協, 黨代會): 田富 before 田大利.
     #[default]
@@ -225,6 +232,7 @@ pub enum StrokesMode {
     /// Character by character (人大): 田大利 before 田富.
     Fullname,
 }
+keywords!(StrokesMode { Surname = "surname", Fullname = "fullname" });
 
 /// Ranking settings.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -261,9 +269,9 @@ pub struct Unit {
 }
 
 /// Which part of the venue a person belongs to.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "kebab-case")]
+#[cfg_attr(feature = "schema", serde(rename_all = "kebab-case"))]
 pub enum Section {
     /// The podium (主席臺).
     Podium,
@@ -271,11 +279,12 @@ pub enum Section {
     #[default]
     Hall,
 }
+keywords!(Section { Podium = "podium", Hall = "hall" });
 
 /// A person's standing at the meeting: full members sit before attendees and alternates.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "kebab-case")]
+#[cfg_attr(feature = "schema", serde(rename_all = "kebab-case"))]
 pub enum Role {
     /// Full member (正式代表/委員), the default.
     #[default]
@@ -285,6 +294,7 @@ pub enum Role {
     /// Alternate (候補).
     Alternate,
 }
+keywords!(Role { Member = "member", Attendee = "attendee", Alternate = "alternate" });
 
 impl Role {
     /// Whether this is the default role (used to keep saved files small).
@@ -294,15 +304,16 @@ impl Role {
 }
 
 /// Which party a person belongs to at a host–guest occasion (foreign-affairs line-ups).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "kebab-case")]
+#[cfg_attr(feature = "schema", serde(rename_all = "kebab-case"))]
 pub enum Party {
     /// The host side (主方), including host staff.
     Host,
     /// The guest side (客方).
     Guest,
 }
+keywords!(Party { Host = "host", Guest = "guest" });
 
 /// One person to seat.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -396,9 +407,9 @@ pub struct HallSpec {
 }
 
 /// How a row shorter than the widest row sits on the hall's column grid.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "kebab-case")]
+#[cfg_attr(feature = "schema", serde(rename_all = "kebab-case"))]
 pub enum RowAlign {
     /// Centred on the hall's axis (with an odd difference, the extra empty place is on the right).
     #[default]
@@ -408,6 +419,7 @@ pub enum RowAlign {
     /// Flush with the audience's right wall.
     Right,
 }
+keywords!(RowAlign { Centre = "centre", Left = "left", Right = "right" });
 
 /// A floor (or a named block of rows): a label prefix for its rows.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -421,9 +433,9 @@ pub struct Floor {
 }
 
 /// Where attendees and alternates sit relative to full members in the hall.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "kebab-case")]
+#[cfg_attr(feature = "schema", serde(rename_all = "kebab-case"))]
 pub enum RoleSeating {
     /// With their unit, after its full members.
     #[default]
@@ -431,11 +443,12 @@ pub enum RoleSeating {
     /// All full members first, then all attendees, then all alternates (each by unit).
     MembersFirst,
 }
+keywords!(RoleSeating { WithUnit = "with-unit", MembersFirst = "members-first" });
 
 /// The kind of a special instruction.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "kebab-case")]
+#[cfg_attr(feature = "schema", serde(rename_all = "kebab-case"))]
 pub enum Op {
     /// Put `person` in `seat`.
     Pin,
@@ -448,6 +461,7 @@ pub enum Op {
     /// Leave `person` out (absent, 請假).
     Exclude,
 }
+keywords!(Op { Pin = "pin", Swap = "swap", Move = "move", Reserve = "reserve", Exclude = "exclude" });
 
 impl Op {
     /// The op's name as written in the file.

@@ -20,6 +20,7 @@
 //! Special instructions: `move` and `exclude` change precedence and so apply here too;
 //! `pin`, `reserve` and `swap` name podium and hall seats only.
 
+use crate::keyword::keywords;
 use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
@@ -30,9 +31,9 @@ use crate::scenario::{invalid, is_default, Section};
 pub const MAX_VEHICLE_SEATS: u32 = 100;
 
 /// What kind of vehicle.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "kebab-case")]
+#[cfg_attr(feature = "schema", serde(rename_all = "kebab-case"))]
 pub enum CarKind {
     /// A saloon car with a chauffeur (default).
     #[default]
@@ -42,11 +43,12 @@ pub enum CarKind {
     /// A bus or van: numbered seats, front rows and the door side first.
     Bus,
 }
+keywords!(CarKind { Sedan = "sedan", Suv = "suv", Bus = "bus" });
 
 /// Where the front passenger seat comes in a chauffeured sedan.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "kebab-case")]
+#[cfg_attr(feature = "schema", serde(rename_all = "kebab-case"))]
 pub enum FrontPassenger {
     /// Rear right, rear left, rear middle, front passenger (default).
     #[default]
@@ -54,6 +56,7 @@ pub enum FrontPassenger {
     /// Rear right, rear left, front passenger, rear middle.
     BeforeRearMiddle,
 }
+keywords!(FrontPassenger { Last = "last", BeforeRearMiddle = "before-rear-middle" });
 
 /// One vehicle of the motorcade.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
