@@ -97,7 +97,9 @@ mod tests {
 
     #[test]
     fn scenario_and_plan_documents_match_serde_json() {
-        for text in [include_str!("../../examples/hall-congress.json"), include_str!("../../examples/banquet.json")] {
+        for text in
+            [include_str!("../../examples/hall-congress.json"), include_str!("../../examples/banquet.json")]
+        {
             let s = crate::Scenario::from_json(text).unwrap();
             let p = crate::plan(&s);
             assert_eq!(s.to_json(), serde_json::to_string_pretty(&s).unwrap());

@@ -21,7 +21,10 @@ pub trait Keyword: Sized + Copy + 'static {
 /// The position of the keyword `d` holds among `names`, or serde's "unknown variant" error
 /// listing them. The lookup runs inside the deserializer's `deserialize_str`, so that
 /// serde_json gives the error the position of the string (and the field path with it).
-pub(crate) fn read<'de, D: Deserializer<'de>>(d: D, names: &'static [&'static str]) -> Result<usize, D::Error> {
+pub(crate) fn read<'de, D: Deserializer<'de>>(
+    d: D,
+    names: &'static [&'static str],
+) -> Result<usize, D::Error> {
     struct Names(&'static [&'static str]);
     impl Visitor<'_> for Names {
         type Value = usize;
@@ -97,7 +100,10 @@ mod tests {
         assert!(e.starts_with("unknown variant `nonsense`, expected "), "{e}");
         assert!(e.contains(&format!("`{}`", T::NAMES[0])), "{e}");
         let e = serde_json::from_str::<T>("3").unwrap_err().to_string();
-        assert!(e.starts_with(&format!("invalid type: integer `3`, expected one of `{}`", T::NAMES[0])), "{e}");
+        assert!(
+            e.starts_with(&format!("invalid type: integer `3`, expected one of `{}`", T::NAMES[0])),
+            "{e}"
+        );
     }
 
     #[test]
