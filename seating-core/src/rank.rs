@@ -35,7 +35,8 @@ pub fn precedence(people: &[Person], ranking: &Ranking) -> (Vec<usize>, Vec<Diag
     let keys: Vec<Keys> = people
         .iter()
         .map(|p| Keys {
-            strokes: uses(Tiebreak::Strokes).then(|| {
+            // `seniority` ends in strokes (PROTOCOL §6), so it needs the stroke key too.
+            strokes: (uses(Tiebreak::Strokes) || uses(Tiebreak::Seniority)).then(|| {
                 let k = strokes::name_key(&p.name, ranking.strokes_mode);
                 if !k.unknown().is_empty() {
                     let chars: String = k.unknown().iter().collect();
@@ -88,9 +89,10 @@ fn compare(a: &Keys, b: &Keys, tiebreak: &[Tiebreak]) -> Ordering {
         ord = match t {
             Tiebreak::Strokes => a.strokes.cmp(&b.strokes),
             Tiebreak::Pinyin => a.pinyin.cmp(&b.pinyin),
-            Tiebreak::Seniority => {
-                earlier_first(a.appointed, b.appointed).then(earlier_first(a.joined, b.joined))
-            }
+            // PROTOCOL §6: earlier appointment, then earlier arrival at the unit, then strokes.
+            Tiebreak::Seniority => earlier_first(a.appointed, b.appointed)
+                .then(earlier_first(a.joined, b.joined))
+                .then_with(|| a.strokes.cmp(&b.strokes)),
             Tiebreak::Input => Ordering::Equal,
         };
     }

@@ -214,7 +214,7 @@ pub enum Tiebreak {
     Strokes,
     /// Hanyu pinyin, letter by letter.
     Pinyin,
-    /// Earlier `appointed` date first, then earlier `joined` date.
+    /// Earlier `appointed` date first, then earlier `joined` date, then strokes (PROTOCOL §6).
     Seniority,
     /// Order in the file (always the last resort anyway).
     Input,
