@@ -849,13 +849,24 @@ impl<'a> Planner<'a> {
     }
 
     /// Seniority of a seat for inversion checks: podium seats by podium seat order, then hall
-    /// seats front to back. Hall seats are only compared inside one unit.
+    /// seats front to back, inside a row in the hall method's seat order (the audience's
+    /// left first, or from the centre outward for `centre-out`). Hall seats are only
+    /// compared inside one unit.
     fn seat_key(&self, seat: SeatId) -> (u8, usize, u32) {
         match seat.area {
             Area::Podium => {
                 (0, self.podium_rank.get(&(seat.row, seat.col)).copied().unwrap_or(usize::MAX), 0)
             }
-            Area::Hall => (1, seat.row as usize, seat.col),
+            Area::Hall => match &self.s.hall {
+                Some(h) if self.s.convention.hall_method == crate::HallMethod::CentreOut => {
+                    let c = &self.s.convention;
+                    let len = h.row_seats.get(seat.row as usize - 1).copied().unwrap_or(h.seats) as usize;
+                    // The order `hall::fill` seats a centre-out row in (the podium's mirror).
+                    let rank = podium::row_rank(len, seat.col as usize - 1, c.honour.opposite(), c.even);
+                    (1, seat.row as usize, rank as u32)
+                }
+                _ => (1, seat.row as usize, seat.col),
+            },
         }
     }
 

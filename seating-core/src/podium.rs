@@ -65,6 +65,26 @@ pub fn row_order(seats: usize, honour: Side, even: EvenRule) -> Vec<usize> {
     order
 }
 
+/// The inverse of [`row_order`]: the 0-based precedence of the seat in 0-based column `col`
+/// of a row of `seats` seats (`row_order(seats, …)[row_rank(seats, col, …)] == col`). O(1).
+pub fn row_rank(seats: usize, col: usize, honour: Side, even: EvenRule) -> usize {
+    // Built for honour=left like `row_order`; honour=right mirrors the column.
+    let c = if honour == Side::Right { seats - 1 - col } else { col };
+    let half = seats / 2;
+    if seats % 2 == 1 {
+        if c >= half {
+            2 * (c - half).saturating_sub(1) + usize::from(c > half)
+        } else {
+            2 * (half - c)
+        }
+    } else {
+        let (left, right) = (half - 1, half);
+        let first_on_honour = even == EvenRule::FirstOnHonourSide;
+        let (d, on_right) = if c >= right { (c - right, true) } else { (left - c, false) };
+        2 * d + usize::from(on_right != first_on_honour)
+    }
+}
+
 /// Every podium seat in seat-precedence order: front row first, inside a row by
 /// [`row_order`].
 pub fn seats(rows: &[u32], convention: &Convention) -> Vec<PodiumSeat> {
@@ -179,6 +199,19 @@ mod tests {
                     let mut o = row_order(n, honour, even);
                     crate::sort::sort(&mut o);
                     assert_eq!(o, (0..n).collect::<Vec<_>>());
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn row_rank_inverts_row_order() {
+        for n in 1..30 {
+            for honour in [Side::Left, Side::Right] {
+                for even in [EvenRule::Pair, EvenRule::FirstOnHonourSide, EvenRule::Axis] {
+                    for (k, c) in row_order(n, honour, even).into_iter().enumerate() {
+                        assert_eq!(row_rank(n, c, honour, even), k, "n={n} {honour:?} {even:?} col {c}");
+                    }
                 }
             }
         }
