@@ -27,7 +27,7 @@ use crate::diff::{Change, ChangeKind, Diff};
 use crate::hall;
 use crate::plan::{Plan, SeatAssignment};
 use crate::podium;
-use crate::scenario::{HallSpec, Meeting, Scenario, Section};
+use crate::scenario::{HallSpec, Meeting, Scenario};
 use crate::seat::{Area, SeatId};
 
 /// Title font stack: 方正小標宋 where installed, then serif CJK fonts found on Windows and Linux.
@@ -382,6 +382,23 @@ pub fn layout(scenario: &Scenario, plan: &Plan, options: &LayoutOptions) -> Layo
     }
 }
 
+/// The podium rows a plan uses: `podium.rows`, or with `podium.shrink` the rows shrunk as
+/// the planner shrank them (people present, reserved seats, pins across sections).
+fn podium_rows(s: &Scenario, plan: &Plan) -> Vec<u32> {
+    let Some(p) = &s.podium else { return Vec::new() };
+    if !p.shrink {
+        return p.rows.clone();
+    }
+    let ids: HashMap<&str, usize> = s.people.iter().enumerate().map(|(i, p)| (p.id.as_str(), i)).collect();
+    let mut excluded = vec![true; s.people.len()];
+    for id in &plan.precedence {
+        if let Some(&i) = ids.get(id.as_str()) {
+            excluded[i] = false;
+        }
+    }
+    podium::shrink(&p.rows, crate::plan::podium_places(s, &ids, &excluded))
+}
+
 /// The boxes of a chart that differ between two plans, from [`changes`]: apply them to the
 /// earlier layout (with [`BoxChanges::apply`]) to get the layout of the new plan.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -473,6 +490,10 @@ pub fn changes<'a, S: std::borrow::Borrow<SeatBox>, P: std::borrow::Borrow<Place
         return None;
     }
     if !same_but_instructions(s0, s1) || p0.precedence != p1.precedence {
+        return None;
+    }
+    // A shrunk podium keeps room for reserved and pinned seats, so hand edits can resize it.
+    if s1.podium.as_ref().is_some_and(|p| p.shrink) && podium_rows(s0, p0) != podium_rows(s1, p1) {
         return None;
     }
     let unseated_changed = p0.unseated != p1.unseated;
@@ -692,22 +713,7 @@ impl<'a> Builder<'a> {
     }
 
     fn podium_rows(&self) -> Vec<u32> {
-        let Some(p) = &self.s.podium else { return Vec::new() };
-        if p.shrink {
-            let n = self
-                .plan
-                .precedence
-                .iter()
-                .filter(|id| {
-                    self.person_ix
-                        .get(id.as_str())
-                        .is_some_and(|&i| self.s.people[i].section == Section::Podium)
-                })
-                .count();
-            podium::shrink(&p.rows, n)
-        } else {
-            p.rows.clone()
-        }
+        podium_rows(self.s, self.plan)
     }
 
     fn occupant(&self, id: &str) -> Option<Occupant> {

@@ -448,8 +448,11 @@ impl<'a> Planner<'a> {
 
     fn build_venue(&mut self) {
         if let Some(p) = &self.s.podium {
-            self.podium_rows =
-                if p.shrink { podium::shrink(&p.rows, self.podium_people().count()) } else { p.rows.clone() };
+            self.podium_rows = if p.shrink {
+                podium::shrink(&p.rows, podium_places(self.s, &self.ids, &self.excluded))
+            } else {
+                p.rows.clone()
+            };
             self.podium_seats = podium::seats(&self.podium_rows, &self.s.convention);
             for (k, seat) in self.podium_seats.iter().enumerate() {
                 self.podium_rank.insert((seat.row, seat.col), k);
@@ -1316,6 +1319,47 @@ fn instruction_ids(s: &Scenario) -> HashMap<&str, usize> {
     }
     wanted.retain(|_, v| *v != usize::MAX);
     wanted
+}
+
+/// Podium seats a shrunk podium must keep (`podium.shrink`): its people present, less those
+/// pinned to a hall seat, plus the podium seats that `reserve`s and pins of other people
+/// take. `ids` maps the ids instructions name to people; `excluded[i]` says who is absent.
+pub(crate) fn podium_places(s: &Scenario, ids: &HashMap<&str, usize>, excluded: &[bool]) -> usize {
+    let on_podium = |i: usize| s.people[i].section == Section::Podium;
+    let mut people = (0..s.people.len()).filter(|&i| !excluded[i] && on_podium(i)).count();
+    let mut taken: HashSet<SeatId> = HashSet::new();
+    let mut pinned: HashSet<usize> = HashSet::new();
+    for ins in &s.instructions {
+        let Some(seat) = ins.seat.as_deref().and_then(|t| t.parse::<SeatId>().ok()) else { continue };
+        match ins.op {
+            Op::Reserve if seat.area == Area::Podium => {
+                taken.insert(seat);
+            }
+            Op::Pin => {
+                let Some(&i) = ins.person.as_deref().and_then(|id| ids.get(id)) else { continue };
+                if excluded[i] || !pinned.insert(i) {
+                    continue; // not applied, or not this person's first pin
+                }
+                match seat.area {
+                    Area::Podium if !on_podium(i) => {
+                        taken.insert(seat);
+                    }
+                    // Only a usable hall seat takes the person off the podium.
+                    Area::Hall if on_podium(i) && hall_seat_usable(s, seat) => people -= 1,
+                    _ => {}
+                }
+            }
+            _ => {}
+        }
+    }
+    people + taken.len()
+}
+
+/// Whether `seat` is a seat of the scenario's hall that is not blocked.
+fn hall_seat_usable(s: &Scenario, seat: SeatId) -> bool {
+    s.hall.as_ref().is_some_and(|h| {
+        hall::exists(h, seat.row, seat.col) && !h.blocked.iter().any(|b| b.parse::<SeatId>() == Ok(seat))
+    })
 }
 
 /// Each person's unit as a small integer that is equal exactly when their `unit` fields are
