@@ -1,5 +1,6 @@
 //! The one integration-test binary: CLI behaviour, data-driven fixtures, property tests.
 
+mod audit;
 mod banquet;
 mod cli;
 mod export;
