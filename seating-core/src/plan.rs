@@ -285,6 +285,7 @@ impl<'a> Planner<'a> {
     fn run(mut self) -> Plan {
         let (order, d) = rank::precedence(&self.s.people, &self.s.ranking);
         self.diags.extend(d);
+        self.report_empty_names();
         for (pos, &i) in order.iter().enumerate() {
             self.orig_pos[i] = pos;
         }
@@ -297,6 +298,19 @@ impl<'a> Planner<'a> {
         self.apply_swaps(&mut unseated);
         self.report_inversions();
         self.finish(unseated)
+    }
+
+    /// A person without a name still gets a seat, but a blank one: say so, once each.
+    fn report_empty_names(&mut self) {
+        for i in 0..self.s.people.len() {
+            if self.s.people[i].name.trim().is_empty() {
+                let message = format!(
+                    "people[{i}] ({}): the name is empty; the seat, name card and lists will show no name",
+                    self.s.people[i].id
+                );
+                self.diag(Level::Warning, "empty-name", message, None, Some(i));
+            }
+        }
     }
 
     fn person(&self, i: usize) -> String {

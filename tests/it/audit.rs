@@ -502,10 +502,14 @@ fn audit_bad_input_still_plans() {
     let p = plan(&s);
     complete(&s, &p, &["p3"]);
     let c = codes(&p);
-    for want in ["not-enough-seats", "move-conflict", "unknown-seat"] {
+    for want in ["not-enough-seats", "move-conflict", "unknown-seat", "empty-name"] {
         assert!(c.contains(&want.to_string()), "{want} missing from {c:?}");
     }
     assert!(!p.unseated.is_empty());
+    // Every nameless person is named by id, once, and nobody else.
+    let nameless: Vec<_> =
+        p.diagnostics.iter().filter(|d| d.code == "empty-name").filter_map(|d| d.person.clone()).collect();
+    assert_eq!(nameless, ["p3", "p6", "p9", "p12"]);
     // Nobody at all, with a podium and a hall and instructions naming nobody.
     let e = scenario(json!({"format": "seating/1", "podium": {"rows": [3]}, "hall": {"rows": 2, "seats": 2},
         "instructions": [{"op": "reserve", "seat": "P1-2"}, {"op": "swap", "people": ["a", "b"]}]}));
