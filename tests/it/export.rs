@@ -10,7 +10,7 @@ use std::process::Command;
 
 use seating_core::diff::{diff, keep, ChangeKind};
 use seating_core::export::cards::{self, CardOptions};
-use seating_core::export::{svg, table, PageOptions, Paper};
+use seating_core::export::{svg, table, Orientation, PageOptions, Paper};
 use seating_core::layout::Part;
 use seating_core::{layout, plan, LayoutOptions, Scenario, View};
 use serde_json::json;
@@ -839,5 +839,44 @@ fn export_subcommands_write_files_and_fail_cleanly() {
         let err = String::from_utf8_lossy(&o.stderr);
         assert_eq!(o.status.code(), Some(code), "{args:?}: {err}");
         assert!(err.contains(needle) && !err.contains("panicked"), "{args:?}: {err}");
+    }
+}
+
+/// The automatic orientation prints the diagram within 10% of the larger of the two fixed
+/// ones: a nearly square hall (3,000 seats, 40 units) is drawn in portrait, where the header,
+/// legend and footer leave it more room (on A4 by half again), not in landscape because it
+/// is a little wider than tall. A clearly wide chart stays landscape.
+#[test]
+fn auto_orientation_prints_the_diagram_largest() {
+    let people: Vec<_> = (0..3000)
+        .map(|i| json!({"id": format!("h{i}"), "name": format!("王{i}"), "unit": format!("u{}", i / 75)}))
+        .collect();
+    let units: Vec<_> =
+        (0..40).map(|k| json!({"id": format!("u{k}"), "name": format!("第{}單位", k + 1)})).collect();
+    let square = scenario(json!({"format": "seating/1", "meeting": {"title": "三千人大會"},
+        "units": units, "people": people,
+        "hall": {"rows": 60, "seats": 50, "aisles": [12, 38],
+                 "floors": [{"name": "一樓", "rows": 40}, {"name": "二樓", "rows": 20}]}}));
+    let wide = example("district-plenary");
+    for (s, portrait) in [(square, true), (wide, false)] {
+        let l = layout(&s, &plan(&s), &LayoutOptions::default());
+        for paper in [Paper::A4, Paper::A3] {
+            let at = |orientation| {
+                svg::placement(&l, &PageOptions { paper, orientation, ..PageOptions::default() })
+            };
+            let (auto, port, land) =
+                (at(Orientation::Auto), at(Orientation::Portrait), at(Orientation::Landscape));
+            assert!(
+                auto.scale * 1.1 >= port.scale.max(land.scale),
+                "{} {paper:?}: auto {} ({}×{}), portrait {}, landscape {}",
+                s.meeting.title,
+                auto.scale,
+                auto.page_w,
+                auto.page_h,
+                port.scale,
+                land.scale
+            );
+            assert_eq!(auto.page_w < auto.page_h, portrait, "{} {paper:?}", s.meeting.title);
+        }
     }
 }

@@ -37,7 +37,9 @@ pub enum Paper {
 /// Page orientation.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum Orientation {
-    /// Landscape when the diagram is wider than tall, else portrait (default).
+    /// By the diagram's shape, landscape when wider than tall, unless the other orientation
+    /// prints the chart's diagram over 10% larger, header, legend and footer taken into
+    /// account (default). [`PageOptions::size`] alone goes by the shape.
     #[default]
     Auto,
     /// Tall.

@@ -8,7 +8,7 @@ use svg::node::element::{Definitions, Group, Line, Rectangle, Style, Text as Tex
 use svg::node::Blob;
 use svg::Document;
 
-use super::{num, PageOptions};
+use super::{num, Orientation, PageOptions};
 use crate::layout::{
     clean, fit, text_width, Anchor, Layout, LegendKind, MarkKind, Part, SeatBox, TextBlock, View, FONT_TEXT,
     FONT_TITLE, UNIT_FILLS, UNIT_STROKES,
@@ -18,7 +18,7 @@ use crate::seat::Area;
 /// Margins other than the binding edge, mm.
 const MARGIN: f64 = 12.0;
 
-/// The chart on the default page (A4, orientation by the diagram's shape).
+/// The chart on the default page (A4, the orientation that prints the diagram larger).
 pub fn svg(layout: &Layout) -> String {
     chart(layout, &PageOptions::default())
 }
@@ -64,7 +64,29 @@ fn subtitle(layout: &Layout) -> String {
     sub.join("　　")
 }
 
+/// The page frame. With [`Orientation::Auto`] the orientation goes by the diagram's shape,
+/// unless the other one prints the diagram clearly (over 10%) larger once the header, legend
+/// and footer have their room: a nearly square hall is wider than tall, yet prints larger in
+/// portrait.
 fn frame(layout: &Layout, page: &PageOptions) -> Frame {
+    if page.orientation != Orientation::Auto {
+        return frame_fixed(layout, page);
+    }
+    let by_shape = frame_fixed(layout, page);
+    let other = if by_shape.place.page_w > by_shape.place.page_h {
+        Orientation::Portrait
+    } else {
+        Orientation::Landscape
+    };
+    let other = frame_fixed(layout, &PageOptions { orientation: other, ..page.clone() });
+    if other.place.scale > by_shape.place.scale * 1.1 {
+        other
+    } else {
+        by_shape
+    }
+}
+
+fn frame_fixed(layout: &Layout, page: &PageOptions) -> Frame {
     let (pw, ph) = page.size(layout.width / layout.height.max(1.0));
     let landscape = pw > ph;
     let (left, top) = if landscape { (MARGIN, page.binding) } else { (page.binding, MARGIN) };
