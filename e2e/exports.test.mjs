@@ -25,18 +25,18 @@ after(async () => {
 
 test('chart SVG: the core’s approval chart with every name, title and sign-off', async () => {
   const file = await h.download(page, '#export-svg');
-  assert.equal(file.name, `${TITLE}-座次圖.svg`);
+  assert.equal(file.name, `${TITLE}-座次图.svg`); // a 简体 page's new draft prints 简体
   assert.match(file.text, /^<svg[^>]*height="210mm"[^>]*width="297mm"/);
   assert.ok(file.text.includes(TITLE));
   for (let k = 1; k <= 30; k++) assert.ok(file.text.includes(`>${nameOfRank(k)}<`), nameOfRank(k));
-  assert.ok(file.text.includes('審定'));
+  assert.ok(file.text.includes('审定') && !file.text.includes('審定'));
   assert.ok(!/<script|onerror|href=/i.test(file.text), 'no active content');
   h.expectClean(page);
 });
 
 test('chart PNG: drawn from the SVG on an offscreen canvas, 150 dpi', async () => {
   const file = await h.download(page, '#export-png');
-  assert.equal(file.name, `${TITLE}-座次圖.png`);
+  assert.equal(file.name, `${TITLE}-座次图.png`);
   assert.deepEqual([...file.bytes.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
   const width = file.bytes.readUInt32BE(16);
   const height = file.bytes.readUInt32BE(20);
@@ -65,19 +65,31 @@ test('name cards: one printable HTML sheet with the podium names', async () => {
 
 test('sign-in list CSV: UTF-8 with BOM for Excel, everyone with their seat', async () => {
   const file = await h.download(page, '#export-csv');
-  assert.equal(file.name, `${TITLE}-簽到表.csv`);
+  assert.equal(file.name, `${TITLE}-签到表.csv`);
   assert.deepEqual([...file.bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
   const lines = file.text.slice(1).trim().split('\r\n');
-  assert.equal(lines[0], '序號,姓名,職務,單位,座位,簽到');
+  assert.equal(lines[0], '序号,姓名,职务,单位,座位,签到');
   assert.equal(lines.length, 31);
   const first = lines.find((l) => l.includes(nameOfRank(1)));
-  assert.match(first, /主席臺第1排4號/);
+  assert.match(first, /主席台第1排4号/);
+  // Names and units are printed as typed (繁體 in this roster).
+  assert.ok(lines.some((l) => l.includes('區委')));
+
+  // 圖表用字 → 繁體: the same list in Traditional characters.
+  await page.locator('#tab-venue').click();
+  await page.selectOption('#script', 'traditional');
+  await page.waitForFunction(() => document.querySelector('#script').value === 'traditional');
+  const trad = await h.download(page, '#export-csv');
+  assert.equal(trad.name, `${TITLE}-簽到表.csv`);
+  const tlines = trad.text.slice(1).trim().split('\r\n');
+  assert.equal(tlines[0], '序號,姓名,職務,單位,座位,簽到');
+  assert.match(tlines.find((l) => l.includes(nameOfRank(1))), /主席臺第1排4號/);
   h.expectClean(page);
 });
 
 test('sign-in list XLSX: a workbook written by the core in the browser', async () => {
   const file = await h.download(page, '#export-xlsx');
-  assert.equal(file.name, `${TITLE}-簽到表.xlsx`);
+  assert.equal(file.name, `${TITLE}-簽到表.xlsx`); // 繁體 since the CSV test
   assert.deepEqual([...file.bytes.subarray(0, 4)], [0x50, 0x4b, 0x03, 0x04], 'a zip file');
   assert.ok(file.bytes.includes(Buffer.from('xl/worksheets/sheet1.xml')));
   assert.ok(file.bytes.includes(Buffer.from('xl/worksheets/sheet2.xml')));

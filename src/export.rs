@@ -164,10 +164,10 @@ pub fn run(cmd: &str, rest: &[String]) -> Result<(), Failure> {
         "diff" => {
             let d = d.as_ref().expect("diff always has an earlier draft");
             match (out, ext.as_str()) {
-                (None, _) => crate::write_stdout(&d.to_text()),
+                (None, _) => crate::write_stdout(&d.to_text_in(scenario.meeting.script)),
                 (Some(_), "svg") => write(out, svg::chart(&lay(), &a.page).as_bytes()),
                 (Some(_), "pdf") => write(out, &to_pdf(&[svg::chart(&lay(), &a.page)])?),
-                (Some(_), "txt") => write(out, d.to_text().as_bytes()),
+                (Some(_), "txt") => write(out, d.to_text_in(scenario.meeting.script).as_bytes()),
                 _ => Err(Failure::usage(format!(
                     "diff: -o must end in .txt, .svg or .pdf, got {:?}",
                     out.unwrap_or("")

@@ -441,16 +441,17 @@ impl FreeSeats {
     }
 }
 
-fn table_label(number: u32) -> String {
+fn table_label(number: u32, script: crate::Script) -> String {
     if number == 1 {
-        "主桌".into()
+        script.word("主桌")
     } else {
-        format!("{number}號桌")
+        script.word(&format!("{number}號桌"))
     }
 }
 
 /// Plans the banquet on the roster's final precedence.
 pub(crate) fn plan(spec: &BanquetSpec, roster: &Roster, diags: &mut Vec<Diagnostic>) -> BanquetPlan {
+    let script = roster.s.meeting.script;
     let rows = spec.grid_rows();
     let places = tables(&rows, spec.order);
     let n_tables = places.len();
@@ -462,7 +463,7 @@ pub(crate) fn plan(spec: &BanquetSpec, roster: &Roster, diags: &mut Vec<Diagnost
         .iter()
         .map(|t| TablePlan {
             number: t.number,
-            label: table_label(t.number),
+            label: table_label(t.number, script),
             row: t.row,
             col: t.col,
             row_tables: t.row_len,
@@ -610,8 +611,8 @@ pub(crate) fn plan(spec: &BanquetSpec, roster: &Roster, diags: &mut Vec<Diagnost
                 position: *pos,
                 rank: rank as u32 + 1,
                 person: roster.person(p).id.clone(),
-                label: format!("{} 第{}席", table_label(number), rank + 1),
-                reason: format!("{how}; seat {} at {}: {what}", rank + 1, table_label(number)),
+                label: script.word(&format!("{} 第{}席", table_label(number, script), rank + 1)),
+                reason: format!("{how}; seat {} at {}: {what}", rank + 1, table_label(number, script)),
             });
         }
     }

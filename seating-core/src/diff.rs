@@ -102,11 +102,16 @@ impl Diff {
         self.changes.is_empty()
     }
 
-    /// A plain-text report in Chinese, one line per person, for the file or the terminal.
+    /// A plain-text report in Chinese (繁體), one line per person, for the file or the terminal.
     pub fn to_text(&self) -> String {
+        self.to_text_in(crate::Script::Traditional)
+    }
+
+    /// [`Diff::to_text`] with its own words in `script` (names, posts and labels as they are).
+    pub fn to_text_in(&self, script: crate::Script) -> String {
         let count = |k| self.of(k).count();
-        let mut out = String::from("座次調整對照（前稿 → 新稿）\n");
-        out.push_str(&format!(
+        let mut out = script.word("座次調整對照（前稿 → 新稿）\n");
+        out.push_str(&script.words(&format!(
             "調整 {} 人，新增 {} 人，補排 {} 人，減少 {} 人，未能安排 {} 人；座位未變 {} 人。\n",
             count(ChangeKind::Moved),
             count(ChangeKind::Added),
@@ -114,7 +119,7 @@ impl Diff {
             count(ChangeKind::Removed),
             count(ChangeKind::Unseated),
             self.unchanged
-        ));
+        )));
         for kind in [
             ChangeKind::Moved,
             ChangeKind::Added,
@@ -125,20 +130,20 @@ impl Diff {
             let mut any = false;
             for c in self.of(kind) {
                 if !any {
-                    out.push_str(&format!("\n{}：\n", kind.heading()));
+                    out.push_str(&format!("\n{}：\n", script.words(kind.heading())));
                     any = true;
                 }
                 let who =
                     if c.post.is_empty() { c.name.clone() } else { format!("{}（{}）", c.name, c.post) };
                 let place = |p: &Option<Place>| match p {
                     Some(p) => format!("{} [{}]", p.label, p.seat),
-                    None => "無座位".to_string(),
+                    None => script.word("無座位"),
                 };
                 out.push_str(&format!("  {who}：{} → {}\n", place(&c.from), place(&c.to)));
             }
         }
         if self.is_empty() {
-            out.push_str("\n兩稿座次相同。\n");
+            out.push_str(&script.words("\n兩稿座次相同。\n"));
         }
         out
     }

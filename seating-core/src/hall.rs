@@ -63,6 +63,7 @@
 
 use crate::podium;
 use crate::scenario::{BlockOrder, Convention, HallMethod, HallSpec, Numbering, RowAlign, Side};
+use crate::script::Script;
 use crate::seat::SeatId;
 
 /// A unit's people to seat together, in member order (members before attendees).
@@ -190,18 +191,20 @@ impl Shape {
         seat_number(len, seat.col, convention)
     }
 
-    /// The printed row label, e.g. 第3排 or 二樓 第1排.
-    pub fn row_label(&self, row: u32) -> String {
+    /// The printed row label, e.g. 第3排 or 二樓 第1排 (the floor's name as typed, the rest in
+    /// `script`).
+    pub fn row_label(&self, row: u32, script: Script) -> String {
         let r = self.row(row).map_or(row, |r| r.floor_row);
+        let words = script.word(&format!("第{r}排"));
         match self.floor_name(row) {
-            "" => format!("第{r}排"),
-            floor => format!("{floor} 第{r}排"),
+            "" => words,
+            floor => format!("{floor} {words}"),
         }
     }
 
     /// The label printed on a ticket, e.g. 第3排11號 or 一樓 第3排11號.
-    pub fn label(&self, seat: SeatId, convention: &Convention) -> String {
-        format!("{}{}號", self.row_label(seat.row), self.number(seat, convention))
+    pub fn label(&self, seat: SeatId, convention: &Convention, script: Script) -> String {
+        format!("{}{}{}", self.row_label(seat.row, script), self.number(seat, convention), script.words("號"))
     }
 }
 
@@ -245,7 +248,7 @@ pub fn seat_number(seats: u32, col: u32, convention: &Convention) -> u32 {
 }
 
 /// The printed label of a hall seat, e.g. 第3排11號 or 一樓 第3排11號.
-pub fn label(spec: &HallSpec, seat: SeatId, convention: &Convention) -> String {
+pub fn label(spec: &HallSpec, seat: SeatId, convention: &Convention, script: Script) -> String {
     let mut floor = "";
     let mut floor_row = seat.row;
     let mut first = 1;
@@ -258,9 +261,10 @@ pub fn label(spec: &HallSpec, seat: SeatId, convention: &Convention) -> String {
         first += f.rows;
     }
     let number = seat_number(row_len(spec, seat.row), seat.col, convention);
+    let words = script.word(&format!("第{floor_row}排{number}號"));
     match floor {
-        "" => format!("第{floor_row}排{number}號"),
-        f => format!("{f} 第{floor_row}排{number}號"),
+        "" => words,
+        f => format!("{f} {words}"),
     }
 }
 
@@ -941,10 +945,16 @@ mod tests {
         let mut s = spec(5, 4, &[]);
         s.floors = vec![Floor { name: "一樓".into(), rows: 3 }, Floor { name: "二樓".into(), rows: 2 }];
         let c = Convention::default();
-        assert_eq!(label(&s, SeatId::hall(3, 2), &c), "一樓 第3排2號");
-        assert_eq!(label(&s, SeatId::hall(4, 1), &c), "二樓 第1排1號");
-        assert_eq!(Shape::new(&s).label(SeatId::hall(5, 4), &c), "二樓 第2排4號");
-        assert_eq!(label(&spec(2, 4, &[]), SeatId::hall(2, 3), &c), "第2排3號");
+        let t = Script::Traditional;
+        assert_eq!(label(&s, SeatId::hall(3, 2), &c, t), "一樓 第3排2號");
+        assert_eq!(label(&s, SeatId::hall(4, 1), &c, t), "二樓 第1排1號");
+        assert_eq!(Shape::new(&s).label(SeatId::hall(5, 4), &c, t), "二樓 第2排4號");
+        assert_eq!(label(&spec(2, 4, &[]), SeatId::hall(2, 3), &c, t), "第2排3號");
+        // Simplified: the program's words only; the floor's name stays as typed.
+        let z = Script::Simplified;
+        assert_eq!(label(&s, SeatId::hall(4, 1), &c, z), "二樓 第1排1号");
+        assert_eq!(Shape::new(&s).label(SeatId::hall(5, 4), &c, z), "二樓 第2排4号");
+        assert_eq!(Shape::new(&s).row_label(5, z), "二樓 第2排");
     }
 
     fn groups(sizes: &[usize]) -> Vec<Group> {

@@ -584,9 +584,13 @@ pub fn changes<'a, S: std::borrow::Borrow<SeatBox>, P: std::borrow::Borrow<Place
         .map(|&(i, id)| {
             let old = seats[i].borrow();
             let label = || match id.area {
-                Area::Podium => podium_label(id),
+                Area::Podium => s1.meeting.script.word(&podium_label(id)),
                 Area::Hall => match &s1.hall {
-                    Some(h) => shape.get_or_insert_with(|| hall::Shape::new(h)).label(id, &s1.convention),
+                    Some(h) => shape.get_or_insert_with(|| hall::Shape::new(h)).label(
+                        id,
+                        &s1.convention,
+                        s1.meeting.script,
+                    ),
                     None => String::new(),
                 },
             };
@@ -779,7 +783,8 @@ impl<'a> Builder<'a> {
                     y += H_H + H_ROW_GAP + if new_floor { FLOOR_GAP } else { 0.0 };
                 }
                 row_y.push(y);
-                row_labels.push(clean(&sh.row_label(r))); // floor names are user text
+                row_labels.push(clean(&sh.row_label(r, self.s.meeting.script)));
+                // floor names are user text
             }
         }
         let hall_inner_h = row_y.last().map_or(0.0, |y| y + H_H);
@@ -810,7 +815,7 @@ impl<'a> Builder<'a> {
             let front = if flipped { band.y } else { band.y + band.h };
             let title_y = if flipped { band.y + band.h - 3.4 } else { band.y + 8.6 };
             let title = TextBlock {
-                lines: vec!["主 席 臺".to_string()],
+                lines: vec![self.w("主 席 臺")],
                 x: band.cx(),
                 y: title_y,
                 size: 6.4,
@@ -825,7 +830,7 @@ impl<'a> Builder<'a> {
                 for c in 0..n {
                     let rect = self.place(Rect { x: x0 + c as f64 * p_pitch, y: top, w: P_W, h: P_H });
                     let id = SeatId::podium(r as u32 + 1, c + 1);
-                    let label = || podium_label(id);
+                    let label = || self.w(&podium_label(id));
                     seats.push(self.seat_box(id, rect, label, false));
                 }
                 if podium_rows.len() > 1 {
@@ -834,7 +839,7 @@ impl<'a> Builder<'a> {
                     marks.push(Mark {
                         kind: MarkKind::Row,
                         text: TextBlock {
-                            lines: vec![format!("第{}排", r + 1)],
+                            lines: vec![self.w(&format!("第{}排", r + 1))],
                             x: band_left + 2.0,
                             y: row.cy() + 1.2,
                             size: 3.4,
@@ -870,7 +875,12 @@ impl<'a> Builder<'a> {
                     let Some(&gx) = col_x.get(g - 1) else { continue };
                     let rect = self.place(Rect { x: x_left + gx, y, w: H_W, h: H_H });
                     let id = SeatId::hall(r, c);
-                    let mut b = self.seat_box(id, rect, || sh.label(id, conv), blocked.contains(&id));
+                    let mut b = self.seat_box(
+                        id,
+                        rect,
+                        || sh.label(id, conv, self.s.meeting.script),
+                        blocked.contains(&id),
+                    );
                     b.number = Some(TextBlock {
                         lines: vec![sh.number(id, conv).to_string()],
                         x: rect.x + 1.0,
@@ -912,7 +922,7 @@ impl<'a> Builder<'a> {
                 });
                 blocks.push(rect);
                 if n_blocks > 1 {
-                    let name = block_name(k, n_blocks);
+                    let name = self.w(&block_name(k, n_blocks));
                     let y = if flipped { rect.y - 2.4 } else { rect.y + rect.h + 5.4 };
                     marks.push(Mark {
                         kind: MarkKind::Block,
@@ -938,7 +948,7 @@ impl<'a> Builder<'a> {
                 marks.push(Mark {
                     kind: MarkKind::Facing,
                     text: TextBlock {
-                        lines: vec![format!("{arrow} 臺下面向主席臺 {arrow}")],
+                        lines: vec![self.w(&format!("{arrow} 臺下面向主席臺 {arrow}"))],
                         x: mid.cx(),
                         y: mid.cy() + 1.4,
                         size: 3.6,
@@ -955,19 +965,19 @@ impl<'a> Builder<'a> {
             Some(d) => d.changes.iter().filter(|c| c.to.is_none()).map(|r| clean(&r.name)).collect(),
             None => Vec::new(),
         };
-        let orientation = match self.opt.view {
+        let orientation = self.w(match self.opt.view {
             View::Audience => "主席臺在上，臺下在下；左右以臺下面向主席臺為準，即觀眾視角",
             View::Podium => "主席臺視角：主席臺在下，面向臺下；左右與觀眾視角相反",
-        }
-        .to_string();
+        });
         Layout {
             meeting: Meeting {
                 title: clean(&self.s.meeting.title),
                 date: clean(&self.s.meeting.date),
                 place: clean(&self.s.meeting.place),
+                script: self.s.meeting.script,
             },
             part: Part::Venue,
-            heading: "座次圖".into(),
+            heading: self.w("座次圖"),
             tables: Vec::new(),
             places: Vec::new(),
             view: self.opt.view,
@@ -1001,10 +1011,10 @@ impl<'a> Builder<'a> {
         if let Some(p) = &person {
             (name, post) = person_text(p, rect, podium);
         } else if reserved || blocked {
-            let text = if reserved { "預留" } else { "不可用" };
+            let text = self.w(if reserved { "預留" } else { "不可用" });
             let size = if podium { 4.0 } else { 3.0 };
             name = Some(TextBlock {
-                lines: vec![text.to_string()],
+                lines: vec![text],
                 x: rect.cx(),
                 y: rect.cy() + size * 0.4 + 1.0,
                 size,
@@ -1029,13 +1039,20 @@ impl<'a> Builder<'a> {
         }
     }
 
-    /// The common frame of a chart that is not the venue.
+    /// The program's own words (a Traditional literal, or one with numbers filled in) in the
+    /// scenario's script; never for names or other user data.
+    fn w(&self, text: &str) -> String {
+        self.s.meeting.script.word(text)
+    }
+
+    /// The common frame of a chart that is not the venue (`heading` already in the script).
     fn other(&self, part: Part, heading: String, orientation: &str) -> Layout {
         Layout {
             meeting: Meeting {
                 title: clean(&self.s.meeting.title),
                 date: clean(&self.s.meeting.date),
                 place: clean(&self.s.meeting.place),
+                script: self.s.meeting.script,
             },
             part,
             heading,
@@ -1051,7 +1068,7 @@ impl<'a> Builder<'a> {
             aisles: Vec::new(),
             marks: Vec::new(),
             legend: Vec::new(),
-            orientation: orientation.to_string(),
+            orientation: self.w(orientation),
             unseated: Vec::new(),
             removed: Vec::new(),
             hash: content_hash(self.s, self.plan),
@@ -1115,7 +1132,7 @@ impl<'a> Builder<'a> {
             })
             .collect();
         if no_unit > 0 && !out.is_empty() {
-            out.push(LegendEntry { kind: LegendKind::NoUnit, label: "未列單位".into(), count: no_unit });
+            out.push(LegendEntry { kind: LegendKind::NoUnit, label: self.w("未列單位"), count: no_unit });
         }
         out
     }
@@ -1126,7 +1143,7 @@ impl<'a> Builder<'a> {
         let Some(b) = &self.plan.banquet else {
             self.width = 40.0;
             self.height = 20.0;
-            return self.other(Part::Banquet, "桌次圖".into(), "本方案沒有宴會安排");
+            return self.other(Part::Banquet, self.w("桌次圖"), "本方案沒有宴會安排");
         };
         let max_seats = b.tables.iter().map(|t| t.seats).max().unwrap_or(10).max(4);
         let radius = |n: u32| (n as f64 * (T_SEAT_W + 1.5) / std::f64::consts::TAU).max(9.0);
@@ -1179,7 +1196,10 @@ impl<'a> Builder<'a> {
                 let seat = by_seat.get(id.as_str());
                 let rank = seat.map_or(0, |s| s.rank);
                 let corner = if rank > 0 { rank.to_string() } else { String::new() };
-                let label = seat.map_or_else(|| format!("{} 第{}位", t.label, p), |s| s.label.clone());
+                let label = seat.map_or_else(
+                    || format!("{} {}", t.label, self.w(&format!("第{p}位"))),
+                    |s| s.label.clone(),
+                );
                 places.push(self.place_box(
                     id,
                     rect,
@@ -1195,7 +1215,7 @@ impl<'a> Builder<'a> {
         let arrow = if self.opt.view == View::Podium { "▲" } else { "▼" };
         let mut l = self.other(
             Part::Banquet,
-            "桌次圖".into(),
+            self.w("桌次圖"),
             match self.opt.view {
                 View::Audience => "自門口看：主桌在裡側（上方），門在下方；圓內小字為席次",
                 View::Podium => "自主桌看：門在上方；左右與自門口看相反；圓內小字為席次",
@@ -1204,7 +1224,7 @@ impl<'a> Builder<'a> {
         l.marks.push(Mark {
             kind: MarkKind::Door,
             text: TextBlock {
-                lines: vec![format!("{arrow} 門 口 {arrow}")],
+                lines: vec![self.w(&format!("{arrow} 門 口 {arrow}"))],
                 x: door.cx(),
                 y: door.cy() + 1.4,
                 size: 3.8,
@@ -1225,15 +1245,15 @@ impl<'a> Builder<'a> {
         let Some(lp) = self.plan.lineups.get(k) else {
             self.width = 40.0;
             self.height = 20.0;
-            return self.other(Part::Lineup(k), "站位圖".into(), "本方案沒有這個站位安排");
+            return self.other(Part::Lineup(k), self.w("站位圖"), "本方案沒有這個站位安排");
         };
         let heading = format!(
             "{}{}",
             clean(&lp.name),
-            match lp.kind {
+            self.w(match lp.kind {
                 crate::lineup::LineupKind::Award => "站位圖（頒獎）",
                 _ => "站位圖",
-            }
+            })
         );
         let n_rows = lp.rows.len().max(1);
         let widest = lp.rows.iter().map(Vec::len).max().unwrap_or(1).max(1);
@@ -1253,8 +1273,8 @@ impl<'a> Builder<'a> {
                 let rect = self.place(Rect { x: x0 + i as f64 * pitch, y: top, w: P_W, h: P_H });
                 let key = (r as u32 + 1, i as u32 + 1);
                 let place = by_place.get(&key);
-                let label =
-                    place.map_or_else(|| format!("第{}排 左起第{}位", key.0, key.1), |p| p.label.clone());
+                let label = place
+                    .map_or_else(|| self.w(&format!("第{}排 左起第{}位", key.0, key.1)), |p| p.label.clone());
                 places.push(self.place_box(
                     format!("L{}-{}-{}", k + 1, key.0, key.1),
                     rect,
@@ -1270,7 +1290,7 @@ impl<'a> Builder<'a> {
                 marks.push(Mark {
                     kind: MarkKind::Row,
                     text: TextBlock {
-                        lines: vec![format!("第{}排", r + 1)],
+                        lines: vec![self.w(&format!("第{}排", r + 1))],
                         x: if self.opt.view == View::Podium { self.width - 2.0 } else { 2.0 },
                         y: rr.cy() + 1.2,
                         size: ROW_LABEL_SIZE,
@@ -1293,7 +1313,7 @@ impl<'a> Builder<'a> {
         marks.push(Mark {
             kind: MarkKind::Door,
             text: TextBlock {
-                lines: vec![format!("{arrow} 相機位置 {arrow}")],
+                lines: vec![self.w(&format!("{arrow} 相機位置 {arrow}"))],
                 x: cam.cx(),
                 y: cam.cy() + 1.4,
                 size: 3.8,
@@ -1332,7 +1352,7 @@ impl<'a> Builder<'a> {
         }
         let mut out = Vec::new();
         if podium > 0 {
-            out.push(LegendEntry { kind: LegendKind::Podium, label: "主席臺".into(), count: podium });
+            out.push(LegendEntry { kind: LegendKind::Podium, label: self.w("主席臺"), count: podium });
         }
         for (k, &n) in per_unit.iter().enumerate() {
             if n > 0 {
@@ -1344,7 +1364,7 @@ impl<'a> Builder<'a> {
             }
         }
         if no_unit > 0 {
-            out.push(LegendEntry { kind: LegendKind::NoUnit, label: "未列單位".into(), count: no_unit });
+            out.push(LegendEntry { kind: LegendKind::NoUnit, label: self.w("未列單位"), count: no_unit });
         }
         for (kind, label, n) in [
             (LegendKind::Pinned, "按領導意見安排", pinned),
@@ -1354,7 +1374,7 @@ impl<'a> Builder<'a> {
             (LegendKind::Added, "較前稿新增", added),
         ] {
             if n > 0 {
-                out.push(LegendEntry { kind, label: label.into(), count: n });
+                out.push(LegendEntry { kind, label: self.w(label), count: n });
             }
         }
         if out.len() == 1 && out[0].kind == LegendKind::Podium {

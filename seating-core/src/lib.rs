@@ -53,6 +53,7 @@ pub mod plan;
 pub mod podium;
 pub mod rank;
 pub mod scenario;
+pub mod script;
 pub mod seat;
 pub mod sort;
 pub mod strokes;
@@ -68,4 +69,5 @@ pub use scenario::{
     Party, Person, PodiumSpec, Ranking, Role, RoleSeating, RowAlign, Scenario, Section, Side, StrokesMode,
     Tiebreak, Unit, FORMAT,
 };
+pub use script::Script;
 pub use seat::{Area, SeatId};

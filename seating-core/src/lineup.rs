@@ -312,7 +312,7 @@ pub(crate) fn plan(spec: &LineupSpec, k: usize, roster: &Roster, diags: &mut Vec
                 row: r as u32 + 1,
                 position: c as u32 + 1,
                 person: roster.person(p).id.clone(),
-                label: format!("第{}排 左起第{}位", r + 1, c + 1),
+                label: roster.s.meeting.script.word(&format!("第{}排 左起第{}位", r + 1, c + 1)),
                 reason: format!(
                     "#{} by precedence, row {} (front row first): {why}",
                     roster.number(p),

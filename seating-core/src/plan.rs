@@ -256,6 +256,20 @@ struct Planner<'a> {
     /// Each person's section and role, read once in input order: the passes in precedence
     /// order then touch this table instead of every person's record.
     seating: Vec<(Section, Role)>,
+    /// The fixed words of seat labels in the scenario's script (`meeting.script`).
+    words: LabelWords,
+}
+
+/// The fixed words of podium and hall seat labels (主席臺第…排…號), in one script.
+struct LabelWords {
+    podium: std::borrow::Cow<'static, str>,
+    number: std::borrow::Cow<'static, str>,
+}
+
+impl LabelWords {
+    fn new(script: crate::Script) -> LabelWords {
+        LabelWords { podium: script.words("主席臺第"), number: script.words("號") }
+    }
 }
 
 impl<'a> Planner<'a> {
@@ -279,6 +293,7 @@ impl<'a> Planner<'a> {
             placement: vec![None; n],
             unit_of: unit_classes(s),
             seating: s.people.iter().map(|p| (p.section, p.role)).collect(),
+            words: LabelWords::new(s.meeting.script),
         }
     }
 
@@ -1053,11 +1068,11 @@ impl<'a> Planner<'a> {
         match seat.area {
             Area::Podium => {
                 let mut l = String::with_capacity(32);
-                l.push_str("主席臺第");
+                l.push_str(&self.words.podium);
                 hall::push_uint(&mut l, seat.row as usize);
                 l.push('排');
                 hall::push_uint(&mut l, seat.col as usize);
-                l.push('號');
+                l.push_str(&self.words.number);
                 l
             }
             Area::Hall => match (shape, row_labels.get((seat.row as usize).wrapping_sub(1))) {
@@ -1066,10 +1081,10 @@ impl<'a> Planner<'a> {
                     let mut l = String::with_capacity(row.len() + 8);
                     l.push_str(row);
                     hall::push_uint(&mut l, h.number(seat, &self.s.convention) as usize);
-                    l.push('號');
+                    l.push_str(&self.words.number);
                     l
                 }
-                (Some(h), None) => h.label(seat, &self.s.convention),
+                (Some(h), None) => h.label(seat, &self.s.convention, self.s.meeting.script),
                 (None, _) => seat_string(seat),
             },
         }
@@ -1102,8 +1117,8 @@ impl<'a> Planner<'a> {
         let extras = self.plan_extras();
         let shape = self.s.hall.as_ref().map(hall::Shape::new);
         let shape = shape.as_ref();
-        let row_labels: Vec<String> =
-            shape.map_or(Vec::new(), |h| (1..=h.rows()).map(|r| h.row_label(r)).collect());
+        let row_labels: Vec<String> = shape
+            .map_or(Vec::new(), |h| (1..=h.rows()).map(|r| h.row_label(r, self.s.meeting.script)).collect());
         // Seats in seat order (podium, then hall, by row and column) through a table indexed
         // by seat, instead of sorting the assignments.
         enum Holder {

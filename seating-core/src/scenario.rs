@@ -80,6 +80,15 @@ pub struct Meeting {
     /// Venue as written by the user.
     #[serde(default)]
     pub place: String,
+    /// The script of the printed output's own words (labels, headings, list headers):
+    /// `traditional` (主席臺第1排1號, default) or `simplified` (主席台第1排1号). Names and
+    /// everything else typed in are printed as typed.
+    #[serde(default, skip_serializing_if = "is_traditional")]
+    pub script: crate::Script,
+}
+
+fn is_traditional(s: &crate::Script) -> bool {
+    *s == crate::Script::Traditional
 }
 
 /// A side as seen from the audience, or a person's own side, depending on context.

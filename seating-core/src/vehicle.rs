@@ -161,15 +161,15 @@ impl CarSeat {
         }
     }
 
-    /// The printed name: 副駕駛座, 後排右座, … or 5號座.
-    pub fn label(self) -> String {
-        match self {
+    /// The printed name: 副駕駛座, 後排右座, … or 5號座, in `script`.
+    pub fn label(self, script: crate::Script) -> String {
+        script.word(&match self {
             CarSeat::Front => "副駕駛座".into(),
             CarSeat::RearRight => "後排右座".into(),
             CarSeat::RearMiddle => "後排中座".into(),
             CarSeat::RearLeft => "後排左座".into(),
             CarSeat::Numbered(k) => format!("{k}號座"),
-        }
+        })
     }
 }
 
@@ -351,7 +351,8 @@ pub(crate) fn plan(spec: &VehicleSpec, roster: &Roster, diags: &mut Vec<Diagnost
     for (n, &k) in by_rank.iter().enumerate() {
         let number = n as u32 + 1;
         let c = &spec.cars[k];
-        let name = c.name.clone().unwrap_or_else(|| format!("{number}號車"));
+        let script = roster.s.meeting.script;
+        let name = c.name.clone().unwrap_or_else(|| script.word(&format!("{number}號車")));
         let mut people = load[k].clone();
         crate::sort::sort_by_key(&mut people, |&(i, _)| roster.pos[i]);
         let host = drivers[k].is_some();
@@ -374,7 +375,7 @@ pub(crate) fn plan(spec: &VehicleSpec, roster: &Roster, diags: &mut Vec<Diagnost
                 seat: format!("V{}-{}", k + 1, seat.code()),
                 position: seat.code(),
                 person: roster.person(i).id.clone(),
-                label: format!("{name} {}", seat.label()),
+                label: format!("{name} {}", seat.label(script)),
                 reason: format!(
                     "#{} by precedence{}; seat {} of the car ({rule})",
                     roster.number(i),

@@ -48,8 +48,8 @@ pub fn xlsx(doc: &Scenario, planned: &Planned) -> Vec<u8> {
     table::xlsx(doc, &planned.plan)
 }
 
-/// A file name from the meeting title (or the draft name) and a suffix; characters that
-/// file systems refuse become `_`.
+/// A file name from the meeting title (or the draft name) and a suffix (its words in the
+/// scenario's script, 座次圖 or 座次图); characters that file systems refuse become `_`.
 pub fn file_name(doc: &Scenario, draft: &str, suffix: &str) -> String {
     let base = if doc.meeting.title.trim().is_empty() { draft } else { doc.meeting.title.trim() };
     let clean: String = base
@@ -63,5 +63,5 @@ pub fn file_name(doc: &Scenario, draft: &str, suffix: &str) -> String {
         })
         .take(60)
         .collect();
-    format!("{clean}{suffix}")
+    format!("{clean}{}", doc.meeting.script.words(suffix))
 }

@@ -280,6 +280,16 @@ pub fn from_json<T: serde::de::DeserializeOwned>(v: serde_json::Value) -> T {
     serde_json::from_str(&v.to_string()).expect("a valid literal of the scenario format")
 }
 
+/// A new draft for a user of `lang`: [`new_scenario`], its printed words in 简体 for a
+/// 简体 page (繁體, the format's default, otherwise).
+pub fn new_draft_scenario(lang: Lang) -> Scenario {
+    let mut s = new_scenario();
+    if lang == Lang::Hans {
+        s.meeting.script = seating_core::Script::Simplified;
+    }
+    s
+}
+
 /// The venue of a new draft: a podium row of 7 and a hall of 8 rows × 20 seats.
 pub fn new_scenario() -> Scenario {
     let mut s = Scenario::new();
@@ -298,7 +308,7 @@ impl State {
         load_problems: Vec<String>,
     ) -> State {
         let drafts = if drafts.is_empty() {
-            vec![Draft::new("d1", lang.texts().draft_default, new_scenario())]
+            vec![Draft::new("d1", lang.texts().draft_default, new_draft_scenario(lang))]
         } else {
             drafts
         };
@@ -770,7 +780,10 @@ impl Reducible for State {
                     None => s.notice(true, t.no_instruction_here),
                 }
             }
-            Action::NewDraft { name } => s.add_draft(name, new_scenario()),
+            Action::NewDraft { name } => {
+                let doc = new_draft_scenario(s.lang);
+                s.add_draft(name, doc)
+            }
             Action::OpenScenario { name, text } => match Scenario::from_json(&text) {
                 Ok(doc) => {
                     s.add_draft(name, doc);
@@ -803,7 +816,8 @@ impl Reducible for State {
                     if s.drafts.is_empty() {
                         let id = s.next_id();
                         let name = s.lang.texts().draft_default;
-                        Rc::make_mut(&mut s.drafts).push(Draft::new(id, name, new_scenario()));
+                        let doc = new_draft_scenario(s.lang);
+                        Rc::make_mut(&mut s.drafts).push(Draft::new(id, name, doc));
                     }
                     let active = if s.active > i { s.active - 1 } else { s.active.min(s.drafts.len() - 1) };
                     s.switch(active);

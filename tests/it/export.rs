@@ -880,3 +880,65 @@ fn auto_orientation_prints_the_diagram_largest() {
         }
     }
 }
+
+/// `meeting.script: simplified` prints the program's own words in 简体 everywhere (labels,
+/// chart, lists, cards, diff) and leaves everything typed in as it is: names, units, floor
+/// names, the meeting's title and place keep their 繁體 characters.
+#[test]
+fn simplified_script_changes_the_programs_words_only() {
+    let mut s = example("hall-congress");
+    s.meeting.script = seating_core::Script::Simplified;
+    let p = plan(&s);
+    for a in &p.seats {
+        if a.seat.starts_with('P') {
+            assert!(a.label.starts_with("主席台第") && a.label.ends_with('号'), "{}", a.label);
+        } else if a.seat.starts_with('H') {
+            // Floors are user text (一樓, 二樓): kept; the row and number words converted.
+            assert!(a.label.starts_with("一樓 第") || a.label.starts_with("二樓 第"), "{}", a.label);
+            assert!(a.label.ends_with('号'), "{}", a.label);
+        }
+    }
+    let cars = p.vehicles.as_ref().expect("the example has cars");
+    assert!(cars.cars.iter().flat_map(|c| &c.seats).any(|x| x.label.contains("后排右座")));
+
+    let l = layout(&s, &p, &LayoutOptions::default());
+    let chart = svg::chart(&l, &PageOptions::default());
+    for word in ["主 席 台", "观众视角", "校验码", "时间：", "地点：", "拟稿", "审定"] {
+        assert!(chart.contains(word), "chart lacks {word}");
+    }
+    for word in ["主 席 臺", "觀眾視角", "校驗碼", "時間：", "地點：", "擬稿", "審定"] {
+        assert!(!chart.contains(word), "chart still has {word}");
+    }
+    // Typed text is printed as typed.
+    assert!(chart.contains(&s.meeting.title) && chart.contains(&s.meeting.place));
+    let traditional_names: Vec<&str> =
+        s.people.iter().map(|x| x.name.as_str()).filter(|n| n.contains(['鄭', '雲', '蘭'])).collect();
+    assert!(!traditional_names.is_empty());
+    let podium_names: Vec<&str> =
+        l.seats.iter().filter_map(|b| b.person.as_ref()).map(|o| o.name.as_str()).collect();
+    for n in traditional_names.iter().filter(|n| podium_names.contains(n)) {
+        assert!(chart.contains(n), "{n} should be printed as typed");
+    }
+
+    let csv = table::csv(&s, &p);
+    assert!(csv.starts_with("\u{FEFF}序号,姓名,职务,单位,座位,签到\r\n"), "{}", &csv[..60]);
+    let units: Vec<&str> = s.units.iter().map(|u| u.name.as_str()).collect();
+    assert!(units.iter().any(|u| csv.contains(u)), "unit names as typed");
+    let xlsx = table::xlsx(&s, &p);
+    let has = |needle: &str| xlsx.windows(needle.len()).any(|w| w == needle.as_bytes());
+    assert!(has("签到表") && has("座位表") && !has("簽到表"));
+
+    let list = cards::card_list(&l, cards::CardScope::Auto);
+    assert!(list.iter().any(|c| c.note.contains("面向主席台自左至右第1张")), "{:?}", list[0]);
+    let pages = cards::cards(&l, &CardOptions::default());
+    assert!(pages[0].contains("席卡 第1页／共") && pages[0].contains("折线") && !pages[0].contains("折線"));
+
+    let mut s2 = s.clone();
+    s2.instructions.clear();
+    let d = diff(&s2, &plan(&s2), &s, &p);
+    assert!(d.to_text_in(s.meeting.script).starts_with("座次调整对照"));
+
+    // The setting round-trips; the default is not written.
+    assert!(s.to_json().contains("\"script\": \"simplified\""));
+    assert!(!example("hall-congress").to_json().contains("\"script\""));
+}

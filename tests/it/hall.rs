@@ -106,7 +106,7 @@ fn check(f: &Value) -> Result<(), String> {
                 .seats
                 .iter()
                 .find(|a| a.seat == *seat)
-                .map_or_else(|| shape.label(id, &s.convention), |a| a.label.clone());
+                .map_or_else(|| shape.label(id, &s.convention, s.meeting.script), |a| a.label.clone());
             if got != want.as_str().unwrap() {
                 problems.push(format!("label of {seat}: want {want}, got {got}"));
             }

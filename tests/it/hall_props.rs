@@ -249,7 +249,7 @@ proptest! {
             let id: SeatId = a.seat.parse().unwrap();
             prop_assert!(shape.exists(id.row, id.col), "{} is not a seat", id);
             prop_assert!(!blocked.contains(&id), "{} is blocked", id);
-            prop_assert_eq!(&a.label, &shape.label(id, &s.convention));
+            prop_assert_eq!(&a.label, &shape.label(id, &s.convention, s.meeting.script));
             prop_assert!(!a.reason.is_empty());
         }
         // Everyone is seated when there are enough free seats.

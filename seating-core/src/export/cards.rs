@@ -83,7 +83,11 @@ pub fn card_list(layout: &Layout, scope: CardScope) -> Vec<Card> {
         last = Some(row);
         out.push(Card {
             name: b.person.as_ref().map(|o| o.name.clone()).unwrap_or_default(),
-            note: format!("{}　面向主席臺自左至右第{}張", b.label, k),
+            note: format!(
+                "{}　{}",
+                b.label,
+                layout.meeting.script.words(&format!("面向主席臺自左至右第{k}張"))
+            ),
         });
     }
     out
@@ -108,7 +112,11 @@ pub fn cards(layout: &Layout, options: &CardOptions) -> Vec<String> {
             .set("height", format!("{}mm", num(ph)))
             .set("viewBox", format!("0 0 {} {}", num(pw), num(ph)))
             .set("version", "1.1")
-            .add(Title::new(format!("{}席卡 第{}頁／共{}頁", layout.meeting.title, p + 1, pages)))
+            .add(Title::new(format!(
+                "{}{}",
+                layout.meeting.title,
+                layout.meeting.script.words(&format!("席卡 第{}頁／共{}頁", p + 1, pages))
+            )))
             .add(Definitions::new().add(Style::new(format!(
                 ".nm{{font-family:{FONT_TITLE};fill:#000;text-anchor:middle}}.tx{{font-family:{FONT_TEXT};fill:#777}}\
                  .cut{{stroke:#999;stroke-width:.3;stroke-dasharray:3 2}}.fold{{stroke:#bbb;stroke-width:.3;stroke-dasharray:6 2 1 2}}\
@@ -168,7 +176,7 @@ pub fn cards(layout: &Layout, options: &CardOptions) -> Vec<String> {
                     .set("transform", format!("rotate(180 {} {})", num(x0 + card_w / 2.0), num(fold))),
             );
             doc = doc.add(
-                TextEl::new("折線")
+                TextEl::new(layout.meeting.script.word("折線"))
                     .set("x", num(x0 + card_w - 2.0))
                     .set("y", num(fold - 1.0))
                     .set("font-size", "2.4")

@@ -54,12 +54,13 @@ struct Frame {
 }
 
 fn subtitle(layout: &Layout) -> String {
+    let sc = layout.meeting.script;
     let mut sub = Vec::new();
     if !layout.meeting.date.is_empty() {
-        sub.push(format!("時間：{}", layout.meeting.date));
+        sub.push(format!("{}{}", sc.words("時間："), layout.meeting.date));
     }
     if !layout.meeting.place.is_empty() {
-        sub.push(format!("地點：{}", layout.meeting.place));
+        sub.push(format!("{}{}", sc.words("地點："), layout.meeting.place));
     }
     sub.join("　　")
 }
@@ -214,17 +215,20 @@ pub fn chart(layout: &Layout, page: &PageOptions) -> String {
             .set("y2", num(fy))
             .set("class", "rule"),
     );
-    let view = match (layout.part, layout.view) {
+    let sc = layout.meeting.script;
+    let view = sc.words(match (layout.part, layout.view) {
         (Part::Venue, View::Audience) => "觀眾視角",
         (Part::Venue, View::Podium) => "主席臺視角",
         (Part::Banquet, View::Audience) => "自門口看",
         (Part::Banquet, View::Podium) => "自主桌看",
         (Part::Lineup(_), View::Audience) => "自相機看",
         (Part::Lineup(_), View::Podium) => "自站位者看",
-    };
+    });
     let stamp = format!(
-        "座次 seating {} · 校驗碼 {} · {}",
+        "{} {} · {} {} · {}",
+        sc.words("座次 seating"),
         layout.version,
+        sc.words("校驗碼"),
         &layout.hash[..12.min(layout.hash.len())],
         view
     );
@@ -244,8 +248,8 @@ pub fn chart(layout: &Layout, page: &PageOptions) -> String {
                     .set("height", num(h))
                     .set("class", "box"),
             );
-            f = f.add(text(&format!("{role}："), x + 2.0, y0 + 5.0, 3.4));
-            f = f.add(text("日期：　　年　　月　　日", x + 2.0, y0 + h - 2.5, 2.8));
+            f = f.add(text(&sc.word(&format!("{role}：")), x + 2.0, y0 + 5.0, 3.4));
+            f = f.add(text(&sc.words("日期：　　年　　月　　日"), x + 2.0, y0 + h - 2.5, 2.8));
         }
     }
     doc = doc.add(f);
@@ -560,10 +564,11 @@ fn legend_rows(layout: &Layout, width: f64, size: f64) -> Vec<Vec<(String, Strin
 /// full lists are in the seat list and the diff).
 fn notes(layout: &Layout) -> Vec<String> {
     const SHOWN: usize = 15;
+    let sc = layout.meeting.script;
     let line = |what: &str, names: Vec<&str>| {
         let more = if names.len() > SHOWN { "等" } else { "" };
         let shown: Vec<&str> = names.iter().take(SHOWN).copied().collect();
-        format!("{what}（{}人）：{}{more}", names.len(), shown.join("、"))
+        format!("{}（{}人）：{}{more}", sc.words(what), names.len(), shown.join("、"))
     };
     let mut out = Vec::new();
     if !layout.unseated.is_empty() {

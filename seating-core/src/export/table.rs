@@ -17,6 +17,11 @@ use crate::seat::SeatId;
 /// The sign-in sheet's columns.
 pub const HEADER: [&str; 6] = ["序號", "姓名", "職務", "單位", "座位", "簽到"];
 
+/// [`HEADER`] in the scenario's script (`meeting.script`).
+pub fn header(scenario: &Scenario) -> Vec<String> {
+    HEADER.iter().map(|h| scenario.meeting.script.word(h)).collect()
+}
+
 /// One person on the list.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Row {
@@ -40,6 +45,7 @@ pub struct Row {
 
 /// The list, in sign-in order (see the module docs). Complexity: O(n log n).
 pub fn rows(scenario: &Scenario, plan: &Plan) -> Vec<Row> {
+    let unseated = scenario.meeting.script.words("未安排");
     let people: HashMap<&str, usize> =
         scenario.people.iter().enumerate().map(|(i, p)| (p.id.as_str(), i)).collect();
     let units: HashMap<&str, usize> =
@@ -62,7 +68,7 @@ pub fn rows(scenario: &Scenario, plan: &Plan) -> Vec<Row> {
         let unit = p.unit.as_deref().and_then(|u| units.get(u).copied());
         let group = if on_podium { (0, 0) } else { (1, unit.unwrap_or(usize::MAX)) };
         let role = if on_podium { 0 } else { p.role as u8 };
-        let (seat_id, label, reason) = seat.copied().unwrap_or(("", "未安排", ""));
+        let (seat_id, label, reason) = seat.copied().unwrap_or(("", unseated.as_ref(), ""));
         list.push((
             (group.0, group.1, role, pos),
             Row {
@@ -114,7 +120,7 @@ pub fn csv(scenario: &Scenario, plan: &Plan) -> String {
     let rows = rows(scenario, plan);
     let mut out = String::with_capacity(64 + rows.len() * 64);
     out.push('\u{FEFF}');
-    out.push_str(&HEADER.join(","));
+    out.push_str(&header(scenario).join(","));
     out.push_str("\r\n");
     for r in &rows {
         out.push_str(&r.no.to_string());
@@ -135,17 +141,19 @@ pub fn csv(scenario: &Scenario, plan: &Plan) -> String {
 pub fn xlsx(scenario: &Scenario, plan: &Plan) -> Vec<u8> {
     use super::xlsx::{workbook, Cell, Sheet, Style};
     let rows = rows(scenario, plan);
-    let title = format!("{}簽到表", clean(&scenario.meeting.title));
+    let sc = scenario.meeting.script;
+    let title = format!("{}{}", clean(&scenario.meeting.title), sc.words("簽到表"));
     let sub = [clean(&scenario.meeting.date), clean(&scenario.meeting.place)]
         .into_iter()
         .filter(|s| !s.is_empty())
         .collect::<Vec<_>>()
         .join("　");
 
-    let mut sign = Sheet::new("簽到表", &[6, 12, 22, 24, 18, 16]);
+    let (sign_name, seats_name, header) = (sc.words("簽到表"), sc.words("座位表"), header(scenario));
+    let mut sign = Sheet::new(&sign_name, &[6, 12, 22, 24, 18, 16]);
     sign.merged(&title, Style::Title, HEADER.len());
     sign.merged(&sub, Style::Centred, HEADER.len());
-    sign.row(HEADER.iter().map(|h| Cell::Text(h, Style::Head)).collect(), None);
+    sign.row(header.iter().map(|h| Cell::Text(h, Style::Head)).collect(), None);
     for r in &rows {
         let body = |s| Cell::Text(s, Style::Body);
         let mut cells = vec![Cell::Number(r.no, Style::BodyCentred)];
@@ -156,8 +164,9 @@ pub fn xlsx(scenario: &Scenario, plan: &Plan) -> Vec<u8> {
     sign.fit_width = true;
     sign.freeze = 3;
 
-    let mut seats = Sheet::new("座位表", &[18, 10, 12, 22, 24, 60]);
-    let head = ["座位", "座位編號", "姓名", "職務", "單位", "說明"];
+    let mut seats = Sheet::new(&seats_name, &[18, 10, 12, 22, 24, 60]);
+    let head: Vec<String> =
+        ["座位", "座位編號", "姓名", "職務", "單位", "說明"].iter().map(|h| sc.word(h)).collect();
     seats.row(head.iter().map(|h| Cell::Text(h, Style::Head)).collect(), None);
     let mut by_seat: Vec<(SeatId, &Row)> =
         rows.iter().filter_map(|r| r.seat.parse::<SeatId>().ok().map(|s| (s, r))).collect();

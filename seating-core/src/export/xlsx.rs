@@ -53,7 +53,7 @@ pub(crate) enum Cell<'a> {
 #[derive(Debug, Clone)]
 pub(crate) struct Sheet<'a> {
     /// The tab name (at most 31 characters, none of `[]:*?/\`).
-    name: &'static str,
+    name: &'a str,
     /// Column widths from column A, in characters of the default font (as Excel's column
     /// width box shows them).
     widths: &'static [u32],
@@ -73,7 +73,7 @@ pub(crate) struct Sheet<'a> {
 
 impl<'a> Sheet<'a> {
     /// An empty sheet with its tab name and column widths.
-    pub fn new(name: &'static str, widths: &'static [u32]) -> Self {
+    pub fn new(name: &'a str, widths: &'static [u32]) -> Self {
         debug_assert!(name.chars().count() <= 31 && !name.contains(['[', ']', ':', '*', '?', '/', '\\']));
         Sheet {
             name,

@@ -140,6 +140,10 @@ pub fn venue(props: &VenueProps) -> Html {
                     { field(d, t, "meeting-date", t.meeting_date, s.meeting.date.clone(), |s, v| { s.meeting.date = v.trim().into(); Ok(()) }) }
                     { field(d, t, "meeting-place", t.meeting_place, s.meeting.place.clone(), |s, v| { s.meeting.place = v.trim().into(); Ok(()) }) }
                 </div>
+                { choice(d, t, "script", t.script, s.meeting.script, &[
+                    (seating_core::Script::Simplified, t.script_simplified, t.script_simplified_explain),
+                    (seating_core::Script::Traditional, t.script_traditional, t.script_traditional_explain),
+                ], |s, v| s.meeting.script = v) }
             </fieldset>
             <fieldset>
                 <legend>{ toggle("podium-on", t.podium, podium.is_some(), |s, on| {

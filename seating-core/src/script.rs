@@ -1,0 +1,79 @@
+//! The script of the program's own printed words: 繁體 (the default, as the regulation and
+//! PROTOCOL write them) or 简体.
+//!
+//! Labels, headings, legends, list headers, name-card captions and the draft comparison are
+//! written in Traditional characters in the source; [`Script::words`] turns them into
+//! Simplified ones when the scenario asks (`meeting.script`). It is applied to those fixed
+//! words only, never to names, posts, units or anything else the user typed: 劉 stays 劉.
+
+use std::borrow::Cow;
+
+use crate::keyword::keywords;
+
+/// Which characters the printed output's fixed words use (`meeting.script`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", serde(rename_all = "kebab-case"))]
+pub enum Script {
+    /// 繁體: 主席臺第1排1號 (default).
+    #[default]
+    Traditional,
+    /// 简体: 主席台第1排1号.
+    Simplified,
+}
+keywords!(Script { Traditional = "traditional", Simplified = "simplified" });
+
+/// The Traditional characters of the program's printed words, in code point order, and
+/// their Simplified forms at the same positions (generated with OpenCC's `t2s` from every
+/// literal they occur in; character by character gives the same text as phrase by phrase
+/// for all of them).
+const TRADITIONAL: &str = "個側內兩刪務區員單圓圖審對導張後擬時會機橫沒減準為無獎眾碼簽線編職臺與號補裡見視觀說調請變豎賓車較辦這邊門間頁預頒領駕駛驗點";
+const SIMPLIFIED: &str = "个侧内两删务区员单圆图审对导张后拟时会机横没减准为无奖众码签线编职台与号补里见视观说调请变竖宾车较办这边门间页预颁领驾驶验点";
+
+impl Script {
+    /// The program's own words (written in Traditional characters) in this script. Only for
+    /// fixed text and numbers: user data must be passed through unchanged.
+    pub fn words<'a>(self, text: &'a str) -> Cow<'a, str> {
+        if self == Script::Traditional || !text.chars().any(|c| lookup(c).is_some()) {
+            return Cow::Borrowed(text);
+        }
+        Cow::Owned(text.chars().map(|c| lookup(c).unwrap_or(c)).collect())
+    }
+
+    /// `self.words(text)` as an owned string.
+    pub fn word(self, text: &str) -> String {
+        self.words(text).into_owned()
+    }
+}
+
+fn lookup(c: char) -> Option<char> {
+    if (c as u32) < 0x4E00 {
+        return None;
+    }
+    let mut t = TRADITIONAL.chars();
+    let i = t.position(|x| x == c)?;
+    SIMPLIFIED.chars().nth(i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tables_line_up_and_are_sorted() {
+        let t: Vec<char> = TRADITIONAL.chars().collect();
+        assert_eq!(t.len(), SIMPLIFIED.chars().count());
+        assert!(t.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn fixed_words_convert_and_traditional_is_untouched() {
+        let s = Script::Simplified;
+        assert_eq!(s.words("主席臺第1排5號"), "主席台第1排5号");
+        assert_eq!(s.words("簽到表"), "签到表");
+        assert_eq!(s.words("後排右座"), "后排右座");
+        assert_eq!(s.words("座次圖 seating"), "座次图 seating");
+        assert!(matches!(s.words("第1排"), Cow::Borrowed(_)));
+        assert!(matches!(Script::Traditional.words("主席臺"), Cow::Borrowed("主席臺")));
+    }
+}
