@@ -258,6 +258,9 @@ struct Planner<'a> {
     seating: Vec<(Section, Role)>,
     /// The fixed words of seat labels in the scenario's script (`meeting.script`).
     words: LabelWords,
+    /// People a `move` put after someone: (person, anchor, instruction), the last move of
+    /// each person, in instruction order.
+    moves: Vec<(usize, usize, usize)>,
 }
 
 /// The fixed words of podium and hall seat labels (主席臺第…排…號), in one script.
@@ -294,6 +297,7 @@ impl<'a> Planner<'a> {
             unit_of: unit_classes(s),
             seating: s.people.iter().map(|p| (p.section, p.role)).collect(),
             words: LabelWords::new(s.meeting.script),
+            moves: Vec::new(),
         }
     }
 
@@ -310,9 +314,26 @@ impl<'a> Planner<'a> {
         self.apply_fixed_seats();
         let mut unseated = self.fill_podium();
         unseated.extend(self.fill_hall());
+        self.record_moves();
         self.apply_swaps(&mut unseated);
         self.report_inversions();
         self.finish(unseated)
+    }
+
+    /// A seat that a `move` decided (through precedence) is the leader's instruction too
+    /// (PROTOCOL §7: honoured and recorded): its reason starts with the move, who asked, when
+    /// and why, and the seat carries the instruction, so the chart marks it 按領導意見安排.
+    /// Pinned seats keep their pin.
+    fn record_moves(&mut self) {
+        for &(p, a, k) in &self.moves {
+            let Some(pl) = self.placement[p].as_mut().filter(|pl| pl.instruction.is_none()) else { continue };
+            let anchor = &self.s.people[a];
+            let what = format!("moved after {} ({})", anchor.name, anchor.id);
+            let mut r = instruction_reason(&what, &self.s.instructions[k], k, ", 按領導意見辦); ");
+            r.push_str(&pl.reason);
+            pl.reason = r;
+            pl.instruction = Some(k);
+        }
     }
 
     /// A person without a name still gets a seat, but a blank one: say so, once each.
@@ -456,6 +477,10 @@ impl<'a> Planner<'a> {
                 _ => {}
             }
         }
+        let mut moves: Vec<(usize, usize, usize)> =
+            moved_after.into_iter().map(|(p, (a, k))| (p, a, k)).collect();
+        crate::sort::sort_by_key(&mut moves, |&(_, _, k)| k);
+        self.moves = moves;
         if moved {
             self.prec.clear();
             let mut i = next[n];

@@ -331,6 +331,22 @@ fn audit_move_applies_before_fill_whatever_the_listing_order() {
     // Precedence p1 p4 p2 p3 p5; p1 pinned to column 1; the others fill 3, 4, 2, 5.
     assert_eq!(podium_rows(&pa, &[5]), ["1 3 4 2 5"]);
     assert_eq!(pa.precedence, ["p1", "p4", "p2", "p3", "p5"]);
+    // §7 "honoured and recorded": the moved person's seat carries the move (the chart marks
+    // it 按領導意見安排) and its reason says who asked; the pinned seat keeps its pin, the
+    // people the move pushed back are seated by the rules.
+    for (p, k) in [(&pa, 1), (&pb, 0)] {
+        let seat = |id: &str| p.seats.iter().find(|a| a.person.as_deref() == Some(id)).unwrap();
+        assert_eq!(seat("p4").instruction, Some(k));
+        assert!(seat("p4").reason.starts_with("moved after "), "{}", seat("p4").reason);
+        assert!(seat("p4").reason.contains("#2 by precedence"), "{}", seat("p4").reason);
+        assert_eq!(seat("p1").instruction, Some(1 - k));
+        assert!(seat("p1").reason.starts_with("pinned"), "{}", seat("p1").reason);
+        assert_eq!(seat("p2").instruction, None);
+    }
+    let with_who = json!([{"op": "move", "person": "p4", "after": "p1", "by": "書記", "note": "坐前"}]);
+    let pc = podium_plan(&[5], 5, json!({}), with_who);
+    let p4 = pc.seats.iter().find(|a| a.person.as_deref() == Some("p4")).unwrap();
+    assert!(p4.reason.contains("by 書記") && p4.reason.contains("坐前"), "{}", p4.reason);
 }
 
 /// A move after an excluded person keeps the moved person in the excluded one's place.

@@ -94,7 +94,9 @@ pub fn units_together(s: &Scenario, p: &Plan) -> Result<(), String> {
     let filled: Vec<(&str, SeatId, &str)> = p
         .seats
         .iter()
-        .filter(|a| a.seat.starts_with('H') && a.instruction.is_none())
+        // Seats the rules filled: no instruction, or a `move` (it changes precedence, then the
+        // rules seat the person; the seat only records the move).
+        .filter(|a| a.seat.starts_with('H') && a.instruction.is_none_or(|k| s.instructions[k].op == Op::Move))
         .map(|a| (a.person.as_deref().unwrap(), a.seat.parse().unwrap(), a.reason.as_str()))
         .collect();
     let mut groups: HashMap<(Option<String>, Option<Role>), Vec<(&str, SeatId, &str)>> = HashMap::new();
