@@ -597,6 +597,7 @@ pub(crate) fn plan(spec: &BanquetSpec, roster: &Roster, diags: &mut Vec<Diagnost
         let order = if t == 0 { &main_order } else { &other_order };
         crate::sort::sort_by_key(&mut others, |&p| roster.pos[p]);
         let n_hosts = host_people.len();
+        let table = table_label(number, script);
         for (rank, ((pos, what), p)) in order.iter().zip(host_people.into_iter().chain(others)).enumerate() {
             let how = if rank < n_hosts {
                 "named in banquet.hosts".to_string()
@@ -611,8 +612,8 @@ pub(crate) fn plan(spec: &BanquetSpec, roster: &Roster, diags: &mut Vec<Diagnost
                 position: *pos,
                 rank: rank as u32 + 1,
                 person: roster.person(p).id.clone(),
-                label: script.word(&format!("{} 第{}席", table_label(number, script), rank + 1)),
-                reason: format!("{how}; seat {} at {}: {what}", rank + 1, table_label(number, script)),
+                label: format!("{table} {}", script.words(&format!("第{}席", rank + 1))),
+                reason: format!("{how}; seat {} at {table}: {what}", rank + 1),
             });
         }
     }

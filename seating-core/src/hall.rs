@@ -209,7 +209,7 @@ impl Shape {
 }
 
 /// Seats in 1-based `row` of a hall spec.
-fn row_len(spec: &HallSpec, row: u32) -> u32 {
+pub(crate) fn row_len(spec: &HallSpec, row: u32) -> u32 {
     spec.row_seats.get((row as usize).wrapping_sub(1)).copied().unwrap_or(spec.seats)
 }
 

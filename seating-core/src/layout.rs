@@ -584,7 +584,7 @@ pub fn changes<'a, S: std::borrow::Borrow<SeatBox>, P: std::borrow::Borrow<Place
         .map(|&(i, id)| {
             let old = seats[i].borrow();
             let label = || match id.area {
-                Area::Podium => s1.meeting.script.word(&podium_label(id)),
+                Area::Podium => podium_label(id, s1.meeting.script),
                 Area::Hall => match &s1.hall {
                     Some(h) => shape.get_or_insert_with(|| hall::Shape::new(h)).label(
                         id,
@@ -643,9 +643,9 @@ fn same_but_instructions(a: &Scenario, b: &Scenario) -> bool {
         && *people == b.people
 }
 
-/// The printed label of a podium seat the plan does not mention.
-fn podium_label(id: SeatId) -> String {
-    format!("主席臺第{}排{}號", id.row, id.col)
+/// The printed label of a podium seat the plan does not mention, in `script`.
+fn podium_label(id: SeatId, script: crate::Script) -> String {
+    script.word(&format!("主席臺第{}排{}號", id.row, id.col))
 }
 
 struct Builder<'a> {
@@ -783,8 +783,8 @@ impl<'a> Builder<'a> {
                     y += H_H + H_ROW_GAP + if new_floor { FLOOR_GAP } else { 0.0 };
                 }
                 row_y.push(y);
+                // Floor names are user text: cleaned.
                 row_labels.push(clean(&sh.row_label(r, self.s.meeting.script)));
-                // floor names are user text
             }
         }
         let hall_inner_h = row_y.last().map_or(0.0, |y| y + H_H);
@@ -830,7 +830,7 @@ impl<'a> Builder<'a> {
                 for c in 0..n {
                     let rect = self.place(Rect { x: x0 + c as f64 * p_pitch, y: top, w: P_W, h: P_H });
                     let id = SeatId::podium(r as u32 + 1, c + 1);
-                    let label = || self.w(&podium_label(id));
+                    let label = || podium_label(id, self.s.meeting.script);
                     seats.push(self.seat_box(id, rect, label, false));
                 }
                 if podium_rows.len() > 1 {

@@ -917,7 +917,7 @@ impl<'a> Planner<'a> {
             Area::Hall => match &self.s.hall {
                 Some(h) if self.s.convention.hall_method == crate::HallMethod::CentreOut => {
                     let c = &self.s.convention;
-                    let len = h.row_seats.get(seat.row as usize - 1).copied().unwrap_or(h.seats) as usize;
+                    let len = hall::row_len(h, seat.row) as usize;
                     // The order `hall::fill` seats a centre-out row in (the podium's mirror).
                     let rank = podium::row_rank(len, seat.col as usize - 1, c.honour.opposite(), c.even);
                     (1, seat.row as usize, rank as u32)
