@@ -628,6 +628,7 @@ fn same_but_instructions(a: &Scenario, b: &Scenario) -> bool {
         lineups,
         vehicles,
         groups,
+        bilateral,
     } = a;
     *format == b.format
         && *meeting == b.meeting
@@ -640,6 +641,7 @@ fn same_but_instructions(a: &Scenario, b: &Scenario) -> bool {
         && *lineups == b.lineups
         && *vehicles == b.vehicles
         && *groups == b.groups
+        && *bilateral == b.bilateral
         && *people == b.people
 }
 

@@ -14,8 +14,8 @@
 //! - [`plan()`]: plans a scenario into a [`Plan`]: precedence, [`SeatAssignment`]s with
 //!   reasons, unseated people, and [`Diagnostic`]s for everything that could not be done as
 //!   asked (an instruction that cannot be honoured is a diagnostic, never a lost plan).
-//! - [`podium`], [`hall`], [`banquet`], [`lineup`], [`vehicle`], [`groups`]: one module per
-//!   seating kind, each usable on its own; [`plan()`] runs them all.
+//! - [`podium`], [`hall`], [`banquet`], [`lineup`], [`vehicle`], [`groups`], [`bilateral`]:
+//!   one module per seating kind, each usable on its own; [`plan()`] runs them all.
 //! - [`rank`] and [`strokes`]: precedence, including 姓氏筆畫 stroke order.
 //!
 //! ## Example
@@ -39,6 +39,7 @@
 #![deny(missing_docs)]
 
 pub mod banquet;
+pub mod bilateral;
 pub mod diff;
 pub mod error;
 pub mod export;

@@ -7,6 +7,7 @@ use std::collections::{HashMap, HashSet};
 use serde::{Deserialize, Serialize};
 
 use crate::banquet::{self, BanquetPlan};
+use crate::bilateral::{self, BilateralPlan};
 use crate::groups::{self, GroupsPlan};
 use crate::hall::{self, Group};
 use crate::lineup::{self, LineupPlan};
@@ -45,6 +46,9 @@ pub struct Plan {
     /// Discussion rooms and their lists, when the scenario has `groups`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub groups: Option<GroupsPlan>,
+    /// One planned host–guest occasion per scenario `bilateral` entry, in the same order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub bilateral: Vec<BilateralPlan>,
 }
 
 /// One occupied or reserved seat.
@@ -633,8 +637,8 @@ impl<'a> Planner<'a> {
     /// hall on purpose: then a missing venue is only worth an `info`.
     fn venue_less_level(&self) -> (Level, &'static str) {
         let s = self.s;
-        if s.banquet.is_some() || !s.lineups.is_empty() || s.vehicles.is_some() || s.groups.is_some() {
-            (Level::Info, " (they are planned in the scenario's banquet, line-ups, vehicles or groups only)")
+        if s.has_extras() {
+            (Level::Info, " (they are planned in the scenario's banquet, line-ups, vehicles, groups or host–guest occasions only)")
         } else {
             (Level::Warning, "")
         }
@@ -1115,13 +1119,18 @@ impl<'a> Planner<'a> {
         }
     }
 
-    /// Banquet, line-ups, vehicles and discussion groups, on the final precedence.
+    /// Banquet, line-ups, vehicles, discussion groups and host–guest occasions, on the final
+    /// precedence.
     fn plan_extras(&mut self) -> Extras {
         let s = self.s;
-        let extras =
-            s.banquet.is_some() || !s.lineups.is_empty() || s.vehicles.is_some() || s.groups.is_some();
-        if !extras {
-            return Extras { banquet: None, lineups: Vec::new(), vehicles: None, groups: None };
+        if !s.has_extras() {
+            return Extras {
+                banquet: None,
+                lineups: Vec::new(),
+                vehicles: None,
+                groups: None,
+                bilateral: Vec::new(),
+            };
         }
         let units = s.units.iter().enumerate().map(|(k, u)| (u.id.as_str(), k)).collect();
         // Every id, for the extras' own person references.
@@ -1134,8 +1143,10 @@ impl<'a> Planner<'a> {
             self.s.lineups.iter().enumerate().map(|(k, l)| lineup::plan(l, k, &roster, &mut diags)).collect();
         let vehicles = self.s.vehicles.as_ref().map(|v| vehicle::plan(v, &roster, &mut diags));
         let groups = self.s.groups.as_ref().map(|g| groups::plan(g, &roster, &mut diags));
+        let bilateral =
+            s.bilateral.iter().enumerate().map(|(k, b)| bilateral::plan(b, k, &roster, &mut diags)).collect();
         self.diags.extend(diags);
-        Extras { banquet, lineups, vehicles, groups }
+        Extras { banquet, lineups, vehicles, groups, bilateral }
     }
 
     fn finish(mut self, unseated: Vec<usize>) -> Plan {
@@ -1236,6 +1247,7 @@ impl<'a> Planner<'a> {
             lineups: extras.lineups,
             vehicles: extras.vehicles,
             groups: extras.groups,
+            bilateral: extras.bilateral,
         }
     }
 }
@@ -1473,6 +1485,7 @@ struct Extras {
     lineups: Vec<LineupPlan>,
     vehicles: Option<VehiclePlan>,
     groups: Option<GroupsPlan>,
+    bilateral: Vec<BilateralPlan>,
 }
 
 impl Plan {

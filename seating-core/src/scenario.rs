@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 
 use crate::banquet::BanquetSpec;
+use crate::bilateral::BilateralSpec;
 use crate::error::Error;
 use crate::groups::GroupsSpec;
 use crate::lineup::LineupSpec;
@@ -64,6 +65,9 @@ pub struct Scenario {
     /// Discussion groups (分組討論): people split into named rooms, units kept together.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub groups: Option<GroupsSpec>,
+    /// Host–guest occasions (會談, 簽字儀式, 會見), each planned on its own, PROTOCOL §3.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub bilateral: Vec<BilateralSpec>,
 }
 
 /// Free-text meeting header.
@@ -354,8 +358,9 @@ pub struct Person {
     /// Date of arrival at the unit (ISO `YYYY-MM-DD`), for the `seniority` tie-breaker.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub joined: Option<String>,
-    /// `host` or `guest`, for foreign-affairs line-ups (主左客右). People without a side
-    /// count as the host side there; everywhere else the side is ignored.
+    /// `host` or `guest`, for foreign-affairs line-ups and host–guest occasions (主左客右).
+    /// People without a side count as the host side there; everywhere else the side is
+    /// ignored.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub side: Option<Party>,
 }
@@ -537,6 +542,16 @@ impl Instruction {
 }
 
 impl Scenario {
+    /// Whether the scenario plans anything besides the podium and hall: a banquet, line-ups,
+    /// vehicles, discussion groups or host–guest occasions.
+    pub fn has_extras(&self) -> bool {
+        self.banquet.is_some()
+            || !self.lineups.is_empty()
+            || self.vehicles.is_some()
+            || self.groups.is_some()
+            || !self.bilateral.is_empty()
+    }
+
     /// An empty scenario of the current format.
     pub fn new() -> Scenario {
         Scenario {
@@ -553,6 +568,7 @@ impl Scenario {
             lineups: Vec::new(),
             vehicles: None,
             groups: None,
+            bilateral: Vec::new(),
         }
     }
 
@@ -732,6 +748,9 @@ impl Scenario {
         }
         if let Some(g) = &self.groups {
             g.validate("groups")?;
+        }
+        for (i, b) in self.bilateral.iter().enumerate() {
+            b.validate(&format!("bilateral[{i}]"))?;
         }
         for (i, ins) in self.instructions.iter().enumerate() {
             let need: &[&str] = match ins.op {

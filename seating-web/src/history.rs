@@ -11,6 +11,7 @@ use std::rc::Rc;
 
 use seating_core::banquet::BanquetSpec;
 use seating_core::groups::GroupsSpec;
+use seating_core::bilateral::BilateralSpec;
 use seating_core::lineup::LineupSpec;
 use seating_core::vehicle::VehicleSpec;
 use seating_core::{Convention, HallSpec, Instruction, Meeting, Person, PodiumSpec, Ranking, Scenario, Unit};
@@ -42,6 +43,7 @@ enum Piece {
     Lineups(Vec<LineupSpec>),
     Vehicles(Option<VehicleSpec>),
     Groups(Option<GroupsSpec>),
+    Bilateral(Vec<BilateralSpec>),
     /// Anything this module does not know part by part.
     Whole(Box<Scenario>),
 }
@@ -77,6 +79,7 @@ impl Patch {
             lineups: _,
             vehicles: _,
             groups: _,
+            bilateral: _,
         } = old;
         if *format != new.format {
             return Patch(vec![Piece::Whole(Box::new(old.clone()))]);
@@ -117,6 +120,7 @@ impl Patch {
         part!(p, old, new, lineups, Lineups);
         part!(p, old, new, vehicles, Vehicles);
         part!(p, old, new, groups, Groups);
+        part!(p, old, new, bilateral, Bilateral);
         Patch(p)
     }
 
@@ -153,6 +157,7 @@ impl Patch {
                 Piece::Lineups(v) => Piece::Lineups(std::mem::replace(&mut s.lineups, v)),
                 Piece::Vehicles(v) => Piece::Vehicles(std::mem::replace(&mut s.vehicles, v)),
                 Piece::Groups(v) => Piece::Groups(std::mem::replace(&mut s.groups, v)),
+                Piece::Bilateral(v) => Piece::Bilateral(std::mem::replace(&mut s.bilateral, v)),
                 Piece::Whole(v) => Piece::Whole(Box::new(std::mem::replace(s, *v))),
             });
         }
