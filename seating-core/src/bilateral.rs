@@ -258,12 +258,8 @@ pub(crate) fn plan(
                 level: Level::Warning,
                 code: "no-principal".into(),
                 message: format!(
-                    "{field} ({}): nobody on the {word} side to lead it; give people \"side\": \"{}\"",
+                    "{field} ({}): nobody on the {word} side to lead it; give people \"side\": \"{word}\"",
                     spec.name,
-                    match party {
-                        Party::Guest => "guest",
-                        Party::Host => "host",
-                    }
                 ),
                 ..Diagnostic::default()
             });
@@ -285,7 +281,7 @@ pub(crate) fn plan(
     number(spec, roster, drafts)
 }
 
-/// 客方 or 主方 in English, for messages.
+/// `guest` or `host` (the file format's words), for messages.
 fn party_word(party: Party) -> &'static str {
     match party {
         Party::Guest => "guest",
@@ -359,8 +355,10 @@ fn talks_side(spec: &BilateralSpec, party: Party, members: &[usize], roles: &[Bi
             behind.push(j);
         }
     }
-    let behind_offsets = behind_offsets(behind.len());
-    for (&j, &off) in behind.iter().zip(&behind_offsets) {
+    // Behind: directly behind the principal first, then one to the own right, one to the
+    // own left, outward.
+    let behind_offsets = std::iter::once(0).chain(alternate(&[0], behind.len().saturating_sub(1)));
+    for (&j, off) in behind.iter().zip(behind_offsets) {
         let why = match spec.interpreter {
             InterpreterPlace::Behind => "interpreter (譯員) behind the principal (`interpreter: behind`)",
             InterpreterPlace::Right => "interpreter (譯員) behind the principal: the seat at the principal's right is taken by the first interpreter",
@@ -412,12 +410,6 @@ fn talks_side(spec: &BilateralSpec, party: Party, members: &[usize], roles: &[Bi
         });
     }
     out
-}
-
-/// Offsets of `n` places in a row behind the principal: directly behind first, then one to
-/// the own right, one to the own left, outward: 0, +1, −1, +2, …
-fn behind_offsets(n: usize) -> Vec<i64> {
-    (0..n as i64).map(|k| if k % 2 == 1 { (k + 1) / 2 } else { -(k / 2) }).collect()
 }
 
 /// One party at a signing ceremony, seen from the audience: the guest signer at column −1,

@@ -10,8 +10,8 @@
 use std::rc::Rc;
 
 use seating_core::banquet::BanquetSpec;
-use seating_core::groups::GroupsSpec;
 use seating_core::bilateral::BilateralSpec;
+use seating_core::groups::GroupsSpec;
 use seating_core::lineup::LineupSpec;
 use seating_core::vehicle::VehicleSpec;
 use seating_core::{Convention, HallSpec, Instruction, Meeting, Person, PodiumSpec, Ranking, Scenario, Unit};

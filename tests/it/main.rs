@@ -2,6 +2,7 @@
 
 mod audit;
 mod banquet;
+mod bilateral;
 mod cli;
 mod export;
 mod extras_props;

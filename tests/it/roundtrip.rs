@@ -247,6 +247,31 @@ fn arb_extras(ids: Vec<String>) -> BoxedStrategy<Map<String, Value>> {
         put(&mut r, "capacity", capacity);
         Value::Object(r)
     });
+    let occasion = (
+        text(),
+        opt(one_of(&["talks", "signing", "side-by-side"])),
+        (opt(one_of(&["facing-door", "end-on"])), opt(one_of(&["right", "behind"]))),
+        (id_list(ids.clone()), id_list(ids.clone()), opt(1u32..5)),
+        (proptest::option::of(id_list(ids.clone())), opt(one_of(&["podium", "hall"]))),
+    )
+        .prop_map(
+            |(name, kind, (table, interpreter), (interpreters, assistants, per_row), (people, section))| {
+                let mut o = Map::new();
+                o.insert("name".into(), json!(name));
+                let signing = kind.as_ref().and_then(Value::as_str) == Some("signing");
+                put(&mut o, "kind", kind);
+                put(&mut o, "table", table);
+                put(&mut o, "interpreter", interpreter);
+                o.insert("interpreters".into(), json!(interpreters));
+                if signing {
+                    o.insert("assistants".into(), json!(assistants));
+                }
+                put(&mut o, "per_row", per_row);
+                put(&mut o, "people", people.map(|p| json!(p)));
+                put(&mut o, "section", section);
+                Value::Object(o)
+            },
+        );
     let groups = (
         proptest::collection::vec(room, 1..4),
         opt(0u32..3),
@@ -266,8 +291,9 @@ fn arb_extras(ids: Vec<String>) -> BoxedStrategy<Map<String, Value>> {
         proptest::collection::vec(lineup, 0..3),
         proptest::option::of(vehicles),
         proptest::option::of(groups),
+        proptest::collection::vec(occasion, 0..3),
     )
-        .prop_map(|(b, l, v, g)| {
+        .prop_map(|(b, l, v, g, o)| {
             let mut m = Map::new();
             put(&mut m, "banquet", b);
             if !l.is_empty() {
@@ -275,6 +301,9 @@ fn arb_extras(ids: Vec<String>) -> BoxedStrategy<Map<String, Value>> {
             }
             put(&mut m, "vehicles", v);
             put(&mut m, "groups", g);
+            if !o.is_empty() {
+                m.insert("bilateral".into(), json!(o));
+            }
             m
         })
         .boxed()
