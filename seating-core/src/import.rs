@@ -8,7 +8,7 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::error::Error;
-use crate::scenario::{Person, Role, Section, Unit};
+use crate::scenario::{Party, Person, Role, Section, Unit};
 
 /// Upper bound on imported rows (the scenario limit applies too).
 pub const MAX_ROWS: usize = crate::scenario::MAX_PEOPLE;
@@ -41,13 +41,15 @@ pub enum Field {
     Section,
     /// 正式/member, 列席/attendee, 候補/alternate.
     Role,
+    /// 主方/host or 客方/guest, for host–guest occasions and foreign-affairs line-ups.
+    Side,
     /// Not imported.
     Ignore,
 }
 
 impl Field {
     /// Every importable field, in the order a mapping step offers them.
-    pub const ALL: [Field; 8] = [
+    pub const ALL: [Field; 9] = [
         Field::Id,
         Field::Name,
         Field::Post,
@@ -55,6 +57,7 @@ impl Field {
         Field::Rank,
         Field::Section,
         Field::Role,
+        Field::Side,
         Field::Ignore,
     ];
 
@@ -68,6 +71,7 @@ impl Field {
             Field::Rank => "rank",
             Field::Section => "section",
             Field::Role => "role",
+            Field::Side => "side",
             Field::Ignore => "ignore",
         }
     }
@@ -85,6 +89,9 @@ impl Field {
             "rank" | "order" | "排序" | "序號" | "序号" | "順序" | "顺序" | "位次" => Field::Rank,
             "section" | "區域" | "区域" | "位置" | "座區" | "座区" => Field::Section,
             "role" | "身份" | "類別" | "类别" => Field::Role,
+            "side" | "party" | "主客" | "賓主" | "宾主" | "主/客" | "主客方" | "方別" | "方别" => {
+                Field::Side
+            }
             _ => return None,
         };
         Some(f)
@@ -406,6 +413,13 @@ pub fn roster(table: &Table, columns: &[Field], existing: &[Unit]) -> Result<Ros
                 err(Field::Role, format!("{s:?} is not 正式/member, 列席/attendee or 候補/alternate"))
             })?,
         };
+        let side = match cell(Field::Side) {
+            None => None,
+            Some(s) => Some(
+                parse_side(s)
+                    .ok_or_else(|| err(Field::Side, format!("{s:?} is neither 主方/host nor 客方/guest")))?,
+            ),
+        };
         let unit = cell(Field::Unit).map(|u| {
             if let Some(id) = unit_by_name.get(u) {
                 return id.clone();
@@ -433,7 +447,7 @@ pub fn roster(table: &Table, columns: &[Field], existing: &[Unit]) -> Result<Ros
             role,
             appointed: None,
             joined: None,
-            side: None,
+            side,
         });
     }
     Ok(Roster { people, units })
@@ -443,6 +457,16 @@ fn parse_section(s: &str) -> Option<Section> {
     match s.to_lowercase().as_str() {
         "podium" | "主席臺" | "主席台" | "臺上" | "台上" | "p" => Some(Section::Podium),
         "hall" | "臺下" | "台下" | "會場" | "会场" | "h" => Some(Section::Hall),
+        _ => None,
+    }
+}
+
+fn parse_side(s: &str) -> Option<Party> {
+    match s.to_lowercase().as_str() {
+        "host" | "主" | "主方" | "主人" | "中方" | "我方" => Some(Party::Host),
+        "guest" | "客" | "客方" | "客人" | "賓" | "宾" | "外方" | "來賓" | "来宾" => {
+            Some(Party::Guest)
+        }
         _ => None,
     }
 }
@@ -472,6 +496,19 @@ mod tests {
         assert_eq!(r.units.iter().map(|u| u.name.as_str()).collect::<Vec<_>>(), ["區委", "區政府"]);
         assert_eq!(r.people[0].unit.as_deref(), Some("u1"));
         assert_eq!(r.people[0].id, "p2", "ids come from the source line");
+    }
+
+    #[test]
+    fn host_and_guest_sides() {
+        let t = parse_table("姓名\t主客\n陳志遠\t主方\nMargit Lindqvist\t客方\n林曉\t\n").unwrap();
+        let cols = guess_columns(t.header.as_ref().unwrap()).unwrap();
+        assert_eq!(cols, vec![Field::Name, Field::Side]);
+        let r = roster(&t, &cols, &[]).unwrap();
+        let sides: Vec<Option<Party>> = r.people.iter().map(|p| p.side).collect();
+        assert_eq!(sides, vec![Some(Party::Host), Some(Party::Guest), None]);
+        let t = parse_table("name,side\nLi,visitor\n").unwrap();
+        let e = roster(&t, &guess_columns(t.header.as_ref().unwrap()).unwrap(), &[]).unwrap_err().to_string();
+        assert!(e.contains("line 2") && e.contains("B (side)") && e.contains("客方/guest"), "{e}");
     }
 
     #[test]

@@ -24,6 +24,7 @@ pub fn field_name(t: &Texts, f: Field) -> &'static str {
         Field::Rank => t.field_rank,
         Field::Section => t.field_section,
         Field::Role => t.field_role,
+        Field::Side => t.field_side,
         Field::Ignore => t.field_ignore,
     }
 }
