@@ -37,9 +37,10 @@
 //!   people's own left, the audience's left) and on the other side; a first block that
 //!   cannot sit symmetric on the axis leans to the honour side and sends the next block to
 //!   the other side. A block that would straddle an aisle starts after the aisle instead
-//!   when it fits entirely in the next block of columns; the columns skipped stay empty
-//!   (nobody sits behind them). Groups for which no block is left (the hall is too narrow
-//!   even at full depth) take the first free seats in row order.
+//!   when it fits entirely in a later block of columns (the nearest one that holds it);
+//!   the columns skipped stay empty (nobody sits behind them). Groups for which no block
+//!   is left (the hall is too narrow even at full depth) take the first free seats in row
+//!   order.
 //! - **`centre-out`** (左右排列法): each row fills from its centre, the centre person's own
 //!   honour side first (the audience's left for `honour: left`), alternating:
 //!   n=7 `6 4 2 1 3 5 7`, the mirror of the podium; even rows follow `convention.even` the
@@ -747,18 +748,20 @@ fn pack(shape: &Shape, convention: &Convention, cap: &[usize], sizes: &[usize]) 
         }
         None
     };
-    // A block for `m` people from `start` going `dir`, skipping an aisle when that keeps the
-    // unit in one block.
+    // A block for `m` people from `start` going `dir`, skipping aisles when that keeps the
+    // unit in one block: the nearest later block of columns that holds it whole.
     let place = |start: usize, dir: isize, m: usize| -> Option<Block> {
         let end = run(start, dir, m)?;
         let span = |a: usize, b: usize| Block { lo: a.min(b), hi: a.max(b), skipped: false };
         if block(start) != block(end) {
-            if let Some(next) = next_block_start(start, dir) {
-                if let Some(e2) = run(next, dir, m) {
-                    if block(e2) == block(next) {
-                        return Some(Block { skipped: true, ..span(next, e2) });
-                    }
+            let mut next = next_block_start(start, dir);
+            while let Some(x) = next {
+                // No room from `x` on means no room further out either.
+                let Some(e2) = run(x, dir, m) else { break };
+                if block(e2) == block(x) {
+                    return Some(Block { skipped: true, ..span(x, e2) });
                 }
+                next = next_block_start(x, dir);
             }
         }
         Some(span(start, end))
