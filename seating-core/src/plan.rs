@@ -931,9 +931,22 @@ impl<'a> Planner<'a> {
         }
     }
 
+    /// Whether the rules, not an instruction, seat `a` ahead of `b` whatever their
+    /// precedence: a podium person ahead of a hall person (the scenario's sections), and in
+    /// the hall, within a unit, full members ahead of attendees and alternates (PROTOCOL §4).
+    fn rules_seat_first(&self, a: usize, b: usize) -> bool {
+        match (self.seating[a], self.seating[b]) {
+            ((Section::Podium, _), (Section::Hall, _)) => true,
+            ((Section::Hall, ra), (Section::Hall, rb)) => ra < rb && self.unit_of[a] == self.unit_of[b],
+            _ => false,
+        }
+    }
+
     /// A `rank-inversion` for every pair (senior, junior) in which an instruction-affected
-    /// person is involved and the junior sits in the more senior seat. Two people are
-    /// compared when either sits on the podium or both sit in the hall in the same unit.
+    /// person is involved and the junior sits in the more senior seat, unless the rules
+    /// seat the junior first anyway ([`Self::rules_seat_first`]), so the instruction did not
+    /// cause it. Two people are compared when either sits on the podium or both sit in the
+    /// hall in the same unit.
     ///
     /// Each pair is reported once, for the first affected entry that involves it; so an
     /// affected person is compared with everyone but the affected people handled before.
@@ -1015,9 +1028,9 @@ impl<'a> Planner<'a> {
                     continue; // includes y == x
                 }
                 let ky = key[y].expect("candidates are seated");
-                let (junior, ks, kj) =
-                    if self.orig_pos[x] < self.orig_pos[y] { (y, kx, ky) } else { (x, ky, kx) };
-                if kj >= ks {
+                let (junior, senior, ks, kj) =
+                    if self.orig_pos[x] < self.orig_pos[y] { (y, x, kx, ky) } else { (x, y, ky, kx) };
+                if kj >= ks || self.rules_seat_first(junior, senior) {
                     continue;
                 }
                 count[k] += 1;
