@@ -1,6 +1,7 @@
 //! The one integration-test binary: CLI behaviour, data-driven fixtures, property tests.
 
 mod audit;
+mod audit2;
 mod banquet;
 mod bilateral;
 mod cli;
