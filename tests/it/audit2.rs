@@ -175,15 +175,13 @@ fn audit2_columns_centre_out_uneven_units_both_honours() {
 /// in the same (only) row. So b sits in 6–9; columns 3–5 stay empty with nobody behind.
 #[test]
 fn audit2_columns_aisle_skips_to_a_block_that_fits() {
-    for blocks in ["left-to-right"] {
-        let (s, p) = hall_plan(
-            &[("a", 2), ("b", 4)],
-            json!({"rows": 1, "seats": 11, "aisles": [3, 5]}),
-            columns(blocks, "left"),
-            json!([]),
-        );
-        assert_eq!(grid(&s, &p), ["aa.|..|bbbb.."], "{blocks}");
-    }
+    let (s, p) = hall_plan(
+        &[("a", 2), ("b", 4)],
+        json!({"rows": 1, "seats": 11, "aisles": [3, 5]}),
+        columns("left-to-right", "left"),
+        json!([]),
+    );
+    assert_eq!(grid(&s, &p), ["aa.|..|bbbb.."]);
     // The simple case: 2 rows × 8, aisle after 4, a=4 b=4 c=4: D=2, a (2 columns) 1–2, b
     // (2) 3–4, c (2) 5–6: nobody straddles. With a=6: D=2, a (3 columns) 1–3, b from 4
     // would straddle, so b takes 5–6 after the aisle and c 7–8; column 4 stays empty.
@@ -344,8 +342,8 @@ fn audit2_odd_even_irregular_rows_and_floor_labels() {
 /// senior) in a 2 × 4 hall, so its natural seats are known:
 /// - rows: a1 H1-1, a2 H1-2, a3 H1-3, a4 H1-4;
 /// - columns (D=1, one block of 4 columns): the same;
-/// - centre-out honour=left, row of 4, even=pair: the podium's mirror `4 2 1 3`… i.e.
-///   a1 H1-3? No: the mirror of `3 1 2 4` is `4 2 1 3`: a1 H1-3, a2 H1-2, a3 H1-4, a4 H1-1.
+/// - centre-out honour=left, row of 4, even=pair: the mirror of the podium row `3 1 2 4`
+///   is `4 2 1 3`: a1 H1-3, a2 H1-2, a3 H1-4, a4 H1-1.
 #[test]
 fn audit2_hall_inversions_every_method() {
     let hall = json!({"rows": 2, "seats": 4});
@@ -904,4 +902,112 @@ fn audit2_import_errors_name_line_and_column() {
     let e = read("姓名\t排序\n王晨\t1\n李明,2\n");
     assert!(e.starts_with("line 3"), "{e}");
     assert_eq!(read("\n\n姓名,排序\n王晨,1\n"), "ok");
+}
+
+// ---------------------------------------------------------------- front first, randomised
+
+/// A small deterministic generator (xorshift), so the cases are the same on every run.
+struct Rng(u64);
+
+impl Rng {
+    fn below(&mut self, n: u64) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0 % n
+    }
+}
+
+/// The seed's "as far forward as possible: no empty seat in front of an occupied one
+/// unless reserved", on random halls (irregular centred rows, aisles, blocked and reserved
+/// seats, two floors) and random units:
+/// - every method: nobody is unseated while a usable seat is free;
+/// - `rows` and `centre-out`: no usable seat is empty in a row before the last occupied
+///   row;
+/// - `columns`: no usable seat is empty in front of an occupied seat of the same grid
+///   column;
+/// - every method: each person seated or unseated, and a unit's earlier member never in a
+///   farther row than a later one.
+#[test]
+fn audit2_front_first_random_halls() {
+    let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+    for case in 0..400 {
+        let rows = 1 + rng.below(4) as u32;
+        let seats = 2 + rng.below(9) as u32;
+        let row_seats: Vec<u32> =
+            (0..rows).map(|_| seats - rng.below(3).min(seats as u64 - 1) as u32).collect();
+        let aisles: Vec<u32> = (0..rng.below(3)).map(|_| 1 + rng.below(seats as u64 - 1) as u32).collect();
+        let mut taken = HashSet::new();
+        let mut blocked = Vec::new();
+        let mut instructions = Vec::new();
+        for k in 0..rng.below(4) {
+            let r = 1 + rng.below(rows as u64) as u32;
+            let c = 1 + rng.below(row_seats[r as usize - 1] as u64) as u32;
+            let id = format!("H{r}-{c}");
+            if taken.insert(id.clone()) {
+                if k % 2 == 0 {
+                    blocked.push(id);
+                } else {
+                    instructions.push(json!({"op": "reserve", "seat": id}));
+                }
+            }
+        }
+        let n_units = 1 + rng.below(4) as usize;
+        let names = ["a", "b", "c", "d"];
+        let sizes: Vec<(&str, usize)> = (0..n_units).map(|u| (names[u], 1 + rng.below(6) as usize)).collect();
+        let floors = if rows >= 2 {
+            json!([{"name": "一樓", "rows": rows - 1}, {"name": "二樓", "rows": 1}])
+        } else {
+            json!([])
+        };
+        let hall = json!({"rows": rows, "seats": seats, "row_seats": row_seats, "aisles": aisles,
+            "blocked": blocked, "floors": floors});
+        for method in ["rows", "centre-out", "columns"] {
+            let conv = json!({"hall_method": method, "column_blocks": if case % 2 == 0 { "left-to-right" } else { "centre-out" },
+                "honour": if case % 3 == 0 { "right" } else { "left" }});
+            let (s, p) = hall_plan(&sizes, hall.clone(), conv, Value::Array(instructions.clone()));
+            let shape = Shape::new(s.hall.as_ref().unwrap());
+            let occupied: HashMap<SeatId, &str> = p
+                .seats
+                .iter()
+                .filter_map(|a| Some((a.seat.parse::<SeatId>().unwrap(), a.person.as_deref()?)))
+                .collect();
+            let unusable = |id: SeatId| blocked.contains(&id.to_string()) || taken.contains(&id.to_string());
+            let ctx = format!("case {case} {method}: {hall} {sizes:?} {instructions:?}\n{:?}", grid(&s, &p));
+            let mut free = Vec::new();
+            for r in 1..=rows {
+                for c in 1..=row_seats[r as usize - 1] {
+                    let id = SeatId::hall(r, c);
+                    if !unusable(id) && !occupied.contains_key(&id) {
+                        free.push(id);
+                    }
+                }
+            }
+            if !p.unseated.is_empty() {
+                assert!(free.is_empty(), "{ctx}: unseated {:?} with free seats {free:?}", p.unseated);
+            }
+            let last_row = occupied.keys().map(|id| id.row).max().unwrap_or(0);
+            for id in &free {
+                if method == "columns" {
+                    let x = shape.grid_col(id.row, id.col);
+                    let behind = occupied.keys().any(|o| o.row > id.row && shape.grid_col(o.row, o.col) == x);
+                    assert!(!behind, "{ctx}: {id} empty in front of an occupied seat");
+                } else {
+                    assert!(id.row >= last_row, "{ctx}: {id} empty before row {last_row}");
+                }
+            }
+            // Inside a unit, a more senior member never sits in a farther row than a
+            // junior one (members are listed in precedence order).
+            for &(u, n) in &sizes {
+                let rows_of: Vec<u32> = (1..=n)
+                    .filter_map(|k| {
+                        occupied.iter().find(|(_, who)| **who == format!("{u}{k}")).map(|(id, _)| id.row)
+                    })
+                    .collect();
+                assert!(rows_of.windows(2).all(|w| w[0] <= w[1]), "{ctx}: unit {u} rows {rows_of:?}");
+            }
+            let seated = occupied.len() + p.unseated.len();
+            assert_eq!(seated, sizes.iter().map(|x| x.1).sum::<usize>(), "{ctx}");
+        }
+    }
 }
