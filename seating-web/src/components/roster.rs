@@ -3,7 +3,8 @@
 
 use std::rc::Rc;
 
-use seating_core::{Instruction, Op, Person, Scenario, Section, Unit};
+use seating_core::lineup::LineupStyle;
+use seating_core::{Instruction, Op, Party, Person, Scenario, Section, Unit};
 use yew::prelude::*;
 
 use crate::i18n::{Lang, Texts};
@@ -39,7 +40,8 @@ impl PartialEq for RosterProps {
             && (Rc::ptr_eq(&self.doc, &other.doc)
                 || (self.doc.people == other.doc.people
                     && self.doc.units == other.doc.units
-                    && absent(&self.doc) == absent(&other.doc)))
+                    && absent(&self.doc) == absent(&other.doc)
+                    && shows_sides(&self.doc) == shows_sides(&other.doc)))
     }
 }
 
@@ -63,6 +65,14 @@ fn unit_id(s: &mut Scenario, name: &str) -> Option<String> {
     let id = format!("u{k}");
     s.units.push(Unit { id: id.clone(), name: name.to_string() });
     Some(id)
+}
+
+/// Whether the roster shows the host/guest column: when an occasion or a line-up uses the
+/// sides, or someone has one.
+fn shows_sides(s: &Scenario) -> bool {
+    !s.bilateral.is_empty()
+        || s.lineups.iter().any(|l| l.style == LineupStyle::Foreign)
+        || s.people.iter().any(|p| p.side.is_some())
 }
 
 fn refers_to(i: &Instruction, id: &str) -> bool {
@@ -114,6 +124,7 @@ pub fn roster(props: &RosterProps) -> Html {
         });
     }
     let shown = if *all_rows { PAGE } else { FIRST_FRAME_ROWS };
+    let sides = shows_sides(doc);
     let body = rows.iter().skip(current * PAGE).take(shown).map(|&i| {
         let p = &doc.people[i];
         let id = p.id.clone();
@@ -159,6 +170,22 @@ pub fn roster(props: &RosterProps) -> Html {
                 let section = if select.value() == "podium" { Section::Podium } else { Section::Hall };
                 edit(&d, format!("{}{name}", t.did_edit_person), move |s| {
                     s.people[i].section = section;
+                    Ok(())
+                });
+            })
+        };
+        let on_side = {
+            let d = d.clone();
+            let name = p.name.clone();
+            Callback::from(move |e: Event| {
+                let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+                let side = match select.value().as_str() {
+                    "host" => Some(Party::Host),
+                    "guest" => Some(Party::Guest),
+                    _ => None,
+                };
+                edit(&d, format!("{}{name}", t.did_edit_person), move |s| {
+                    s.people[i].side = side;
                     Ok(())
                 });
             })
@@ -218,6 +245,13 @@ pub fn roster(props: &RosterProps) -> Html {
                     <option value="podium" selected={p.section == Section::Podium}>{ t.section_podium }</option>
                     <option value="hall" selected={p.section == Section::Hall}>{ t.section_hall }</option>
                 </select></td>
+                if sides {
+                    <td><select class="side" onchange={on_side} aria-label={t.field_side}>
+                        <option value="" selected={p.side.is_none()}>{ t.side_none }</option>
+                        <option value="host" selected={p.side == Some(Party::Host)}>{ t.side_host }</option>
+                        <option value="guest" selected={p.side == Some(Party::Guest)}>{ t.side_guest }</option>
+                    </select></td>
+                }
                 <td><input type="checkbox" class="absent" checked={absent} onchange={on_absent}
                     aria-label={t.absent} title={t.absent} /></td>
                 <td><button type="button" class="remove" onclick={on_delete} title={t.delete_person}
@@ -274,11 +308,15 @@ pub fn roster(props: &RosterProps) -> Html {
                 <table class="roster-table" id="roster-table">
                     <colgroup>
                         <col class="no" /><col class="name" /><col class="post" /><col class="unit" />
-                        <col class="rank" /><col class="section" /><col class="absent" /><col class="remove" />
+                        <col class="rank" /><col class="section" />
+                        if sides { <col class="side" /> }
+                        <col class="absent" /><col class="remove" />
                     </colgroup>
                     <thead><tr>
                         <th>{ "#" }</th><th>{ t.field_name }</th><th>{ t.field_post }</th><th>{ t.field_unit }</th>
-                        <th>{ t.field_rank }</th><th>{ t.field_section }</th><th>{ t.absent }</th><th></th>
+                        <th>{ t.field_rank }</th><th>{ t.field_section }</th>
+                        if sides { <th>{ t.field_side }</th> }
+                        <th>{ t.absent }</th><th></th>
                     </tr></thead>
                     <tbody>{ for body }</tbody>
                 </table>

@@ -5,6 +5,7 @@
 use std::rc::Rc;
 
 use seating_core::banquet::{TableLayout, TableOrder};
+use seating_core::bilateral::{BilateralKind, InterpreterPlace, TalksTable};
 use seating_core::{HallSpec, PodiumSpec, Scenario};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -29,6 +30,30 @@ pub fn numbers(s: &str) -> Result<Vec<u32>, String> {
     s.split([',', '，', ' ', '、', ';'])
         .filter(|x| !x.trim().is_empty())
         .map(|x| x.trim().parse::<u32>().map_err(|_| format!("{x:?}")))
+        .collect()
+}
+
+/// Person ids as the names they stand for, comma-separated (an unknown id as itself).
+fn names_of(s: &Scenario, ids: &[String]) -> String {
+    ids.iter()
+        .map(|id| s.people.iter().find(|p| &p.id == id).map_or(id.as_str(), |p| p.name.as_str()))
+        .collect::<Vec<_>>()
+        .join("，")
+}
+
+/// Names (or ids), comma-separated, as person ids; an error names the first unknown one.
+fn ids_of(s: &Scenario, text: &str) -> Result<Vec<String>, String> {
+    text.split([',', '，', '、', ';', '；'])
+        .map(str::trim)
+        .filter(|x| !x.is_empty())
+        .map(|x| {
+            s.people
+                .iter()
+                .find(|p| p.name == x)
+                .or_else(|| s.people.iter().find(|p| p.id == x))
+                .map(|p| p.id.clone())
+                .ok_or_else(|| format!("{}{x}", s.meeting.script.words("名單中沒有此人：")))
+        })
         .collect()
 }
 
@@ -273,6 +298,61 @@ pub fn venue(props: &VenueProps) -> Html {
                         }
                     }) }
                     <p class="explain">{ t.lineup_explain }</p>
+                }
+            </fieldset>
+            <fieldset>
+                <legend>{ toggle("bilateral-on", t.bilateral, !s.bilateral.is_empty(), |s, on| {
+                    s.bilateral = if on {
+                        let name = s.meeting.script.word("會談");
+                        vec![from_json(serde_json::json!({ "name": name }))]
+                    } else {
+                        Vec::new()
+                    };
+                }) }</legend>
+                if let Some(b) = s.bilateral.first() {
+                    <p class="explain">{ t.bilateral_explain }</p>
+                    { choice(d, t, "bilateral-kind", t.bilateral_kind, b.kind, &[
+                        (BilateralKind::Talks, t.kind_talks, t.kind_talks_explain),
+                        (BilateralKind::Signing, t.kind_signing, t.kind_signing_explain),
+                        (BilateralKind::SideBySide, t.kind_side, t.kind_side_explain),
+                    ], |s, v| if let Some(b) = s.bilateral.first_mut() {
+                        b.kind = v;
+                        if v != BilateralKind::Signing {
+                            b.assistants.clear();
+                        }
+                    }) }
+                    if b.kind == BilateralKind::Talks {
+                        { choice(d, t, "bilateral-table", t.talks_table, b.table, &[
+                            (TalksTable::FacingDoor, t.table_facing, t.table_facing_explain),
+                            (TalksTable::EndOn, t.table_end_on, t.table_end_on_explain),
+                        ], |s, v| if let Some(b) = s.bilateral.first_mut() { b.table = v }) }
+                        { choice(d, t, "bilateral-interpreter", t.interpreter_seat, b.interpreter, &[
+                            (InterpreterPlace::Right, t.interp_right, t.interp_right_explain),
+                            (InterpreterPlace::Behind, t.interp_behind, t.interp_behind_explain),
+                        ], |s, v| if let Some(b) = s.bilateral.first_mut() { b.interpreter = v }) }
+                    }
+                    { field(d, t, "bilateral-interpreters", t.interpreters, names_of(s, &b.interpreters), |s, v| {
+                        let ids = ids_of(s, v)?;
+                        s.bilateral.first_mut().ok_or("bilateral")?.interpreters = ids;
+                        Ok(())
+                    }) }
+                    if b.kind == BilateralKind::Signing {
+                        { field(d, t, "bilateral-assistants", t.assistants, names_of(s, &b.assistants), |s, v| {
+                            let ids = ids_of(s, v)?;
+                            s.bilateral.first_mut().ok_or("bilateral")?.assistants = ids;
+                            Ok(())
+                        }) }
+                        { field(d, t, "bilateral-per-row", t.signing_per_row, b.per_row.map(|n| n.to_string()).unwrap_or_default(), |s, v| {
+                            let v = v.trim();
+                            let n = if v.is_empty() {
+                                None
+                            } else {
+                                Some(v.parse::<u32>().ok().filter(|&n| n > 0).ok_or_else(|| format!("bilateral[0].per_row: {v:?}"))?)
+                            };
+                            s.bilateral.first_mut().ok_or("bilateral")?.per_row = n;
+                            Ok(())
+                        }) }
+                    }
                 }
             </fieldset>
         </section>
