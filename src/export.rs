@@ -69,9 +69,21 @@ fn parse(cmd: &str, rest: &[String]) -> Result<Args, Failure> {
                             }
                         }
                     }
+                    l if l.starts_with("bilateral") => {
+                        let k = l["bilateral".len()..].trim_start_matches([':', '-']);
+                        let k = if k.is_empty() { Ok(1) } else { k.parse::<usize>() };
+                        match k {
+                            Ok(k) if k >= 1 => Part::Bilateral(k - 1),
+                            _ => {
+                                return Err(Failure::usage(format!(
+                                    "--part: expected bilateral:N (N from 1), got {v:?}"
+                                )))
+                            }
+                        }
+                    }
                     _ => {
                         return Err(Failure::usage(format!(
-                            "--part: expected venue, banquet or lineup:N, got {v:?}"
+                            "--part: expected venue, banquet, lineup:N or bilateral:N, got {v:?}"
                         )))
                     }
                 });
@@ -128,13 +140,16 @@ pub fn run(cmd: &str, rest: &[String]) -> Result<(), Failure> {
     };
     let out = a.out.as_deref();
     let ext = out.and_then(|o| o.rsplit_once('.')).map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
-    // The part to draw: as asked, else the venue, else the banquet, else the first line-up.
+    // The part to draw: as asked, else the venue, else the banquet, else the first line-up,
+    // else the first host–guest occasion.
     let part = a.part.unwrap_or(if scenario.podium.is_some() || scenario.hall.is_some() {
         Part::Venue
     } else if plan.banquet.is_some() {
         Part::Banquet
     } else if !plan.lineups.is_empty() {
         Part::Lineup(0)
+    } else if !plan.bilateral.is_empty() {
+        Part::Bilateral(0)
     } else {
         Part::Venue
     });
@@ -147,6 +162,13 @@ pub fn run(cmd: &str, rest: &[String]) -> Result<(), Failure> {
                 "{cmd}: --part lineup:{}: the scenario has {} line-up(s)",
                 k + 1,
                 plan.lineups.len()
+            )))
+        }
+        Part::Bilateral(k) if k >= plan.bilateral.len() => {
+            return Err(Failure::input(format!(
+                "{cmd}: --part bilateral:{}: the scenario has {} host–guest occasion(s)",
+                k + 1,
+                plan.bilateral.len()
             )))
         }
         _ => {}

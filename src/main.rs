@@ -20,8 +20,9 @@ USAGE:
     seating schema               print the JSON Schema of the scenario format
     seating chart FILE -o OUT.svg|OUT.pdf [PAGE] [--part P] [--podium-view] [--against OLD [--keep]]
                                  the printed seating chart (座次圖), one SVG page; --part
-                                 venue (podium and hall), banquet (桌次圖) or lineup:N
-                                 (站位圖; default: the venue, else what the file has)
+                                 venue (podium and hall), banquet (桌次圖), lineup:N
+                                 (站位圖) or bilateral:N (會談、簽字、會見; default: the
+                                 venue, else what the file has)
     seating cards FILE -o OUT.svg|OUT.html|OUT.pdf [--paper a4|a3] [--all|--podium] [--part P]
                                  name cards (席卡), two tent cards per page; several
                                  pages go to OUT-1.svg, OUT-2.svg, … or one OUT.html

@@ -69,13 +69,17 @@ pub enum Part {
     Banquet,
     /// Line-up `k` of `plan.lineups` (合影, 頒獎站位), seen from the camera.
     Lineup(usize),
+    /// Host–guest occasion `k` of `plan.bilateral` (會談, 簽字儀式, 會見), seen from the door
+    /// (a signing ceremony: from the audience).
+    Bilateral(usize),
 }
 
 /// Options for [`layout()`].
 #[derive(Debug, Clone, Default)]
 pub struct LayoutOptions {
     /// Audience view (default) or the view turned round (podium view; for a banquet, seen
-    /// from the main table; for a line-up, seen by the people lining up).
+    /// from the main table; for a line-up, seen by the people lining up; for a host–guest
+    /// occasion, seen from the far side of the room).
     pub view: View,
     /// Which part to draw (default: the venue).
     pub part: Part,
@@ -198,7 +202,8 @@ pub struct SeatBox {
 /// A place that is not a venue seat: a banquet seat (`T3-5`) or a line-up place.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PlaceBox {
-    /// The plan's id: the banquet seat id (`T3-5`) or `L{lineup}-{row}-{position}`.
+    /// The plan's id: the banquet seat id (`T3-5`), `L{lineup}-{row}-{position}`, or
+    /// `B{occasion}-{G|H}{row}-{position}` at a host–guest occasion (guest or host side).
     pub id: String,
     /// The place's box.
     pub rect: Rect,
@@ -208,13 +213,14 @@ pub struct PlaceBox {
     pub person: Option<Occupant>,
     /// Why the person is here (empty for an empty place).
     pub reason: String,
-    /// Seat precedence at the table (席次, 1 = host seat); 0 for line-up places.
+    /// Seat precedence at the table (席次, 1 = host seat); 0 for line-up and occasion places.
     pub rank: u32,
     /// The person's name, fitted.
     pub name: Option<TextBlock>,
     /// The person's post, where it fits.
     pub post: Option<TextBlock>,
-    /// The small corner number: 席次 at a table, position in a line-up row.
+    /// The small corner text: 席次 at a table, the place's label (客方 主談人) at a
+    /// host–guest occasion.
     pub number: Option<TextBlock>,
 }
 
@@ -258,11 +264,12 @@ pub struct Mark {
 /// Kinds of [`Mark`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MarkKind {
-    /// A row label (第1排) beside a hall or podium row.
+    /// A row label (第1排) beside a hall or podium row, or a party's row at an occasion.
     Row,
-    /// A hall block label (左區).
+    /// A hall block label (左區), or the name of a table or a party at a host–guest
+    /// occasion (會談桌, 客方).
     Block,
-    /// Where the door or the camera is (banquets, line-ups).
+    /// Where the door, the camera or the audience is (banquets, line-ups, occasions).
     Door,
     /// The note on which way the hall faces.
     Facing,
@@ -311,7 +318,7 @@ pub struct Layout {
     pub heading: String,
     /// Banquet tables (part `Banquet`).
     pub tables: Vec<TableShape>,
-    /// Banquet seats or line-up places (parts `Banquet` and `Lineup`).
+    /// Banquet seats, line-up or occasion places (parts `Banquet`, `Lineup`, `Bilateral`).
     pub places: Vec<PlaceBox>,
     /// Which way the chart faces.
     pub view: View,
@@ -325,7 +332,8 @@ pub struct Layout {
     pub podium: Option<PodiumBand>,
     /// The hall's outline, if there is a hall.
     pub hall: Option<Rect>,
-    /// Hall blocks between aisles, audience's left first.
+    /// Hall blocks between aisles, audience's left first; at a host–guest occasion, the
+    /// table (會談桌, 簽字桌).
     pub blocks: Vec<Rect>,
     /// Aisles.
     pub aisles: Vec<Rect>,
@@ -367,6 +375,18 @@ const DOOR_H: f64 = 12.0;
 const GAP_PODIUM_HALL: f64 = 16.0;
 const HALL_PAD: f64 = 3.0;
 const BLOCK_LABEL_H: f64 = 8.0;
+// Host–guest occasions: a place box (small style, leaving room for the label in the
+// corner), the gaps between places and rows, the table, and the margins for row labels.
+const B_W: f64 = 30.0;
+const B_H: f64 = 18.0;
+const B_GAP: f64 = 3.0;
+const B_ROW_GAP: f64 = 5.0;
+const B_TABLE: f64 = 12.0;
+const B_TABLE_GAP: f64 = 3.0;
+const B_TABLE_OVER: f64 = 5.0;
+const B_SIDE: f64 = 20.0;
+const B_PAD: f64 = 5.0;
+const B_HEAD: f64 = 8.0;
 
 /// Resolves a plan into a drawable layout.
 ///
@@ -379,6 +399,7 @@ pub fn layout(scenario: &Scenario, plan: &Plan, options: &LayoutOptions) -> Layo
         Part::Venue => b.run(),
         Part::Banquet => b.banquet(),
         Part::Lineup(k) => b.lineup(k),
+        Part::Bilateral(k) => b.bilateral(k),
     }
 }
 
@@ -504,6 +525,9 @@ pub fn changes<'a, S: std::borrow::Borrow<SeatBox>, P: std::borrow::Borrow<Place
             return Some(BoxChanges { legend: frame.legend.clone(), ..BoxChanges::default() })
         }
         Part::Lineup(k) if p0.lineups.get(k) == p1.lineups.get(k) && !unseated_changed => {
+            return Some(BoxChanges { legend: frame.legend.clone(), ..BoxChanges::default() })
+        }
+        Part::Bilateral(k) if p0.bilateral.get(k) == p1.bilateral.get(k) && !unseated_changed => {
             return Some(BoxChanges { legend: frame.legend.clone(), ..BoxChanges::default() })
         }
         _ => return None,
@@ -1328,6 +1352,249 @@ impl<'a> Builder<'a> {
         l.unseated = lp.unplaced.iter().filter_map(|id| self.occupant(id)).collect();
         l.places = places;
         l
+    }
+
+    /// Host–guest occasion `k` as a diagram, door (or audience) at the bottom:
+    /// - talks, table `facing-door`: the table across the middle, the guest side above it
+    ///   (far from the door, facing it), the host side below it (backs to the door), each
+    ///   side from the door's left; rows behind a side drawn further out from the table;
+    /// - talks, table `end-on`: the table upright with its end towards the door, the hosts
+    ///   in the column(s) on the left, the guests on the right, position 1 at the far end
+    ///   (top); rows behind further out;
+    /// - signing: the signers and assistants (row 1) behind the signing table, the standing
+    ///   rows 2, 3, … further back (up the page), from the audience's left; the audience below;
+    /// - side-by-side: the principals' line facing the door, the interpreters' row behind it.
+    ///
+    /// Each place shows the person and, in its corner, the place's label (客方 主談人).
+    fn bilateral(mut self, k: usize) -> Layout {
+        use crate::bilateral::{BilateralKind, TalksTable};
+        use crate::scenario::Party;
+        let Some(bp) = self.plan.bilateral.get(k) else {
+            self.width = 40.0;
+            self.height = 20.0;
+            return self.other(Part::Bilateral(k), self.w("座次圖"), "本方案沒有這個會見會談安排");
+        };
+        let signing = bp.kind == BilateralKind::Signing;
+        let end_on = bp.kind == BilateralKind::Talks && bp.table == TalksTable::EndOn;
+        let heading = format!("{}{}", clean(&bp.name), self.w(if signing { "站位圖" } else { "座次圖" }));
+        let len = bp.length.max(1) as f64;
+        let rows_of = |party: Party| {
+            bp.places.iter().filter(|p| p.party == party).map(|p| p.row).max().unwrap_or(1).max(1)
+        };
+        let (g_rows, h_rows) = (rows_of(Party::Guest), rows_of(Party::Host));
+        let all_rows = g_rows.max(h_rows);
+        let (pitch_x, pitch_y) = (B_W + B_GAP, B_H + B_ROW_GAP);
+        let line_w = len * pitch_x - B_GAP;
+        // Left edge of position `pos` along a horizontal line.
+        let x_of = move |pos: u32| B_SIDE + B_TABLE_OVER + (pos.max(1) - 1) as f64 * pitch_x;
+        let party_word = |party: Party| if party == Party::Guest { "客方" } else { "主方" };
+        // Everything below is in the audience (door) frame; `place` and `mark_at` turn it.
+        let mut table: Option<(Rect, &str)> = None;
+        // Row and party labels: (kind, text, centre x, centre y, anchor).
+        let mut labels: Vec<(MarkKind, String, f64, f64, Anchor)> = Vec::new();
+        let rect_of: Box<dyn Fn(Party, u32, u32) -> Rect>;
+        let door_x;
+        if end_on {
+            // Columns from the left: host rows (furthest first), the table, guest rows.
+            let table_x = B_PAD + h_rows as f64 * pitch_x - B_GAP + B_TABLE_GAP;
+            let table_w = B_TABLE + 4.0;
+            let guest_x = table_x + table_w + B_TABLE_GAP;
+            let top = B_PAD + B_HEAD;
+            let table_h = len * (B_H + B_GAP) - B_GAP + 2.0 * B_TABLE_OVER;
+            self.width = guest_x + g_rows as f64 * pitch_x - B_GAP + B_PAD;
+            self.height = top + table_h + 4.0 + DOOR_H;
+            table = Some((Rect { x: table_x, y: top, w: table_w, h: table_h }, "會談桌"));
+            let col_x = move |party: Party, row: u32| match party {
+                Party::Host => B_PAD + (h_rows - row.max(1)) as f64 * pitch_x,
+                Party::Guest => guest_x + (row.max(1) - 1) as f64 * pitch_x,
+            };
+            for (party, n) in [(Party::Host, h_rows), (Party::Guest, g_rows)] {
+                for row in 1..=n {
+                    let text = if row == 1 {
+                        party_word(party).to_string()
+                    } else {
+                        format!("{}後排", party_word(party))
+                    };
+                    labels.push((
+                        MarkKind::Row,
+                        self.w(&text),
+                        col_x(party, row) + B_W / 2.0,
+                        B_PAD + B_HEAD / 2.0,
+                        Anchor::Middle,
+                    ));
+                }
+            }
+            rect_of = Box::new(move |party, row, pos| Rect {
+                x: col_x(party, row),
+                y: top + B_TABLE_OVER + (pos.max(1) - 1) as f64 * (B_H + B_GAP),
+                w: B_W,
+                h: B_H,
+            });
+            door_x = table_x + table_w / 2.0;
+        } else {
+            self.width = 2.0 * (B_SIDE + B_TABLE_OVER) + line_w;
+            door_x = self.width / 2.0;
+            let table_rect = |y: f64| Rect { x: B_SIDE, y, w: line_w + 2.0 * B_TABLE_OVER, h: B_TABLE };
+            match bp.kind {
+                BilateralKind::Talks => {
+                    // Guests above the table (far from the door), hosts below it.
+                    let table_y = B_PAD + g_rows as f64 * pitch_y - B_ROW_GAP + B_TABLE_GAP;
+                    let host_y = table_y + B_TABLE + B_TABLE_GAP;
+                    self.height = host_y + h_rows as f64 * pitch_y - B_ROW_GAP + 4.0 + DOOR_H;
+                    table = Some((table_rect(table_y), "會 談 桌"));
+                    let row_y = move |party: Party, row: u32| match party {
+                        Party::Guest => B_PAD + (g_rows - row.max(1)) as f64 * pitch_y,
+                        Party::Host => host_y + (row.max(1) - 1) as f64 * pitch_y,
+                    };
+                    for (party, n) in [(Party::Guest, g_rows), (Party::Host, h_rows)] {
+                        for row in 1..=n {
+                            let text = if row == 1 {
+                                party_word(party).to_string()
+                            } else {
+                                format!("{}後排", party_word(party))
+                            };
+                            labels.push((
+                                MarkKind::Row,
+                                self.w(&text),
+                                2.0,
+                                row_y(party, row) + B_H / 2.0,
+                                Anchor::Start,
+                            ));
+                        }
+                    }
+                    rect_of = Box::new(move |party, row, pos| Rect {
+                        x: x_of(pos),
+                        y: row_y(party, row),
+                        w: B_W,
+                        h: B_H,
+                    });
+                }
+                _ => {
+                    // One line for both parties (guests on the left), rows behind it going up.
+                    let row_y = move |row: u32| B_PAD + (all_rows - row.max(1)) as f64 * pitch_y;
+                    let front = row_y(1) + B_H;
+                    let caption_y = if signing {
+                        let table_y = front + B_TABLE_GAP;
+                        table = Some((table_rect(table_y), "簽 字 桌"));
+                        table_y + B_TABLE + 5.0
+                    } else {
+                        front + 5.0
+                    };
+                    self.height = caption_y + 5.0 + DOOR_H;
+                    for row in 1..=all_rows {
+                        let text = match (signing, row) {
+                            (true, 1) => "簽字席".to_string(),
+                            (true, r) => format!("站立第{}排", r - 1),
+                            (false, 1) => continue,
+                            (false, _) => "後排".to_string(),
+                        };
+                        labels.push((
+                            MarkKind::Row,
+                            self.w(&text),
+                            2.0,
+                            row_y(row) + B_H / 2.0,
+                            Anchor::Start,
+                        ));
+                    }
+                    // Each party's name under the middle of its places.
+                    for party in [Party::Guest, Party::Host] {
+                        let pos = bp.places.iter().filter(|p| p.party == party).map(|p| p.position);
+                        if let (Some(a), Some(b)) = (pos.clone().min(), pos.max()) {
+                            let cx = (x_of(a) + x_of(b) + B_W) / 2.0;
+                            let text = if party == Party::Guest { "客 方" } else { "主 方" };
+                            labels.push((MarkKind::Block, self.w(text), cx, caption_y, Anchor::Middle));
+                        }
+                    }
+                    rect_of =
+                        Box::new(move |_, row, pos| Rect { x: x_of(pos), y: row_y(row), w: B_W, h: B_H });
+                }
+            }
+        }
+        let mut places = Vec::with_capacity(bp.places.len());
+        for p in &bp.places {
+            let rect = self.place(rect_of(p.party, p.row, p.position));
+            let side = if p.party == Party::Guest { 'G' } else { 'H' };
+            let mut b = self.place_box(
+                format!("B{}-{side}{}-{}", k + 1, p.row, p.position),
+                rect,
+                &p.label,
+                Some(p.person.as_str()),
+                &p.reason,
+                0,
+                clean(&p.label),
+            );
+            // The name and post below the label line, so that a two-line name clears it.
+            if let Some(o) = &b.person {
+                let below = Rect { y: rect.y + 1.6, h: rect.h - 1.6, ..rect };
+                (b.name, b.post) = person_text(o, below, false);
+            }
+            places.push(b);
+        }
+        let podium = self.opt.view == View::Podium;
+        let mut marks = Vec::new();
+        let mut blocks = Vec::new();
+        if let Some((t, name)) = table {
+            blocks.push(self.place(t));
+            marks.push(self.mark_at(MarkKind::Block, self.w(name), t.cx(), t.cy(), 3.8, Anchor::Middle));
+        }
+        for (kind, text, x, y, anchor) in labels {
+            marks.push(self.mark_at(kind, text, x, y, ROW_LABEL_SIZE, anchor));
+        }
+        let (arrow, door) = match (signing, podium) {
+            (true, false) => ("▲", "觀 眾"),
+            (true, true) => ("▼", "觀 眾"),
+            (false, false) => ("▼", "正 門"),
+            (false, true) => ("▲", "正 門"),
+        };
+        marks.push(self.mark_at(
+            MarkKind::Door,
+            self.w(&format!("{arrow} {door} {arrow}")),
+            door_x,
+            self.height - DOOR_H / 2.0,
+            3.8,
+            Anchor::Middle,
+        ));
+        let orientation = match (bp.kind, end_on, podium) {
+            (BilateralKind::Signing, _, false) => {
+                "自觀眾看：簽字人在簽字桌後，助簽人在外側，其他人員站在後排；觀眾在下方"
+            }
+            (BilateralKind::Signing, _, true) => "自簽字人看：觀眾在上方；左右與觀眾方向相反",
+            (BilateralKind::SideBySide, _, false) => {
+                "自正門看：主賓在主人右側（主左客右），譯員在後；正門在下方"
+            }
+            (_, true, false) => "自正門看：桌端向門，客方在右、主方在左；正門在下方",
+            (BilateralKind::Talks, false, false) => {
+                "自正門看：客方在裡側面向正門（上方），主方背向正門；正門在下方"
+            }
+            (_, _, true) => "自裡側看：正門在上方；左右與自正門看相反",
+        };
+        let mut l = self.other(Part::Bilateral(k), heading, orientation);
+        l.blocks = blocks;
+        l.marks = marks;
+        l.legend = self.part_legend(&places);
+        l.places = places;
+        l
+    }
+
+    /// A one-line mark centred vertically on `(x, y)` of the audience frame, placed in the
+    /// chosen view (turned round, the anchor's side turns with it).
+    fn mark_at(&self, kind: MarkKind, text: String, x: f64, y: f64, size: f64, anchor: Anchor) -> Mark {
+        let (x, y, anchor) = match self.opt.view {
+            View::Audience => (x, y, anchor),
+            View::Podium => (
+                self.width - x,
+                self.height - y,
+                match anchor {
+                    Anchor::Start => Anchor::End,
+                    Anchor::End => Anchor::Start,
+                    Anchor::Middle => Anchor::Middle,
+                },
+            ),
+        };
+        Mark {
+            kind,
+            text: TextBlock { lines: vec![text], x, y: y + size * 0.36, size, leading: size, anchor },
+        }
     }
 
     fn legend<'s>(&self, seats: impl Iterator<Item = &'s SeatBox>) -> Vec<LegendEntry> {

@@ -107,8 +107,8 @@ fn str_opt<'a>(o: &'a Value, key: &str) -> Result<Option<&'a str>, JsError> {
     }
 }
 
-/// Layout options: `view` (`audience` | `podium`), `part` (`venue` | `banquet` | `lineup:N`,
-/// N from 1).
+/// Layout options: `view` (`audience` | `podium`), `part` (`venue` | `banquet` | `lineup:N` |
+/// `bilateral:N`, N from 1).
 fn layout_options(o: &Value) -> Result<LayoutOptions, JsError> {
     let view = match str_opt(o, "view")? {
         None | Some("audience") => View::Audience,
@@ -131,9 +131,20 @@ fn layout_options(o: &Value) -> Result<LayoutOptions, JsError> {
                 }
             }
         }
+        Some(p) if p.starts_with("bilateral") => {
+            let k = p["bilateral".len()..].trim_start_matches([':', '-']);
+            match if k.is_empty() { Ok(1) } else { k.parse::<usize>() } {
+                Ok(k) if k >= 1 => Part::Bilateral(k - 1),
+                _ => {
+                    return Err(JsError::new(&format!(
+                        "options.part: expected bilateral:N (N from 1), found {p:?}"
+                    )))
+                }
+            }
+        }
         Some(p) => {
             return Err(JsError::new(&format!(
-                "options.part: expected venue, banquet or lineup:N, found {p:?}"
+                "options.part: expected venue, banquet, lineup:N or bilateral:N, found {p:?}"
             )))
         }
     };
@@ -177,7 +188,7 @@ fn page_options(o: &Value) -> Result<PageOptions, JsError> {
 ///
 /// `options` (all optional): `paper` `a4`|`a3`, `orientation` `auto`|`portrait`|`landscape`,
 /// `binding` (mm), `signOff` (boolean), `view` `audience`|`podium`, `part`
-/// `venue`|`banquet`|`lineup:N`.
+/// `venue`|`banquet`|`lineup:N`|`bilateral:N`.
 #[wasm_bindgen]
 pub fn chart(scenario: JsValue, options: JsValue) -> Result<String, JsError> {
     let s = scenario_of(scenario)?;
@@ -392,6 +403,7 @@ pub fn layout_json(l: &Layout) -> Value {
             Part::Venue => "venue".to_string(),
             Part::Banquet => "banquet".to_string(),
             Part::Lineup(k) => format!("lineup:{}", k + 1),
+            Part::Bilateral(k) => format!("bilateral:{}", k + 1),
         }),
     );
     out.insert("heading".into(), json!(l.heading));

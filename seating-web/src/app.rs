@@ -213,6 +213,9 @@ pub fn app() -> Html {
             let _ = l;
             parts.push((Part::Lineup(k), name));
         }
+        for (k, b) in planned.plan.bilateral.iter().enumerate() {
+            parts.push((Part::Bilateral(k), b.name.clone()));
+        }
         parts
     };
     let part_tabs = (parts.len() > 1).then(|| {

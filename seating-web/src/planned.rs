@@ -142,6 +142,7 @@ impl Planned {
         let part = match part {
             Part::Banquet if plan.banquet.is_none() => Part::Venue,
             Part::Lineup(k) if k >= plan.lineups.len() => Part::Venue,
+            Part::Bilateral(k) if k >= plan.bilateral.len() => Part::Venue,
             p => p,
         };
         let options = LayoutOptions { view, part, ..LayoutOptions::default() };

@@ -98,12 +98,14 @@ fn golden_charts_and_cards_for_every_example() {
         check_golden(&format!("{name}.svg"), &svg::svg(&l));
         let first = cards::cards(&l, &CardOptions::default()).into_iter().next().expect("someone is seated");
         check_golden(&format!("{name}.cards-1.svg"), &first);
-        // The other parts: the banquet and every line-up, each its own chart.
+        // The other parts: the banquet, every line-up and every host–guest occasion, each its
+        // own chart.
         let mut parts = Vec::new();
         if p.banquet.is_some() {
             parts.push((Part::Banquet, "banquet".to_string()));
         }
         parts.extend((0..p.lineups.len()).map(|k| (Part::Lineup(k), format!("lineup-{}", k + 1))));
+        parts.extend((0..p.bilateral.len()).map(|k| (Part::Bilateral(k), format!("bilateral-{}", k + 1))));
         for (part, suffix) in parts {
             let l = layout(&s, &p, &LayoutOptions { part, ..LayoutOptions::default() });
             assert!(!l.places.is_empty(), "{name} {suffix}: nothing drawn");
@@ -816,6 +818,11 @@ fn export_subcommands_write_files_and_fail_cleanly() {
     ok(&["cards", "examples/international-signing.json", "-o", &out("cards.pdf")]);
     let pages = std::fs::read(out("cards.pdf")).unwrap().windows(10).filter(|w| w == b"/Type /Pag").count();
     assert!(pages >= 5, "five card pages and the page tree, found {pages}");
+    // Each host–guest occasion is a chart of its own, and its table has name cards.
+    ok(&["chart", "examples/international-signing.json", "--part", "bilateral:2", "-o", &out("b.svg")]);
+    assert!(std::fs::read_to_string(out("b.svg")).unwrap().contains("簽字站位圖"));
+    ok(&["cards", "examples/international-signing.json", "--part", "bilateral:1", "-o", &out("bc.html")]);
+    assert!(std::fs::read_to_string(out("bc.html")).unwrap().contains("客方 主談人"));
     ok(&["list", ex, "-o", &out("l.csv")]);
     assert!(std::fs::read(out("l.csv")).unwrap().starts_with(b"\xEF\xBB\xBF"));
     ok(&["list", ex, "-o", &out("l.xlsx")]);
@@ -834,6 +841,14 @@ fn export_subcommands_write_files_and_fail_cleanly() {
         (vec!["diff", ex], 2, "OLD and NEW"),
         (vec!["chart", "no/such.json", "-o", "x.svg"], 1, "no/such.json"),
         (vec!["chart", ex, "-o", "/no/such/dir/x.svg"], 1, "cannot write"),
+        (vec!["chart", ex, "-o", "x.svg", "--part", "bilateral:0"], 2, "bilateral:N (N from 1)"),
+        (vec!["chart", ex, "-o", "x.svg", "--part", "lounge"], 2, "bilateral:N"),
+        (vec!["chart", ex, "-o", "x.svg", "--part", "bilateral:1"], 1, "has 0 host–guest occasion(s)"),
+        (
+            vec!["chart", "examples/international-signing.json", "-o", "x.svg", "--part", "bilateral:4"],
+            1,
+            "has 3",
+        ),
     ] {
         let o = seating(&args);
         let err = String::from_utf8_lossy(&o.stderr);
@@ -941,4 +956,114 @@ fn simplified_script_changes_the_programs_words_only() {
     // The setting round-trips; the default is not written.
     assert!(s.to_json().contains("\"script\": \"simplified\""));
     assert!(!example("hall-congress").to_json().contains("\"script\""));
+}
+
+/// Host–guest occasions (PROTOCOL §3) are charts of their own, drawn as the room is seen
+/// from the door (a signing ceremony: from the audience), and turned round in the podium view.
+#[test]
+fn bilateral_charts_draw_the_protocol_geometry() {
+    use seating_core::layout::{Layout, MarkKind, Rect};
+    let s = example("international-signing");
+    let p = plan(&s);
+    assert_eq!(p.bilateral.len(), 3, "talks, signing and a call");
+    let chart = |s: &Scenario, p: &seating_core::Plan, k: usize, view: View| {
+        layout(s, p, &LayoutOptions { view, part: Part::Bilateral(k), ..LayoutOptions::default() })
+    };
+    let at = |l: &Layout, person: &str| -> Rect {
+        l.places
+            .iter()
+            .find(|b| b.person.as_ref().is_some_and(|o| o.id == person))
+            .unwrap_or_else(|| panic!("{person} is drawn"))
+            .rect
+    };
+    let mark = |l: &Layout, kind: MarkKind| -> Vec<String> {
+        l.marks.iter().filter(|m| m.kind == kind).flat_map(|m| m.text.lines.clone()).collect()
+    };
+
+    // Talks, table facing the door: guests on the far side (above the table), hosts below
+    // with their backs to the door; the principals face each other; each interpreter on the
+    // own right of the principal (the guest's own right is the door's left).
+    let talks = chart(&s, &p, 0, View::Audience);
+    assert_eq!(talks.heading, "會談座次圖");
+    let (g, h, table) = (at(&talks, "guest"), at(&talks, "host"), talks.blocks[0]);
+    assert!(g.y + g.h <= table.y && h.y >= table.y + table.h, "{g:?} {table:?} {h:?}");
+    assert_eq!(g.x, h.x, "the principals face each other");
+    assert!(at(&talks, "guest-int").x < g.x && at(&talks, "host-int").x > h.x);
+    let door = talks.marks.iter().find(|m| m.kind == MarkKind::Door).expect("the door is marked");
+    assert_eq!(door.text.lines, ["▼ 正 門 ▼"]);
+    assert!(door.text.y > h.y + h.h, "the door is below the host side");
+    let guest_box = talks.places.iter().find(|b| b.person.as_ref().is_some_and(|o| o.id == "guest")).unwrap();
+    assert_eq!(guest_box.number.as_ref().unwrap().lines, ["客方 主談人"], "the label is printed");
+    assert_eq!(
+        guest_box.id,
+        format!("B1-G1-{}", p.bilateral[0].places.iter().find(|x| x.person == "guest").unwrap().position)
+    );
+    assert!(svg::svg(&talks).contains("會 談 桌"));
+    // Turned round: the door at the top, the guests below, left and right swapped.
+    let turned = chart(&s, &p, 0, View::Podium);
+    let (g2, h2) = (at(&turned, "guest"), at(&turned, "host"));
+    assert!(g2.y > h2.y && at(&turned, "guest-int").x > g2.x);
+    assert_eq!(mark(&turned, MarkKind::Door), ["▲ 正 門 ▲"]);
+    assert!(turned.marks.iter().find(|m| m.kind == MarkKind::Door).unwrap().text.y < h2.y);
+
+    // Signing, from the audience: guest-assistant GuestSigner HostSigner host-assistant on
+    // the signing line, the table in front of it, the staff standing behind (further up).
+    let sign = chart(&s, &p, 1, View::Audience);
+    assert_eq!(sign.heading, "簽字站位圖");
+    let line: Vec<Rect> =
+        ["guest-aide", "guest", "host", "host-aide"].iter().map(|id| at(&sign, id)).collect();
+    assert!(line.windows(2).all(|w| w[0].x < w[1].x && w[0].y == w[1].y), "{line:?}");
+    assert!(sign.blocks[0].y > line[0].y + line[0].h, "the table is in front of the signers");
+    assert!(at(&sign, "w2").y < line[0].y && at(&sign, "w6").y < at(&sign, "w2").y, "rows behind go up");
+    assert!(at(&sign, "w2").x < at(&sign, "w1").x, "each party's staff behind its own signer");
+    assert!(mark(&sign, MarkKind::Door)[0].contains("觀 眾"));
+    // Name cards stand on the table: the signing line only, not the rows behind.
+    let cards = cards::card_list(&sign, cards::CardScope::Auto);
+    assert_eq!(cards.len(), 4, "{cards:?}");
+
+    // Side by side, from the door: `Guest Host`, the interpreters behind their principals.
+    let call = chart(&s, &p, 2, View::Audience);
+    assert_eq!(call.heading, "會見座次圖");
+    assert!(at(&call, "guest").x < at(&call, "host").x);
+    assert!(
+        at(&call, "guest-int").y < at(&call, "guest").y && at(&call, "guest-int").x == at(&call, "guest").x
+    );
+
+    // Talks with the table end-on to the door: hosts in the left column, guests on the right,
+    // position 1 at the far end (top), the door below.
+    let end_on = scenario(json!({"format": "seating/1",
+        "people": [
+            {"id": "h1", "name": "主一", "rank": 1, "side": "host"},
+            {"id": "g1", "name": "客一", "rank": 1, "side": "guest"},
+            {"id": "h2", "name": "主二", "rank": 2, "side": "host"},
+            {"id": "g2", "name": "客二", "rank": 2, "side": "guest"}],
+        "bilateral": [{"name": "會談", "table": "end-on"}]}));
+    let ep = plan(&end_on);
+    let l = chart(&end_on, &ep, 0, View::Audience);
+    let (h1, g1, t) = (at(&l, "h1"), at(&l, "g1"), l.blocks[0]);
+    assert!(h1.x + h1.w <= t.x && g1.x >= t.x + t.w && h1.y == g1.y, "{h1:?} {t:?} {g1:?}");
+    // #2 on the own right: the guest faces the hosts (own right = far end), the host the guests.
+    assert!(at(&l, "g2").y < g1.y && at(&l, "h2").y > h1.y);
+    assert!(t.h > t.w, "the table stands upright");
+
+    // A missing occasion is an empty chart, not a panic; 简体 prints the program's words.
+    assert!(chart(&s, &p, 7, View::Audience).places.is_empty());
+    let mut s2 = s.clone();
+    s2.meeting.script = seating_core::Script::Simplified;
+    let l = chart(&s2, &plan(&s2), 0, View::Audience);
+    assert_eq!(l.heading, "會談座次图", "the name as typed, the program's word converted");
+    let out = svg::svg(&l);
+    for word in ["会 谈 桌", "正 门", "客方 主谈人", "自正门看"] {
+        assert!(out.contains(word), "{word}");
+    }
+
+    // A hand edit elsewhere (a podium swap) leaves the occasion's chart as it was.
+    let mut s3 = s.clone();
+    s3.instructions = serde_json::from_value(json!([{"op": "swap", "people": ["w1", "w3"]}])).unwrap();
+    let p3 = plan(&s3);
+    let o = LayoutOptions { part: Part::Bilateral(0), ..LayoutOptions::default() };
+    let c = seating_core::layout::changes(&talks, &talks.seats, &talks.places, (&s, &p), (&s3, &p3), &o)
+        .expect("the occasion did not change");
+    assert!(c.places.is_empty() && c.seats.is_empty());
+    assert_eq!(seating_core::layout::relayout(talks, (&s, &p), (&s3, &p3), &o), layout(&s3, &p3, &o));
 }

@@ -478,7 +478,7 @@ fn fuzz_corpus_replays() {
     }
 }
 
-/// Control characters (NUL, ESC, BEL) in every free-text field, floors and line-ups
+/// Control characters (NUL, ESC, BEL) in every free-text field, floors, line-ups and occasions
 /// included, never reach an exported SVG: XML 1.0 cannot hold them, so one would make the
 /// whole chart unreadable. (Found by the `export_svg` fuzz target: a NUL in a floor name.)
 #[test]
@@ -500,14 +500,27 @@ fn control_characters_never_reach_the_svg() {
             "banquet": {"tables": 2, "seats": 4, "hosts": [bad]},
             "lineups": [{"name": bad, "style": "foreign"}, {"name": bad}],
             "vehicles": {"cars": [{"name": bad, "driver": "b"}]},
-            "groups": {"rooms": [{"name": bad, "place": bad}]}
+            "groups": {"rooms": [{"name": bad, "place": bad}]},
+            "bilateral": [{"name": bad}, {"name": bad, "kind": "signing", "assistants": ["b"]},
+                {"name": bad, "kind": "side-by-side", "table": "end-on"}, {"name": bad, "table": "end-on"}]
         })
         .to_string(),
     )
     .unwrap();
     let p = plan(&s);
     use seating_core::layout::Part;
-    for part in [Part::Venue, Part::Banquet, Part::Lineup(0), Part::Lineup(1), Part::Lineup(7)] {
+    for part in [
+        Part::Venue,
+        Part::Banquet,
+        Part::Lineup(0),
+        Part::Lineup(1),
+        Part::Lineup(7),
+        Part::Bilateral(0),
+        Part::Bilateral(1),
+        Part::Bilateral(2),
+        Part::Bilateral(3),
+        Part::Bilateral(7),
+    ] {
         for view in [View::Audience, View::Podium] {
             let l = layout(&s, &p, &LayoutOptions { view, part, ..LayoutOptions::default() });
             let what = format!("{part:?} {view:?}");

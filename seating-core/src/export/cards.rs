@@ -46,10 +46,15 @@ pub struct Card {
 /// The cards of a layout, in placing order. Venue: podium seats (or every occupied seat,
 /// per `scope`), front row first, each row from the audience's left, with the position in
 /// the row counting occupied seats only. Banquet: table by table, in 席次 order. Line-up:
-/// front row first, from the camera's left.
+/// front row first, from the camera's left. Host–guest occasion: the places at the table
+/// (row 1), guest side first.
 pub fn card_list(layout: &Layout, scope: CardScope) -> Vec<Card> {
     if !layout.places.is_empty() {
         let mut places: Vec<_> = layout.places.iter().filter(|p| p.person.is_some()).collect();
+        if let Part::Bilateral(_) = layout.part {
+            // Cards stand on the table: the places of row 1 (`B1-G1-3`), not the rows behind.
+            places.retain(|p| p.id.split('-').nth(1).is_some_and(|side| side.get(1..) == Some("1")));
+        }
         if layout.part == Part::Banquet {
             let table = |p: &&crate::layout::PlaceBox| -> u32 {
                 p.id.trim_start_matches('T').split('-').next().and_then(|t| t.parse().ok()).unwrap_or(0)

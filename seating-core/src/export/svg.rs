@@ -223,6 +223,8 @@ pub fn chart(layout: &Layout, page: &PageOptions) -> String {
         (Part::Banquet, View::Podium) => "自主桌看",
         (Part::Lineup(_), View::Audience) => "自相機看",
         (Part::Lineup(_), View::Podium) => "自站位者看",
+        (Part::Bilateral(_), View::Audience) => "自正門（觀眾）看",
+        (Part::Bilateral(_), View::Podium) => "自裡側看",
     });
     let stamp = format!(
         "{} {} · {} {} · {}",
