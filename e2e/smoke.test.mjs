@@ -1,6 +1,7 @@
 // The page loads, opens a pasted scenario and shows its errors; the JS API works from page JS.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { setup, TINY } from './harness.mjs';
 
 let h;
@@ -66,6 +67,51 @@ test('JS API: plan() is importable from the glue module and returns a plain obje
   assert.equal(result.error?.isError, true, 'an invalid scenario throws an Error');
   assert.match(result.error.message, /people\[0\]/);
   assert.match(result.error.message, /name/);
+  h.expectClean(page);
+  await page.close();
+});
+
+test('host–guest occasions are charts of their own: a tab per occasion, and part bilateral:N in the API', async () => {
+  const example = JSON.parse(readFileSync(new URL('../examples/international-signing.json', import.meta.url), 'utf8'));
+  const page = await h.newPage();
+  await page.goto(h.url);
+  await page.locator('#paste').fill(JSON.stringify(example, null, 2));
+  await page.locator('#open-json').click();
+  await page.locator('#diagram g[data-seat="P1-2"][data-person]').waitFor();
+  // The occasions' tabs carry their names as typed; the talks chart has the guests on the far
+  // side of the table (above it) and the hosts below, the principals facing each other.
+  await page.getByRole('tab', { name: '會談', exact: true }).click();
+  await page.locator('#diagram g[data-person="guest"]').waitFor();
+  const box = async (id) => page.locator(`#diagram g[data-person="${id}"] rect.box`).boundingBox();
+  const [guest, host] = [await box('guest'), await box('host')];
+  assert.ok(guest.y + guest.height < host.y, 'guests above the table, hosts below');
+  assert.ok(Math.abs(guest.x - host.x) < 1, 'the principals face each other');
+  assert.match(await page.locator('#chart-heading').textContent(), /會談座次圖/);
+  await h.screenshot(page, 'smoke-bilateral-talks');
+  await page.getByRole('tab', { name: '簽字', exact: true }).click();
+  await page.locator('#diagram g[data-person="guest-aide"]').waitFor();
+  const xs = [];
+  for (const id of ['guest-aide', 'guest', 'host', 'host-aide']) xs.push((await box(id)).x);
+  assert.deepEqual([...xs].sort((a, b) => a - b), xs, 'guest-assistant GuestSigner HostSigner host-assistant');
+  await h.screenshot(page, 'smoke-bilateral-signing');
+  h.expectClean(page);
+  await h.gotoBlank(page);
+  const api = await page.evaluate(async ([base, scenario]) => {
+    const mod = await import(new URL('seating_web.js', base).href);
+    await mod.default();
+    const l = mod.layout(scenario, { part: 'bilateral:3' });
+    let error = null;
+    try {
+      mod.layout(scenario, { part: 'bilateral:0' });
+    } catch (e) {
+      error = String(e.message);
+    }
+    return { part: l.part, heading: l.heading, places: l.places.length, svg: mod.chart(scenario, { part: 'bilateral:2' }).includes('簽字站位圖'), error };
+  }, [h.url, example]);
+  assert.equal(api.part, 'bilateral:3');
+  assert.equal(api.heading, '會見座次圖');
+  assert.ok(api.places >= 8 && api.svg);
+  assert.match(api.error, /bilateral:N/);
   h.expectClean(page);
   await page.close();
 });
