@@ -83,3 +83,64 @@ test('the podium view turns the chart round', async () => {
   await page.click('#view-toggle');
   h.expectClean(page);
 });
+
+test('a host–guest occasion set up on the page: 主客方 pasted, talks, then a signing with its assistants (PROTOCOL §3)', async () => {
+  const p = await h.newPage();
+  await p.goto(h.url);
+  await p.locator('#diagram g[data-seat="P1-1"]').waitFor();
+  await pasteRoster(
+    p,
+    [
+      ['姓名', '職務', '排序', '主客方'],
+      ['陳志遠', '市長', '1', '主方'],
+      ['Margit Lindqvist', 'Mayor', '1', '客方'],
+      ['白清剛', '副市長', '2', '主方'],
+      ['Erik Holm', 'Deputy Mayor', '2', '客方'],
+      ['林曉', '外辦主任', '3', '主方'],
+      ['Jonas Berg', 'Counsellor', '3', '客方'],
+    ]
+      .map((r) => r.join('\t'))
+      .join('\n'),
+  );
+  // The pasted sides are in the roster's 主客方 column.
+  const sides = await p.$$eval('#roster-table tbody tr', (trs) =>
+    Object.fromEntries(trs.map((tr) => [tr.querySelector('input.name').value, tr.querySelector('select.side')?.value])),
+  );
+  assert.equal(sides['Margit Lindqvist'], 'guest');
+  assert.equal(sides['林曉'], 'host');
+  await p.locator('#tab-venue').click();
+  await p.check('#bilateral-on');
+  await p.getByRole('tab', { name: '会谈', exact: true }).click();
+  const box = async (name) =>
+    p.locator('#diagram g[data-person]', { has: p.locator('text.nm', { hasText: name }) }).locator('rect.box').boundingBox();
+  await p.locator('#diagram g[data-person]').first().waitFor();
+  // Guests on the far side (above the table), the principals facing each other; the second
+  // of each side on the principal's own right: the guest's on the door-viewer's left, the
+  // host's on the right.
+  const [g1, h1, g2, h2] = [await box('Margit'), await box('陳志遠'), await box('Erik'), await box('白清剛')];
+  assert.ok(g1.y + g1.height < h1.y);
+  assert.ok(Math.abs(g1.x - h1.x) < 1);
+  assert.ok(g2.x < g1.x && h2.x > h1.x);
+  // A signing: the tab follows the kind's name; the assistants stand on the outer sides.
+  await p.locator('#tab-venue').click();
+  await p.selectOption('#bilateral-kind', 'signing');
+  await p.fill('#bilateral-assistants', '林曉，Jonas Berg');
+  await p.locator('#bilateral-assistants').press('Enter');
+  await p.getByRole('tab', { name: '签字仪式', exact: true }).click();
+  await p.locator('#diagram g[data-person]').first().waitFor();
+  const xs = [];
+  for (const name of ['Jonas', 'Margit', '陳志遠', '林曉']) xs.push((await box(name)).x);
+  assert.deepEqual([...xs].sort((a, b) => a - b), xs, 'guest-assistant GuestSigner HostSigner host-assistant');
+  // The others stand behind their own signer.
+  const [e, b] = [await box('Erik'), await box('白清剛')];
+  assert.ok(e.y < (await box('Margit')).y && b.y < (await box('陳志遠')).y);
+  // A name not on the roster is refused, naming it.
+  await p.locator('#tab-venue').click();
+  await p.fill('#bilateral-assistants', '林曉，Nobody');
+  await p.locator('#bilateral-assistants').press('Enter');
+  await p.locator('#notice.error').waitFor();
+  assert.match(await p.locator('#notice').textContent(), /Nobody/);
+  await h.screenshot(p, 'venue-bilateral');
+  h.expectClean(p);
+  await p.close();
+});

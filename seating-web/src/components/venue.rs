@@ -33,6 +33,15 @@ pub fn numbers(s: &str) -> Result<Vec<u32>, String> {
         .collect()
 }
 
+/// The name a new occasion of `kind` gets (in Traditional characters, for `Script::words`).
+fn occasion_name(kind: BilateralKind) -> &'static str {
+    match kind {
+        BilateralKind::Talks => "會談",
+        BilateralKind::Signing => "簽字儀式",
+        BilateralKind::SideBySide => "會見",
+    }
+}
+
 /// Person ids as the names they stand for, comma-separated (an unknown id as itself).
 fn names_of(s: &Scenario, ids: &[String]) -> String {
     ids.iter()
@@ -303,7 +312,7 @@ pub fn venue(props: &VenueProps) -> Html {
             <fieldset>
                 <legend>{ toggle("bilateral-on", t.bilateral, !s.bilateral.is_empty(), |s, on| {
                     s.bilateral = if on {
-                        let name = s.meeting.script.word("會談");
+                        let name = s.meeting.script.word(occasion_name(BilateralKind::Talks));
                         vec![from_json(serde_json::json!({ "name": name }))]
                     } else {
                         Vec::new()
@@ -311,14 +320,25 @@ pub fn venue(props: &VenueProps) -> Html {
                 }) }</legend>
                 if let Some(b) = s.bilateral.first() {
                     <p class="explain">{ t.bilateral_explain }</p>
+                    { field(d, t, "bilateral-name", t.bilateral_name, b.name.clone(), |s, v| {
+                        s.bilateral.first_mut().ok_or("bilateral")?.name = v.trim().to_string();
+                        Ok(())
+                    }) }
                     { choice(d, t, "bilateral-kind", t.bilateral_kind, b.kind, &[
                         (BilateralKind::Talks, t.kind_talks, t.kind_talks_explain),
                         (BilateralKind::Signing, t.kind_signing, t.kind_signing_explain),
                         (BilateralKind::SideBySide, t.kind_side, t.kind_side_explain),
-                    ], |s, v| if let Some(b) = s.bilateral.first_mut() {
-                        b.kind = v;
-                        if v != BilateralKind::Signing {
-                            b.assistants.clear();
+                    ], |s, v| {
+                        let script = s.meeting.script;
+                        if let Some(b) = s.bilateral.first_mut() {
+                            // A name still the old kind's default follows the kind.
+                            if b.name == script.words(occasion_name(b.kind)) {
+                                b.name = script.word(occasion_name(v));
+                            }
+                            b.kind = v;
+                            if v != BilateralKind::Signing {
+                                b.assistants.clear();
+                            }
                         }
                     }) }
                     if b.kind == BilateralKind::Talks {
