@@ -1388,6 +1388,14 @@ impl<'a> Builder<'a> {
         // Left edge of position `pos` along a horizontal line.
         let x_of = move |pos: u32| B_SIDE + B_TABLE_OVER + (pos.max(1) - 1) as f64 * pitch_x;
         let party_word = |party: Party| if party == Party::Guest { "客方" } else { "主方" };
+        // A talks side's row label: 客方, then 客方後排 for the rows behind it.
+        let side_label = |party: Party, row: u32| {
+            if row == 1 {
+                party_word(party).to_string()
+            } else {
+                format!("{}後排", party_word(party))
+            }
+        };
         // Everything below is in the audience (door) frame; `place` and `mark_at` turn it.
         let mut table: Option<(Rect, &str)> = None;
         // Row and party labels: (kind, text, centre x, centre y, anchor).
@@ -1410,14 +1418,9 @@ impl<'a> Builder<'a> {
             };
             for (party, n) in [(Party::Host, h_rows), (Party::Guest, g_rows)] {
                 for row in 1..=n {
-                    let text = if row == 1 {
-                        party_word(party).to_string()
-                    } else {
-                        format!("{}後排", party_word(party))
-                    };
                     labels.push((
                         MarkKind::Row,
-                        self.w(&text),
+                        self.w(&side_label(party, row)),
                         col_x(party, row) + B_W / 2.0,
                         B_PAD + B_HEAD / 2.0,
                         Anchor::Middle,
@@ -1448,14 +1451,9 @@ impl<'a> Builder<'a> {
                     };
                     for (party, n) in [(Party::Guest, g_rows), (Party::Host, h_rows)] {
                         for row in 1..=n {
-                            let text = if row == 1 {
-                                party_word(party).to_string()
-                            } else {
-                                format!("{}後排", party_word(party))
-                            };
                             labels.push((
                                 MarkKind::Row,
-                                self.w(&text),
+                                self.w(&side_label(party, row)),
                                 2.0,
                                 row_y(party, row) + B_H / 2.0,
                                 Anchor::Start,
