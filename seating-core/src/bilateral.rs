@@ -427,7 +427,8 @@ fn signing_side(
     let mut out = Vec::new();
     let mut assistants = 0;
     let mut staff = 0;
-    let per_row = spec.per_row.map_or(usize::MAX, |w| w as usize);
+    // `validate` rejects 0; a spec built in code has not been through it.
+    let per_row = spec.per_row.map_or(usize::MAX, |w| w.max(1) as usize);
     let side = match party {
         Party::Guest => "on the host signer's right (主左客右)",
         Party::Host => "on the guest signer's left (主左客右)",
