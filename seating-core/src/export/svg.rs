@@ -234,10 +234,15 @@ pub fn chart(layout: &Layout, page: &PageOptions) -> String {
         &layout.hash[..12.min(layout.hash.len())],
         view
     );
-    f = f.add(text(&stamp, left, bottom - 0.8, 2.4).set("class", "mu"));
+    let cell = 46.0_f64.min((content_w - 60.0) / 3.0);
+    let x0 = right - 3.0 * cell;
+    // The stamp stays clear of the sign-off block: on a portrait page a long view word
+    // (自正門（觀眾）看) ran into it.
+    let room = if page.sign_off { x0 - 2.0 - left } else { content_w };
+    let (stamp, size) =
+        fit(&stamp, room, 4.0, 2.4, 1.6, 1).map_or((stamp, 2.4), |(l, sz)| (l[0].clone(), sz));
+    f = f.add(text(&stamp, left, bottom - 0.8, size).set("class", "mu"));
     if page.sign_off {
-        let cell = 46.0_f64.min((content_w - 60.0) / 3.0);
-        let x0 = right - 3.0 * cell;
         let y0 = fy + 2.5;
         let h = footer_h - 4.0;
         for (k, role) in ["擬稿", "審核", "審定"].iter().enumerate() {
