@@ -2,6 +2,7 @@
 
 mod audit;
 mod audit2;
+mod audit3;
 mod banquet;
 mod bilateral;
 mod cli;
