@@ -294,6 +294,38 @@ pub fn scenario(u: &mut Unstructured) -> Result<Value> {
         }
         s["groups"] = g;
     }
+    if u.ratio(1, 4)? {
+        let k = u.int_in_range(1..=2)?;
+        let mut occasions = Vec::new();
+        for _ in 0..k {
+            let kind = pick(u, &["talks", "signing", "side-by-side"])?;
+            let mut o = json!({
+                "name": text(u)?,
+                "kind": kind,
+                "table": pick(u, &["facing-door", "end-on"])?,
+                "interpreter": pick(u, &["right", "behind"])?,
+            });
+            if let Some(p) = maybe(u, |u| people_list(u, n))? {
+                o["interpreters"] = json!(p);
+            }
+            if kind == "signing" {
+                if let Some(p) = maybe(u, |u| people_list(u, n))? {
+                    o["assistants"] = json!(p);
+                }
+                if u.arbitrary()? {
+                    o["per_row"] = json!(u.int_in_range(1..=4u32)?);
+                }
+            }
+            if let Some(p) = maybe(u, |u| people_list(u, n))? {
+                o["people"] = json!(p);
+            }
+            if u.arbitrary()? {
+                o["section"] = json!(pick(u, &["podium", "hall"])?);
+            }
+            occasions.push(o);
+        }
+        s["bilateral"] = json!(occasions);
+    }
     Ok(s)
 }
 
@@ -324,6 +356,14 @@ pub fn check_plan(s: &Scenario, p: &Plan) {
     assert_eq!(seated.len() + p.unseated.len(), p.precedence.len());
     let ids: HashSet<&str> = s.people.iter().map(|p| p.id.as_str()).collect();
     assert!(p.precedence.iter().all(|id| ids.contains(id.as_str())));
+    for b in &p.bilateral {
+        let mut people = HashSet::new();
+        for pl in &b.places {
+            assert!(people.insert(pl.person.as_str()), "{} twice at {}", pl.person, b.name);
+            assert!(prec.contains(pl.person.as_str()), "{} at {} but not present", pl.person, b.name);
+            assert!((1..=b.length).contains(&pl.position), "{} outside the line", pl.person);
+        }
+    }
 }
 
 /// Checks an exported SVG document: well-formed XML, only the elements our exporters write,

@@ -214,11 +214,12 @@ pub(crate) fn plan(
     diags: &mut Vec<Diagnostic>,
 ) -> BilateralPlan {
     let field = format!("bilateral[{k}]");
-    let interpreters: HashSet<usize> =
-        roster.resolve(&format!("{field}.interpreters"), &spec.interpreters, diags).into_iter().collect();
+    let interpreter_list = roster.resolve(&format!("{field}.interpreters"), &spec.interpreters, diags);
+    let interpreters: HashSet<usize> = interpreter_list.iter().copied().collect();
     let assistants: HashSet<usize> =
         roster.resolve(&format!("{field}.assistants"), &spec.assistants, diags).into_iter().collect();
-    for &i in interpreters.intersection(&assistants) {
+    // In the order listed, not the set's (random) order: the plan is deterministic.
+    for &i in interpreter_list.iter().filter(|i| assistants.contains(i)) {
         diags.push(Diagnostic {
             level: Level::Warning,
             code: "conflicting-roles".into(),

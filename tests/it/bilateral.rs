@@ -298,3 +298,22 @@ proptest! {
         prop_assert_eq!(back, p);
     }
 }
+
+#[test]
+fn several_role_conflicts_plan_the_same_every_time() {
+    // Found by the `plan` fuzz target: the conflicts were reported in a hash set's order.
+    let ids: Vec<String> = (1..=6).map(|i| format!("G{i}")).collect();
+    let s = scenario(json!({"format": "seating/1", "people": people(6, 2),
+        "bilateral": [{"name": "簽字", "kind": "signing", "interpreters": ids, "assistants": ids}]}));
+    let first = plan(&s);
+    let warned: Vec<&str> = first
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "conflicting-roles")
+        .filter_map(|d| d.person.as_deref())
+        .collect();
+    assert_eq!(warned, ["G1", "G2", "G3", "G4", "G5", "G6"], "in the order listed");
+    for _ in 0..20 {
+        assert_eq!(plan(&s), first);
+    }
+}
