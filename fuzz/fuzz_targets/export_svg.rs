@@ -1,6 +1,6 @@
-//! Structured scenarios with hostile text through plan → layout (venue, banquet or line-up;
-//! audience or podium view) → SVG chart, name cards and the CSV list: the SVG is well-formed,
-//! has no active content, and nothing panics.
+//! Structured scenarios with hostile text through plan → layout (venue, banquet, line-up or
+//! host–guest occasion; audience or podium view) → SVG chart, name cards and the CSV list:
+//! the SVG is well-formed, has no active content, and nothing panics.
 #![no_main]
 
 use arbitrary::Unstructured;
@@ -16,11 +16,12 @@ fuzz_target!(|data: &[u8]| {
     let Ok(s) = Scenario::from_json(&v.to_string()) else { return };
     let p = plan(&s);
     let view = if u.arbitrary().unwrap_or(false) { View::Podium } else { View::Audience };
-    // The venue, the banquet or a line-up (also ones the scenario does not have).
-    let part = match u.int_in_range(0..=3u8).unwrap_or(0) {
+    // The venue, the banquet, a line-up or an occasion (also ones the scenario does not have).
+    let part = match u.int_in_range(0..=4u8).unwrap_or(0) {
         0 | 1 => Part::Venue,
         2 => Part::Banquet,
-        _ => Part::Lineup(u.int_in_range(0..=2usize).unwrap_or(0)),
+        3 => Part::Lineup(u.int_in_range(0..=2usize).unwrap_or(0)),
+        _ => Part::Bilateral(u.int_in_range(0..=2usize).unwrap_or(0)),
     };
     let l = layout(&s, &p, &LayoutOptions { view, part, ..LayoutOptions::default() });
     let page = PageOptions {
