@@ -154,13 +154,12 @@ fn layout_options(o: &Value) -> Result<LayoutOptions, JsError> {
 /// Page options: `paper` (`a4` | `a3`), `orientation` (`auto` | `portrait` | `landscape`),
 /// `binding` (mm), `signOff` (boolean).
 fn page_options(o: &Value) -> Result<PageOptions, JsError> {
-    let mut page = PageOptions::default();
-    page.paper = match str_opt(o, "paper")?.map(str::to_ascii_lowercase).as_deref() {
+    let paper = match str_opt(o, "paper")?.map(str::to_ascii_lowercase).as_deref() {
         None | Some("a4") => Paper::A4,
         Some("a3") => Paper::A3,
         Some(p) => return Err(JsError::new(&format!("options.paper: expected a4 or a3, found {p:?}"))),
     };
-    page.orientation = match str_opt(o, "orientation")? {
+    let orientation = match str_opt(o, "orientation")? {
         None | Some("auto") => Orientation::Auto,
         Some("portrait") => Orientation::Portrait,
         Some("landscape") => Orientation::Landscape,
@@ -170,6 +169,7 @@ fn page_options(o: &Value) -> Result<PageOptions, JsError> {
             )))
         }
     };
+    let mut page = PageOptions { paper, orientation, ..PageOptions::default() };
     if let Some(b) = o.get("binding").filter(|v| !v.is_null()) {
         page.binding = b
             .as_f64()

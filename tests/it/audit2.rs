@@ -800,7 +800,8 @@ fn audit2_import_round_trip() {
     let cols = guess_columns(t.header.as_ref().unwrap()).unwrap();
     let r = roster(&t, &cols, &[]).unwrap();
     assert_eq!(r.units.iter().map(|u| u.name.as_str()).collect::<Vec<_>>(), ["區委", "外賓, 團"]);
-    let got: Vec<(String, String, Option<String>, Option<String>, Option<i64>, String, String)> = r
+    type Row = (String, String, Option<String>, Option<String>, Option<i64>, String, String);
+    let got: Vec<Row> = r
         .people
         .iter()
         .map(|p| {

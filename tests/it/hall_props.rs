@@ -99,7 +99,8 @@ pub fn units_together(s: &Scenario, p: &Plan) -> Result<(), String> {
         .filter(|a| a.seat.starts_with('H') && a.instruction.is_none_or(|k| s.instructions[k].op == Op::Move))
         .map(|a| (a.person.as_deref().unwrap(), a.seat.parse().unwrap(), a.reason.as_str()))
         .collect();
-    let mut groups: HashMap<(Option<String>, Option<Role>), Vec<(&str, SeatId, &str)>> = HashMap::new();
+    type Filled<'a> = Vec<(&'a str, SeatId, &'a str)>;
+    let mut groups: HashMap<(Option<String>, Option<Role>), Filled> = HashMap::new();
     for &(who, seat, reason) in &filled {
         groups.entry(group_key(s, who)).or_default().push((who, seat, reason));
     }

@@ -328,7 +328,7 @@ fn hostile_scenario() -> Scenario {
                    "section": if i < 3 { "podium" } else { "hall" }})
         })
         .collect();
-    let s = Scenario::from_json(
+    Scenario::from_json(
         &json!({
             "format": "seating/1",
             "meeting": {"title": "<script>alert('t')</script>&\"]]><!--", "date": "\"2026\"&<", "place": "<!-- -->'"},
@@ -340,8 +340,7 @@ fn hostile_scenario() -> Scenario {
         })
         .to_string(),
     )
-    .unwrap();
-    s
+    .unwrap()
 }
 
 /// Checks an exported SVG with a real XML parser: well-formed, no script or style injection,
