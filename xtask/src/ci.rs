@@ -13,6 +13,7 @@ type Step = (&'static str, fn() -> Result<()>);
 const STEPS: &[Step] = &[
     ("setup", || crate::setup::setup(true)),
     ("fmt", fmt),
+    ("clippy", clippy),
     ("native-tests", native_tests),
     ("core-wasm32", core_wasm),
     ("core-docs", core_docs),
@@ -79,6 +80,18 @@ fn summary(done: &[(&str, Duration)], total: Duration) {
 fn fmt() -> Result<()> {
     run(cargo().args(["fmt", "--all", "--", "--check"]))
         .context("code is not formatted: run `cargo fmt` on the files listed above")
+}
+
+/// Lints on every native target and on the page's wasm build, warnings as errors.
+fn clippy() -> Result<()> {
+    run(cargo().args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]))
+        .context("clippy found the problems listed above")?;
+    let target_dir = root().join("target").join("wasm");
+    run(cargo()
+        .args(["clippy", "-p", "seating-web", "--target", "wasm32-unknown-unknown", "--target-dir"])
+        .arg(&target_dir)
+        .args(["--", "-D", "warnings"]))
+    .context("clippy found the problems listed above (seating-web on wasm32)")
 }
 
 fn native_tests() -> Result<()> {
