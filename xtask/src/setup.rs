@@ -8,14 +8,27 @@ use std::process::Command;
 
 use crate::{root, run};
 
-/// Everything: the wasm32 target and npm packages always; Debian packages only for tests.
+/// Everything: the wasm32 target and npm packages always; clippy and Debian packages only
+/// for tests.
 pub fn setup(for_tests: bool) -> Result<()> {
     wasm_target()?;
     npm_packages()?;
     if for_tests {
+        clippy_component()?;
         system_packages()?;
     }
     Ok(())
+}
+
+/// `rustup component add clippy` when `cargo clippy` is missing (the `clippy` ci step).
+fn clippy_component() -> Result<()> {
+    let present =
+        Command::new("cargo").args(["clippy", "--version"]).output().is_ok_and(|o| o.status.success());
+    if present {
+        return Ok(());
+    }
+    run(Command::new("rustup").args(["component", "add", "clippy"]))
+        .context("clippy is missing and `rustup component add clippy` failed")
 }
 
 fn wasm_target() -> Result<()> {
