@@ -216,8 +216,8 @@ pub(crate) fn plan(
     let field = format!("bilateral[{k}]");
     let interpreter_list = roster.resolve(&format!("{field}.interpreters"), &spec.interpreters, diags);
     let interpreters: HashSet<usize> = interpreter_list.iter().copied().collect();
-    let assistants: HashSet<usize> =
-        roster.resolve(&format!("{field}.assistants"), &spec.assistants, diags).into_iter().collect();
+    let assistant_list = roster.resolve(&format!("{field}.assistants"), &spec.assistants, diags);
+    let assistants: HashSet<usize> = assistant_list.iter().copied().collect();
     // In the order listed, not the set's (random) order: the plan is deterministic.
     for &i in interpreter_list.iter().filter(|i| assistants.contains(i)) {
         diags.push(Diagnostic {
@@ -232,9 +232,9 @@ pub(crate) fn plan(
             ..Diagnostic::default()
         });
     }
+    // The selected people and the interpreters and assistants, each once, in precedence.
     let mut people = roster.select(&field, spec.people.as_deref(), spec.section, diags);
-    let listed: HashSet<usize> = people.iter().copied().collect();
-    people.extend(interpreters.iter().chain(&assistants).filter(|i| !listed.contains(i)));
+    people.extend(interpreter_list.iter().chain(&assistant_list));
     crate::sort::sort_by_key(&mut people, |&i| roster.pos[i]);
     people.dedup();
     let role = |i: usize| {
@@ -253,7 +253,7 @@ pub(crate) fn plan(
             .copied()
             .filter(|&i| roster.person(i).side.unwrap_or(Party::Host) == party)
             .collect();
-        let word = party_word(party);
+        let word = party.name();
         if !members.iter().any(|&i| role(i) == BilateralRole::Member) {
             diags.push(Diagnostic {
                 level: Level::Warning,
@@ -265,13 +265,11 @@ pub(crate) fn plan(
                 ..Diagnostic::default()
             });
         }
-        let roles: Vec<BilateralRole> = members.iter().map(|&i| role(i)).collect();
-        let first = roles.iter().position(|&r| r == BilateralRole::Member);
-        let roles: Vec<BilateralRole> = roles
-            .iter()
-            .enumerate()
-            .map(|(j, &r)| if Some(j) == first { BilateralRole::Principal } else { r })
-            .collect();
+        let mut roles: Vec<BilateralRole> = members.iter().map(|&i| role(i)).collect();
+        // The most senior member leads the party.
+        if let Some(first) = roles.iter().position(|&r| r == BilateralRole::Member) {
+            roles[first] = BilateralRole::Principal;
+        }
         let party_drafts = match spec.kind {
             BilateralKind::Talks => talks_side(spec, party, &members, &roles),
             BilateralKind::Signing => signing_side(spec, party, &members, &roles),
@@ -280,14 +278,6 @@ pub(crate) fn plan(
         drafts.extend(party_drafts);
     }
     number(spec, roster, drafts)
-}
-
-/// `guest` or `host` (the file format's words), for messages.
-fn party_word(party: Party) -> &'static str {
-    match party {
-        Party::Guest => "guest",
-        Party::Host => "host",
-    }
 }
 
 /// Numbers each party's members (1 = principal) in precedence order; interpreters and
@@ -390,7 +380,7 @@ fn talks_side(spec: &BilateralSpec, party: Party, members: &[usize], roles: &[Bi
             row: 1,
             col: 0,
             number: nums[p],
-            reason: format!("principal (主談人): the {}'s most senior, in the middle of the {facing}; the principals face each other", party_word(party)),
+            reason: format!("principal (主談人): the {}'s most senior, in the middle of the {facing}; the principals face each other", party.name()),
         });
     }
     for (&j, &off) in others.iter().zip(&seats) {
@@ -405,7 +395,7 @@ fn talks_side(spec: &BilateralSpec, party: Party, members: &[usize], roles: &[Bi
             reason: format!(
                 "#{} of the {} side: {} seat(s) to the principal's own {own} (其他人按禮賓順序一右一左排列)",
                 nums[j].unwrap_or(0),
-                party_word(party),
+                party.name(),
                 off.abs()
             ),
         });
@@ -441,8 +431,8 @@ fn signing_side(
                 col(0),
                 format!(
                     "{} signer (簽字人): the {}'s most senior, at the table {side}",
-                    party_word(party),
-                    party_word(party)
+                    party.name(),
+                    party.name()
                 ),
             ),
             BilateralRole::Assistant => {

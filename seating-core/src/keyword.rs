@@ -44,17 +44,23 @@ pub(crate) fn read<'de, D: Deserializer<'de>>(
     d.deserialize_str(Names(names))
 }
 
-/// Implements [`Keyword`], `Serialize` and `Deserialize` for a fieldless enum:
-/// `keywords!(Side { Left = "left", Right = "right" });`.
+/// Implements [`Keyword`], `Serialize` and `Deserialize` for a fieldless enum, and its
+/// `name()` in the file format: `keywords!(Side { Left = "left", Right = "right" });`.
 macro_rules! keywords {
     ($t:ident { $($v:ident = $name:literal),+ $(,)? }) => {
         impl $crate::keyword::Keyword for $t {
             const ALL: &'static [Self] = &[$($t::$v),+];
             const NAMES: &'static [&'static str] = &[$($name),+];
         }
+        impl $t {
+            /// The name as written in the file (`"centre-out"`).
+            pub fn name(self) -> &'static str {
+                match self { $($t::$v => $name),+ }
+            }
+        }
         impl serde::Serialize for $t {
             fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                s.serialize_str(match self { $($t::$v => $name),+ })
+                s.serialize_str(self.name())
             }
         }
         impl<'de> serde::Deserialize<'de> for $t {

@@ -477,19 +477,6 @@ pub enum Op {
 }
 keywords!(Op { Pin = "pin", Swap = "swap", Move = "move", Reserve = "reserve", Exclude = "exclude" });
 
-impl Op {
-    /// The op's name as written in the file.
-    pub fn name(self) -> &'static str {
-        match self {
-            Op::Pin => "pin",
-            Op::Swap => "swap",
-            Op::Move => "move",
-            Op::Reserve => "reserve",
-            Op::Exclude => "exclude",
-        }
-    }
-}
-
 /// One special instruction with its provenance (who asked, when, why).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
