@@ -135,5 +135,7 @@ mod tests {
         check::<LineupStyle>();
         check::<CarKind>();
         check::<FrontPassenger>();
+        check::<crate::lang::Language>();
+        check::<crate::Script>();
     }
 }

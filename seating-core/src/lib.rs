@@ -48,6 +48,7 @@ pub mod hall;
 pub mod import;
 mod json;
 mod keyword;
+pub mod lang;
 pub mod layout;
 pub mod lineup;
 pub mod plan;
@@ -61,8 +62,9 @@ pub mod strokes;
 pub mod vehicle;
 
 pub use error::Error;
+pub use lang::{Lang, Language};
 pub use layout::{layout, Layout, LayoutOptions, View};
-pub use plan::{plan, Diagnostic, Level, Plan, SeatAssignment, PLAN_FORMAT};
+pub use plan::{plan, plan_in, Diagnostic, Level, Plan, SeatAssignment, PLAN_FORMAT};
 #[cfg(feature = "schema")]
 pub use scenario::json_schema;
 pub use scenario::{

@@ -10,6 +10,7 @@ use crate::banquet::{self, BanquetPlan};
 use crate::bilateral::{self, BilateralPlan};
 use crate::groups::{self, GroupsPlan};
 use crate::hall::{self, Group};
+use crate::lang::{msg, Lang};
 use crate::lineup::{self, LineupPlan};
 use crate::podium::{self, PodiumSeat};
 use crate::rank;
@@ -112,6 +113,8 @@ pub struct Diagnostic {
 pub(crate) struct Roster<'a> {
     /// The scenario.
     pub s: &'a Scenario,
+    /// The language of reasons and diagnostics.
+    pub lang: Lang,
     /// Person id → index into `s.people`.
     pub ids: &'a HashMap<&'a str, usize>,
     /// Final precedence: indices into `s.people`, excluded people left out.
@@ -231,11 +234,20 @@ struct Placement {
 /// Complexity: O(n log n) for n people, plus O(n) per `move` and O(n) per instruction-affected
 /// person for the rank-inversion check.
 pub fn plan(s: &Scenario) -> Plan {
-    Planner::new(s).run()
+    plan_in(s, Lang::of(s))
+}
+
+/// [`plan()`], with the reasons and diagnostics written in `lang` instead of the scenario's
+/// `meeting.language` (the page writes them in the language of its interface). Everything
+/// else is the same plan.
+pub fn plan_in(s: &Scenario, lang: Lang) -> Plan {
+    Planner::new(s, lang).run()
 }
 
 struct Planner<'a> {
     s: &'a Scenario,
+    /// The language of reasons and diagnostics.
+    lang: Lang,
     diags: Vec<Diagnostic>,
     /// Person id → index, for the ids that instructions name (see [`instruction_ids`]).
     ids: HashMap<&'a str, usize>,
@@ -280,11 +292,12 @@ impl LabelWords {
 }
 
 impl<'a> Planner<'a> {
-    fn new(s: &'a Scenario) -> Planner<'a> {
+    fn new(s: &'a Scenario, lang: Lang) -> Planner<'a> {
         let n = s.people.len();
         let ids = instruction_ids(s);
         Planner {
             s,
+            lang,
             diags: Vec::new(),
             ids,
             orig_pos: vec![0; n],
@@ -306,7 +319,7 @@ impl<'a> Planner<'a> {
     }
 
     fn run(mut self) -> Plan {
-        let (order, d) = rank::precedence(&self.s.people, &self.s.ranking);
+        let (order, d) = rank::precedence_in(&self.s.people, &self.s.ranking, self.lang);
         self.diags.extend(d);
         self.report_empty_names();
         for (pos, &i) in order.iter().enumerate() {
@@ -1149,7 +1162,8 @@ impl<'a> Planner<'a> {
         // Every id, for the extras' own person references.
         let ids: HashMap<&str, usize> =
             s.people.iter().enumerate().map(|(i, p)| (p.id.as_str(), i)).collect();
-        let roster = Roster { s: self.s, ids: &ids, prec: &self.prec, pos: &self.pos, units };
+        let roster =
+            Roster { s: self.s, lang: self.lang, ids: &ids, prec: &self.prec, pos: &self.pos, units };
         let mut diags = Vec::new();
         let banquet = self.s.banquet.as_ref().map(|b| banquet::plan(b, &roster, &mut diags));
         let lineups =

@@ -25,6 +25,15 @@ struct Keys<'a> {
 /// plain integers; the input order as the last key makes every key distinct, so an
 /// unstable sort gives the stable result.
 pub fn precedence(people: &[Person], ranking: &Ranking) -> (Vec<usize>, Vec<Diagnostic>) {
+    precedence_in(people, ranking, crate::Lang::default())
+}
+
+/// [`precedence`], with its diagnostics written in `lang`.
+pub fn precedence_in(
+    people: &[Person],
+    ranking: &Ranking,
+    lang: crate::Lang,
+) -> (Vec<usize>, Vec<Diagnostic>) {
     let uses = |t: Tiebreak| ranking.tiebreak.contains(&t);
     // `input` ends the comparison: the tie-breakers after it never decide anything.
     let tiebreak = match ranking.tiebreak.iter().position(|&t| t == Tiebreak::Input) {

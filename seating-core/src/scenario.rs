@@ -89,6 +89,14 @@ pub struct Meeting {
     /// everything else typed in are printed as typed.
     #[serde(default, skip_serializing_if = "is_traditional")]
     pub script: crate::Script,
+    /// The language of the plan's reasons and diagnostics: `zh` (default, in `script`) or
+    /// `en`. Field paths and ids are written as in the file in both.
+    #[serde(default, skip_serializing_if = "is_zh")]
+    pub language: crate::Language,
+}
+
+fn is_zh(l: &crate::Language) -> bool {
+    *l == crate::Language::Zh
 }
 
 fn is_traditional(s: &crate::Script) -> bool {
