@@ -79,19 +79,33 @@ impl Lang {
     }
 
     /// The template in this language with each `{}` replaced by the next argument, in
-    /// order. Only the template is converted to the script; the arguments go in as they
-    /// are. A template has no other braces.
+    /// order, and each `{0}`…`{9}` by that argument (for a word order the other language
+    /// does not share). Only the template is converted to the script; the arguments go in
+    /// as they are. A template has no other braces.
     pub fn fill(self, en: &'static str, zh: &'static str, args: &[&dyn Display]) -> String {
         let template = self.text(en, zh);
         let mut out = String::with_capacity(template.len() + 16 * args.len());
-        let mut args = args.iter();
+        let mut next = 0;
         let mut rest = template.as_ref();
-        while let Some(at) = rest.find("{}") {
+        while let Some(at) = rest.find('{') {
             out.push_str(&rest[..at]);
-            if let Some(a) = args.next() {
+            let b = rest.as_bytes();
+            let (k, len) = match (b.get(at + 1), b.get(at + 2)) {
+                (Some(b'}'), _) => {
+                    next += 1;
+                    (next - 1, 2)
+                }
+                (Some(d @ b'0'..=b'9'), Some(b'}')) => (usize::from(d - b'0'), 3),
+                _ => {
+                    out.push('{');
+                    rest = &rest[at + 1..];
+                    continue;
+                }
+            };
+            if let Some(a) = args.get(k) {
                 let _ = write!(out, "{a}");
             }
-            rest = &rest[at + 2..];
+            rest = &rest[at + len..];
         }
         out.push_str(rest);
         out
@@ -130,5 +144,8 @@ mod tests {
         // Too few arguments leave the slot empty; extra ones are ignored.
         assert_eq!(msg!(Lang::EN, "{} and {}", "", "a"), "a and ");
         assert_eq!(msg!(Lang::EN, "no slot", "", "a"), "no slot");
+        // Numbered slots reorder; a lone brace is kept.
+        assert_eq!(msg!(HANT, "{} by {}", "由{1}給{0}", "甲", "乙"), "由乙給甲");
+        assert_eq!(msg!(Lang::EN, "{ {x} {}", "", 1), "{ {x} 1");
     }
 }

@@ -153,9 +153,12 @@ impl<'a> Roster<'a> {
         s.people[i].unit.as_deref().and_then(|u| self.units.get(u).copied()).unwrap_or(s.units.len())
     }
 
-    /// The unit's display name of person `i`, or "(no unit)".
-    pub fn unit_name(&self, i: usize) -> &'a str {
-        self.s.units.get(self.unit_rank(i)).map_or("(no unit)", |u| u.name.as_str())
+    /// The unit's display name of person `i`, or "(no unit)" (（無單位）).
+    pub fn unit_name(&self, i: usize) -> std::borrow::Cow<'a, str> {
+        match self.s.units.get(self.unit_rank(i)) {
+            Some(u) => std::borrow::Cow::Borrowed(u.name.as_str()),
+            None => no_unit(self.lang),
+        }
     }
 
     /// Resolves person references of `field` (e.g. `banquet.hosts`), in the order given,
@@ -169,13 +172,27 @@ impl<'a> Roster<'a> {
                 None => diags.push(Diagnostic {
                     level: Level::Error,
                     code: "unknown-person".into(),
-                    message: format!("{field}[{k}]: no person with id {id:?}; left out"),
+                    message: msg!(
+                        self.lang,
+                        "{}[{}]: no person with id {}; left out",
+                        "{}[{}]：沒有 id 為 {} 的人員，略去",
+                        field,
+                        k,
+                        format!("{id:?}")
+                    ),
                     ..Diagnostic::default()
                 }),
                 Some(i) if !self.present(i) => diags.push(Diagnostic {
                     level: Level::Info,
                     code: "excluded-person".into(),
-                    message: format!("{field}[{k}]: {} is excluded; left out", self.who(i)),
+                    message: msg!(
+                        self.lang,
+                        "{}[{}]: {} is excluded; left out",
+                        "{}[{}]：{}已請假，略去",
+                        field,
+                        k,
+                        self.who(i)
+                    ),
                     person: Some(id.clone()),
                     ..Diagnostic::default()
                 }),
@@ -345,8 +362,10 @@ impl<'a> Planner<'a> {
         for &(p, a, k) in &self.moves {
             let Some(pl) = self.placement[p].as_mut().filter(|pl| pl.instruction.is_none()) else { continue };
             let anchor = &self.s.people[a];
-            let what = format!("moved after {} ({})", anchor.name, anchor.id);
-            let mut r = instruction_reason(&what, &self.s.instructions[k], k, ", 按領導意見辦); ");
+            let what =
+                msg!(self.lang, "moved after {} ({})", "調整排序，排在{} ({})之後", anchor.name, anchor.id);
+            let mut r = instruction_reason(self.lang, &what, &self.s.instructions[k], k, true);
+            r.push_str(if self.lang.is_en() { "; " } else { "；" });
             r.push_str(&pl.reason);
             pl.reason = r;
             pl.instruction = Some(k);
@@ -357,8 +376,11 @@ impl<'a> Planner<'a> {
     fn report_empty_names(&mut self) {
         for i in 0..self.s.people.len() {
             if self.s.people[i].name.trim().is_empty() {
-                let message = format!(
-                    "people[{i}] ({}): the name is empty; the seat, name card and lists will show no name",
+                let message = msg!(
+                    self.lang,
+                    "people[{}] ({}): the name is empty; the seat, name card and lists will show no name",
+                    "people[{}] ({})：姓名為空；座位、席卡和名單上將沒有姓名",
+                    i,
                     self.s.people[i].id
                 );
                 self.diag(Level::Warning, "empty-name", message, None, Some(i));
@@ -384,13 +406,20 @@ impl<'a> Planner<'a> {
 
     /// Looks up an instruction's person reference; reports unknown and excluded people.
     fn lookup(&mut self, k: usize, id: &str, allow_excluded: bool) -> Option<usize> {
-        let op = self.s.instructions[k].op.name();
+        let op = op_word(self.s.instructions[k].op, self.lang);
         match self.ids.get(id).copied() {
             None => {
                 self.diag(
                     Level::Error,
                     "unknown-person",
-                    format!("instructions[{k}] ({op}): no person with id {id:?}; instruction not applied"),
+                    msg!(
+                        self.lang,
+                        "instructions[{}] ({}): no person with id {}; instruction not applied",
+                        "instructions[{}]（{}）：沒有 id 為 {} 的人員，未執行",
+                        k,
+                        op,
+                        format!("{id:?}")
+                    ),
                     Some(k),
                     None,
                 );
@@ -401,7 +430,14 @@ impl<'a> Planner<'a> {
                 self.diag(
                     Level::Error,
                     "excluded-person",
-                    format!("instructions[{k}] ({op}): {who} is excluded; instruction not applied"),
+                    msg!(
+                        self.lang,
+                        "instructions[{}] ({}): {} is excluded; instruction not applied",
+                        "instructions[{}]（{}）：{}已請假，未執行",
+                        k,
+                        op,
+                        who
+                    ),
                     Some(k),
                     Some(i),
                 );
@@ -442,7 +478,13 @@ impl<'a> Planner<'a> {
                         self.diag(
                             Level::Error,
                             "move-self",
-                            format!("instructions[{k}] (move): {who} cannot be moved after themselves"),
+                            msg!(
+                                self.lang,
+                                "instructions[{}] (move): {} cannot be moved after themselves",
+                                "instructions[{}]（調整排序）：{}不能排在自己之後",
+                                k,
+                                who
+                            ),
                             Some(k),
                             Some(p),
                         );
@@ -454,8 +496,15 @@ impl<'a> Planner<'a> {
                             self.diag(
                                 Level::Warning,
                                 "move-conflict",
-                                format!(
-                                    "instructions[{k}] (move) puts {who} after {anchor}, whom instructions[{j}] put after {who}; the later instruction wins"
+                                msg!(
+                                    self.lang,
+                                    "instructions[{}] (move) puts {} after {}, whom instructions[{}] put after {}; the later instruction wins",
+                                    "instructions[{}]（調整排序）把{}排在{}之後，而 instructions[{}] 把後者排在{}之後；以後一條指示為準",
+                                    k,
+                                    who,
+                                    anchor,
+                                    j,
+                                    who
                                 ),
                                 Some(k),
                                 Some(p),
@@ -483,7 +532,13 @@ impl<'a> Planner<'a> {
                             self.diag(
                                 Level::Info,
                                 "duplicate-exclude",
-                                format!("instructions[{k}] (exclude): {who} is already excluded"),
+                                msg!(
+                                    self.lang,
+                                    "instructions[{}] (exclude): {} is already excluded",
+                                    "instructions[{}]（請假）：{}已經請假",
+                                    k,
+                                    who
+                                ),
                                 Some(k),
                                 Some(p),
                             );
@@ -538,7 +593,13 @@ impl<'a> Planner<'a> {
                     _ => self.diag(
                         Level::Warning,
                         "unknown-seat",
-                        format!("hall.blocked[{i}]: {b:?} is not a seat of this hall"),
+                        msg!(
+                            self.lang,
+                            "hall.blocked[{}]: {} is not a seat of this hall",
+                            "hall.blocked[{}]：{} 不是本會場的座位",
+                            i,
+                            format!("{b:?}")
+                        ),
                         None,
                         None,
                     ),
@@ -559,15 +620,27 @@ impl<'a> Planner<'a> {
     }
 
     fn parse_seat(&mut self, k: usize, seat: &str) -> Option<SeatId> {
-        let op = self.s.instructions[k].op.name();
+        let op = op_word(self.s.instructions[k].op, self.lang);
         match seat.parse::<SeatId>() {
             Ok(id) if self.seat_exists(id) => Some(id),
             Ok(id) => {
-                let why = if self.blocked.contains(&id) { "is blocked" } else { "is outside the venue" };
+                let why = if self.blocked.contains(&id) {
+                    self.lang.text("is blocked", "已停用")
+                } else {
+                    self.lang.text("is outside the venue", "不在會場內")
+                };
                 self.diags.push(Diagnostic {
                     level: Level::Error,
                     code: "unknown-seat".into(),
-                    message: format!("instructions[{k}] ({op}): seat {id} {why}; instruction not applied"),
+                    message: msg!(
+                        self.lang,
+                        "instructions[{}] ({}): seat {} {}; instruction not applied",
+                        "instructions[{}]（{}）：座位 {} {}，未執行",
+                        k,
+                        op,
+                        id,
+                        why
+                    ),
                     instruction: Some(k),
                     seat: Some(seat.to_string()),
                     ..Diagnostic::default()
@@ -578,7 +651,14 @@ impl<'a> Planner<'a> {
                 self.diags.push(Diagnostic {
                     level: Level::Error,
                     code: "unknown-seat".into(),
-                    message: format!("instructions[{k}] ({op}): {e}; instruction not applied"),
+                    message: msg!(
+                        self.lang,
+                        "instructions[{}] ({}): {}; instruction not applied",
+                        "instructions[{}]（{}）：{}；未執行",
+                        k,
+                        op,
+                        e
+                    ),
                     instruction: Some(k),
                     seat: Some(seat.to_string()),
                     ..Diagnostic::default()
@@ -605,15 +685,26 @@ impl<'a> Planner<'a> {
             let Some(seat) = ins.seat.as_deref().and_then(|t| self.parse_seat(k, t)) else { continue };
             if let Some(&(holder, j)) = self.fixed.get(&seat) {
                 let what = match holder {
-                    Some(h) => format!("pinned for {} by instructions[{j}]", self.person(h)),
-                    None => format!("reserved by instructions[{j}]"),
+                    Some(h) => msg!(
+                        self.lang,
+                        "pinned for {} by instructions[{}]",
+                        "由 instructions[{1}] 固定給{0}",
+                        self.person(h),
+                        j
+                    ),
+                    None => msg!(self.lang, "reserved by instructions[{}]", "由 instructions[{}] 預留", j),
                 };
                 self.diags.push(Diagnostic {
                     level: Level::Error,
                     code: "seat-conflict".into(),
-                    message: format!(
-                        "instructions[{k}] ({}): seat {seat} is already {what}; instruction not applied",
-                        ins.op.name()
+                    message: msg!(
+                        self.lang,
+                        "instructions[{}] ({}): seat {} is already {}; instruction not applied",
+                        "instructions[{}]（{}）：座位 {} 已{}，未執行",
+                        k,
+                        op_word(ins.op, self.lang),
+                        seat,
+                        what
                     ),
                     instruction: Some(k),
                     person: person.map(|p| s.people[p].id.clone()),
@@ -627,8 +718,14 @@ impl<'a> Planner<'a> {
                     self.diag(
                         Level::Error,
                         "person-conflict",
-                        format!(
-                            "instructions[{k}] (pin): {who} is already pinned to {prev_seat} by instructions[{j}]; instruction not applied"
+                        msg!(
+                            self.lang,
+                            "instructions[{}] (pin): {} is already pinned to {} by instructions[{}]; instruction not applied",
+                            "instructions[{0}]（固定座位）：{1}已由 instructions[{3}] 固定在 {2}，未執行",
+                            k,
+                            who,
+                            prev_seat,
+                            j
                         ),
                         Some(k),
                         Some(p),
@@ -637,7 +734,13 @@ impl<'a> Planner<'a> {
                 }
                 self.placement[p] = Some(Placement {
                     seat,
-                    reason: instruction_reason("pinned", ins, k, ", 按領導意見辦)"),
+                    reason: instruction_reason(
+                        self.lang,
+                        &self.lang.text("pinned", "固定座位"),
+                        ins,
+                        k,
+                        true,
+                    ),
                     instruction: Some(k),
                 });
                 self.affected.push((p, k));
@@ -648,12 +751,18 @@ impl<'a> Planner<'a> {
 
     /// A scenario that plans a banquet, line-ups, vehicles or groups may have no podium or
     /// hall on purpose: then a missing venue is only worth an `info`.
-    fn venue_less_level(&self) -> (Level, &'static str) {
+    fn venue_less_level(&self) -> (Level, std::borrow::Cow<'static, str>) {
         let s = self.s;
         if s.has_extras() {
-            (Level::Info, " (they are planned in the scenario's banquet, line-ups, vehicles, groups or host–guest occasions only)")
+            (
+                Level::Info,
+                self.lang.text(
+                    " (they are planned in the scenario's banquet, line-ups, vehicles, groups or host–guest occasions only)",
+                    "（他們只在本方案的宴會、合影站位、乘車、分組或外事活動中安排）",
+                ),
+            )
         } else {
-            (Level::Warning, "")
+            (Level::Warning, "".into())
         }
     }
 
@@ -668,9 +777,12 @@ impl<'a> Planner<'a> {
             self.diag(
                 level,
                 "no-podium",
-                format!(
-                    "{} people are in the podium section but the scenario has no podium{also}",
-                    people.len()
+                msg!(
+                    self.lang,
+                    "{} people are in the podium section but the scenario has no podium{}",
+                    "{}人屬主席臺區域，但方案沒有主席臺{}",
+                    people.len(),
+                    also
                 ),
                 None,
                 None,
@@ -691,8 +803,13 @@ impl<'a> Planner<'a> {
             }
         }
         for (i, seat) in filled {
-            let reason =
-                format!("#{} by precedence → {}", self.pos[i] + 1, podium::describe(&seat, convention));
+            let reason = msg!(
+                self.lang,
+                "#{} by precedence → {}",
+                "位次第{} → {}",
+                self.pos[i] + 1,
+                podium::describe(&seat, convention)
+            );
             self.placement[i] =
                 Some(Placement { seat: SeatId::podium(seat.row, seat.col), reason, instruction: None });
         }
@@ -701,8 +818,10 @@ impl<'a> Planner<'a> {
             self.diag(
                 Level::Warning,
                 "not-enough-seats",
-                format!(
+                msg!(
+                    self.lang,
                     "podium: {} people for {} free seats; {} without a seat (add a row or move them to the hall)",
+                    "主席臺：{}人，空座位{}個；{}人沒有座位（請加排，或把他們移到臺下）",
                     people.len(),
                     seats.saturating_sub(self.fixed.keys().filter(|s| s.area == Area::Podium).count()),
                     unseated.len()
@@ -734,8 +853,13 @@ impl<'a> Planner<'a> {
                 self.diag(
                     Level::Info,
                     "row-not-full",
-                    format!(
-                        "podium row {row} has {cap} seats for {n} people; the outermost seats stay empty (set podium.shrink to fit the row to its people)"
+                    msg!(
+                        self.lang,
+                        "podium row {} has {} seats for {} people; the outermost seats stay empty (set podium.shrink to fit the row to its people)",
+                        "主席臺第{}排有{}個座位，只坐{}人；兩端最外側的座位空著（設 podium.shrink 可按人數收窄本排）",
+                        row,
+                        cap,
+                        n
                     ),
                     None,
                     None,
@@ -761,7 +885,13 @@ impl<'a> Planner<'a> {
             self.diag(
                 level,
                 "no-hall",
-                format!("{} people are in the hall section but the scenario has no hall{also}", people.len()),
+                msg!(
+                    self.lang,
+                    "{} people are in the hall section but the scenario has no hall{}",
+                    "{}人屬臺下區域，但方案沒有臺下座區{}",
+                    people.len(),
+                    also
+                ),
                 None,
                 None,
             );
@@ -775,7 +905,8 @@ impl<'a> Planner<'a> {
             sizes[group_of(i)] += 1;
         }
         // Each group's list at its final size; empty groups are dropped below, unnamed.
-        let names = s.units.iter().map(|u| u.name.as_str()).chain(std::iter::once("(no unit)"));
+        let no_unit = no_unit(self.lang);
+        let names = s.units.iter().map(|u| u.name.as_str()).chain(std::iter::once(no_unit.as_ref()));
         let mut groups: Vec<Group> = names
             .zip(&sizes)
             .map(|(name, &n)| Group {
@@ -801,8 +932,8 @@ impl<'a> Planner<'a> {
                         g.members.iter().copied().filter(|&i| s.people[i].role == role).collect();
                     let name = match role {
                         crate::Role::Member => g.name.clone(),
-                        crate::Role::Attendee => format!("{} (列席)", g.name),
-                        crate::Role::Alternate => format!("{} (候補)", g.name),
+                        crate::Role::Attendee => msg!(self.lang, "{} (列席)", "{}（列席）", g.name),
+                        crate::Role::Alternate => msg!(self.lang, "{} (候補)", "{}（候補）", g.name),
                     };
                     by_role.push(Group { name, members });
                 }
@@ -827,8 +958,10 @@ impl<'a> Planner<'a> {
             self.diag(
                 Level::Warning,
                 "not-enough-seats",
-                format!(
+                msg!(
+                    self.lang,
                     "hall: {} people without a seat (the hall has fewer free seats than people)",
+                    "臺下：{}人沒有座位（空座位少於人數）",
                     fill.unseated.len()
                 ),
                 None,
@@ -860,7 +993,13 @@ impl<'a> Planner<'a> {
                 self.diag(
                     Level::Error,
                     "swap-self",
-                    format!("instructions[{k}] (swap): {who} cannot swap with themselves"),
+                    msg!(
+                        self.lang,
+                        "instructions[{}] (swap): {} cannot swap with themselves",
+                        "instructions[{}]（對調）：{}不能與自己對調",
+                        k,
+                        who
+                    ),
                     Some(k),
                     Some(a),
                 );
@@ -871,8 +1010,13 @@ impl<'a> Planner<'a> {
                 self.diag(
                     Level::Error,
                     "swap-unseated",
-                    format!(
-                        "instructions[{k}] (swap): neither {x} nor {y} has a seat; instruction not applied"
+                    msg!(
+                        self.lang,
+                        "instructions[{}] (swap): neither {} nor {} has a seat; instruction not applied",
+                        "instructions[{}]（對調）：{}和{}都沒有座位，未執行",
+                        k,
+                        x,
+                        y
                     ),
                     Some(k),
                     Some(a),
@@ -883,9 +1027,17 @@ impl<'a> Planner<'a> {
             let provenance = ins.provenance();
             let people = &s.people;
             // "swapped with {other} ({id}) (instructions[{k}]{provenance}); seat was theirs: {reason}"
+            let lang = self.lang;
             let mk = |other: usize, pl: Option<Placement>| {
                 pl.map(|pl| {
                     let o = &people[other];
+                    if !lang.is_en() {
+                        let what = msg!(lang, "", "與{} ({})對調", o.name, o.id);
+                        let mut r = instruction_reason(lang, &what, ins, k, true);
+                        r.push_str(&lang.text("", "；該座位原安排："));
+                        r.push_str(&pl.reason);
+                        return Placement { seat: pl.seat, reason: r, instruction: Some(k) };
+                    }
                     let mut r = String::with_capacity(
                         64 + o.name.len() + o.id.len() + provenance.len() + pl.reason.len(),
                     );
@@ -1069,6 +1221,36 @@ impl<'a> Planner<'a> {
                 }
                 let yp = &self.s.people[y];
                 let y_seat = self.placement[y].as_ref().expect("seated").seat;
+                if !self.lang.is_en() {
+                    let x_seat_id = self.placement[x].as_ref().expect("seated").seat;
+                    let ((j, j_seat), (s_, s_seat)) = if junior == x {
+                        ((x, x_seat_id), (y, y_seat))
+                    } else {
+                        ((y, y_seat), (x, x_seat_id))
+                    };
+                    let message = msg!(
+                        self.lang,
+                        "",
+                        "{}（原位次第{}）坐在{}，比{}（原位次第{}）的{}更尊（位次倒掛）；由 instructions[{}]（{}）造成",
+                        self.person(j),
+                        self.orig_pos[j] + 1,
+                        self.seat_words(j_seat),
+                        self.person(s_),
+                        self.orig_pos[s_] + 1,
+                        self.seat_words(s_seat),
+                        k,
+                        op_word(self.s.instructions[k].op, self.lang)
+                    );
+                    self.diags.push(Diagnostic {
+                        level: Level::Warning,
+                        code: "rank-inversion".into(),
+                        message,
+                        instruction: Some(k),
+                        person: Some(self.s.people[junior].id.clone()),
+                        seat: Some(j_seat.to_string()),
+                    });
+                    continue;
+                }
                 let mut m = String::with_capacity(
                     x_who.len() + x_seat.len() + tail.len() + yp.name.len() + yp.id.len() + 80,
                 );
@@ -1110,10 +1292,33 @@ impl<'a> Planner<'a> {
                 self.diag(
                     Level::Warning,
                     "rank-inversion",
-                    format!("instructions[{k}] causes {more} more rank inversions not listed one by one"),
+                    msg!(
+                        self.lang,
+                        "instructions[{}] causes {} more rank inversions not listed one by one",
+                        "instructions[{}] 另造成{}處位次倒掛，不逐一列出",
+                        k,
+                        more
+                    ),
                     Some(k),
                     None,
                 );
+            }
+        }
+    }
+
+    /// A seat as the plan's Chinese prose names it: its label in the prose's script
+    /// (主席臺第1排2號); the seat id is in the diagnostic's `seat`.
+    fn seat_words(&self, seat: SeatId) -> String {
+        let script = self.lang.script;
+        match (seat.area, &self.s.hall) {
+            (Area::Hall, Some(h)) => hall::label(h, seat, &self.s.convention, script),
+            _ => {
+                let mut l = script.word("主席臺第");
+                hall::push_uint(&mut l, seat.row as usize);
+                l.push('排');
+                hall::push_uint(&mut l, seat.col as usize);
+                l.push_str(&script.words("號"));
+                l
             }
         }
     }
@@ -1236,7 +1441,13 @@ impl<'a> Planner<'a> {
                         person: None,
                         reserved: true,
                         label,
-                        reason: instruction_reason("reserved", ins, k, ")"),
+                        reason: instruction_reason(
+                            self.lang,
+                            &self.lang.text("reserved", "預留座位"),
+                            ins,
+                            k,
+                            false,
+                        ),
                         instruction: Some(k),
                     }
                 }
@@ -1344,8 +1555,36 @@ fn seat_string(seat: SeatId) -> String {
 
 /// "{what}{provenance} (instructions[{k}]{end}", e.g. "pinned by 秘書長 (instructions[3],
 /// 按領導意見辦)".
-fn instruction_reason(what: &str, ins: &Instruction, k: usize, end: &str) -> String {
+/// "pinned by 張書記 (2026-12-02): 分管 (instructions[3], 按領導意見辦)", or in Chinese
+/// "固定座位（instructions[3]；指示人：張書記；2026-12-02；原因：分管；按領導意見辦）":
+/// what was done, who asked, when and why, and the instruction. `leader`: the seat is the
+/// leader's instruction (按領導意見辦), not only kept free.
+fn instruction_reason(lang: Lang, what: &str, ins: &Instruction, k: usize, leader: bool) -> String {
+    if !lang.is_en() {
+        let mut r = String::with_capacity(what.len() + 64);
+        r.push_str(what);
+        r.push_str("（instructions[");
+        hall::push_uint(&mut r, k);
+        r.push(']');
+        let given = |v: &Option<String>| v.as_deref().filter(|b| !b.is_empty()).map(str::to_owned);
+        if let Some(by) = given(&ins.by) {
+            r.push_str(&msg!(lang, "", "；指示人：{}", by));
+        }
+        if let Some(at) = given(&ins.at) {
+            r.push('；');
+            r.push_str(&at);
+        }
+        if let Some(note) = given(&ins.note) {
+            r.push_str(&msg!(lang, "", "；原因：{}", note));
+        }
+        if leader {
+            r.push_str(&lang.text("", "；按領導意見辦"));
+        }
+        r.push('）');
+        return r;
+    }
     let provenance = ins.provenance();
+    let end = if leader { ", 按領導意見辦)" } else { ")" };
     let mut r = String::with_capacity(what.len() + provenance.len() + 16 + hall::uint_len(k) + end.len());
     r.push_str(what);
     r.push_str(&provenance);
@@ -1354,6 +1593,23 @@ fn instruction_reason(what: &str, ins: &Instruction, k: usize, end: &str) -> Str
     r.push(']');
     r.push_str(end);
     r
+}
+
+/// An instruction's word in the plan's prose: `pin`, or 固定座位.
+fn op_word(op: Op, lang: Lang) -> std::borrow::Cow<'static, str> {
+    let zh = match op {
+        Op::Pin => "固定座位",
+        Op::Swap => "對調",
+        Op::Move => "調整排序",
+        Op::Reserve => "預留座位",
+        Op::Exclude => "請假",
+    };
+    lang.text(op.name(), zh)
+}
+
+/// The group of people without a (known) unit: "(no unit)", （無單位）.
+fn no_unit(lang: Lang) -> std::borrow::Cow<'static, str> {
+    lang.text("(no unit)", "（無單位）")
 }
 
 /// Appends "{name} ({id}) (#{number} by rank)".

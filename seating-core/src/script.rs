@@ -27,8 +27,8 @@ keywords!(Script { Traditional = "traditional", Simplified = "simplified" });
 /// their Simplified forms at the same positions (generated with OpenCC's `t2s` from every
 /// literal they occur in; character by character gives the same text as phrase by phrase
 /// for all of them).
-const TRADITIONAL: &str = "個側儀內兩刪務區員單圓圖審對導張後擬數時會標機橫沒減準為無獎眾碼禮簽線編職臺與號補裡見視觀說調談請譯變豎賓車較辦這邊門間頁順預頒領駕駛驗點";
-const SIMPLIFIED: &str = "个侧仪内两删务区员单圆图审对导张后拟数时会标机横没减准为无奖众码礼签线编职台与号补里见视观说调谈请译变竖宾车较办这边门间页顺预颁领驾驶验点";
+const TRADITIONAL: &str = "個們側儀內兩刪動務區員單圓圖執場審將對導屬張後掛擬數於時會條標機橫沒減準為無獎眾碼禮簽組給經線編職臺與處號補裡見視觀設該說調談請譯變豎賓車較辦這邊門間頁順預頒領駕駛驗點";
+const SIMPLIFIED: &str = "个们侧仪内两删动务区员单圆图执场审将对导属张后挂拟数于时会条标机横没减准为无奖众码礼签组给经线编职台与处号补里见视观设该说调谈请译变竖宾车较办这边门间页顺预颁领驾驶验点";
 
 impl Script {
     /// The program's own words (written in Traditional characters) in this script. Only for

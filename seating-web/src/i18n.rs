@@ -2,8 +2,9 @@
 //! browser asks for zh-TW / zh-HK) and English. Every string of the page is a field of
 //! [`Texts`], so a missing translation is a compile error.
 //!
-//! Messages that come from the core (reasons, diagnostics, seat labels) are shown as the
-//! core writes them.
+//! Messages that come from the core (reasons, diagnostics) are written by the core in the
+//! interface's language ([`Lang::prose`]); seat labels and the chart's words follow the
+//! scenario's `meeting.script`, as printed.
 
 /// An interface language.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -49,6 +50,56 @@ impl Lang {
             Lang::Hans => "简体中文",
             Lang::Hant => "繁體中文",
             Lang::En => "English",
+        }
+    }
+
+    /// The language the core writes the plan's reasons and diagnostics in for this page.
+    pub fn prose(self) -> seating_core::Lang {
+        use seating_core::{Language, Script};
+        match self {
+            Lang::Hans => seating_core::Lang { language: Language::Zh, script: Script::Simplified },
+            Lang::Hant => seating_core::Lang { language: Language::Zh, script: Script::Traditional },
+            Lang::En => seating_core::Lang::EN,
+        }
+    }
+
+    /// A diagnostic code's short name in this language (`rank-inversion` → 位次倒挂); the
+    /// code itself in English and for a code not listed here. The code stays in the item's
+    /// tooltip and `data-code`.
+    pub fn diagnostic_tag(self, code: &str) -> &str {
+        const TAGS: &[(&str, &str, &str)] = &[
+            ("rank-inversion", "位次倒挂", "位次倒掛"),
+            ("unknown-person", "查无此人", "查無此人"),
+            ("excluded-person", "已请假", "已請假"),
+            ("unknown-seat", "座位不存在", "座位不存在"),
+            ("seat-conflict", "座位冲突", "座位衝突"),
+            ("person-conflict", "人员冲突", "人員衝突"),
+            ("move-self", "指示无效", "指示無效"),
+            ("swap-self", "指示无效", "指示無效"),
+            ("swap-unseated", "无法对调", "無法對調"),
+            ("move-conflict", "指示冲突", "指示衝突"),
+            ("duplicate-exclude", "重复请假", "重複請假"),
+            ("empty-name", "缺姓名", "缺姓名"),
+            ("no-podium", "无主席台", "無主席臺"),
+            ("no-hall", "无台下座区", "無臺下座區"),
+            ("not-enough-seats", "座位不足", "座位不足"),
+            ("not-enough-places", "位置不足", "位置不足"),
+            ("row-not-full", "排未坐满", "排未坐滿"),
+            ("unknown-strokes", "缺笔画数据", "缺筆畫數據"),
+            ("too-many-hosts", "主人过多", "主人過多"),
+            ("no-principal", "缺主宾/主人", "缺主賓/主人"),
+            ("conflicting-roles", "身份重复", "身份重複"),
+            ("car-full", "车已满", "車已滿"),
+            ("keep", "保留座位", "保留座位"),
+            ("keep-inversions", "保留致倒挂", "保留致倒掛"),
+        ];
+        let pick = |(_, hans, hant): &(&str, &'static str, &'static str)| match self {
+            Lang::Hans => *hans,
+            _ => *hant,
+        };
+        match self {
+            Lang::En => code,
+            _ => TAGS.iter().find(|t| t.0 == code).map_or(code, pick),
         }
     }
 

@@ -123,7 +123,8 @@ impl PartialEq for Planned {
 }
 
 impl Planned {
-    /// Plans `scenario` with the core and resolves the chart of `part` seen from `view`.
+    /// Plans `scenario` with the core, its reasons and diagnostics in `lang`, and resolves
+    /// the chart of `part` seen from `view`.
     ///
     /// With `prev` (the plan of the scenario before an edit), a hand edit that only changes
     /// who sits where asks the core for the changed boxes only (`layout::changes`), and the
@@ -132,11 +133,12 @@ impl Planned {
         scenario: &Rc<Scenario>,
         part: Part,
         view: View,
+        lang: seating_core::Lang,
         generation: u64,
         prev: Option<&Planned>,
     ) -> Planned {
         let t0 = crate::services::perf::now();
-        let plan = seating_core::plan(scenario);
+        let plan = seating_core::plan_in(scenario, lang);
         let t1 = crate::services::perf::now();
         crate::services::perf::record("core:plan", t0, t1);
         let part = match part {

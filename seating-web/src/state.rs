@@ -313,7 +313,8 @@ impl State {
             drafts
         };
         let active = active.min(drafts.len() - 1);
-        let planned = Rc::new(Planned::new(&drafts[active].doc, Part::Venue, View::Audience, 1, None));
+        let planned =
+            Rc::new(Planned::new(&drafts[active].doc, Part::Venue, View::Audience, lang.prose(), 1, None));
         let counter = drafts.iter().filter_map(|d| d.id.trim_start_matches('d').parse::<u64>().ok()).max();
         State {
             drafts: Rc::new(drafts),
@@ -345,9 +346,16 @@ impl State {
     }
 
     fn replan(&mut self) {
+        self.replan_from(true);
+    }
+
+    /// Plans the active draft again; `incremental`: the previous plan may serve for a hand
+    /// edit (not when every reason changes, as with the language).
+    fn replan_from(&mut self, incremental: bool) {
         self.counter += 1;
+        let prev = incremental.then_some(&*self.planned);
         let planned =
-            Rc::new(Planned::new(self.doc(), self.part, self.view, self.counter, Some(&self.planned)));
+            Rc::new(Planned::new(self.doc(), self.part, self.view, self.lang.prose(), self.counter, prev));
         // The old plan's last owner is often a component of the page: dropped after the
         // repaint instead of during it.
         crate::services::frame::drop_after_paint(std::mem::replace(&mut self.planned, planned));
@@ -875,7 +883,10 @@ impl Reducible for State {
                 s.view = view;
                 s.replan();
             }
-            Action::SetLang(lang) => s.lang = lang,
+            Action::SetLang(lang) => {
+                s.lang = lang;
+                s.replan_from(false);
+            }
             Action::SetWho(who) => s.who = who.into(),
             Action::SetPage(page) => s.page = page,
             Action::Notify(n) => s.notice = n,

@@ -135,7 +135,14 @@ async fn mount_layer(
     use seating_web::components::seat::{LayerProps, SeatLayer};
     use seating_web::planned::Planned;
     use std::rc::Rc;
-    let first = Rc::new(Planned::new(&Rc::new(s.clone()), Part::Venue, View::Audience, 1, None));
+    let first = Rc::new(Planned::new(
+        &Rc::new(s.clone()),
+        Part::Venue,
+        View::Audience,
+        seating_core::Lang::default(),
+        1,
+        None,
+    ));
     let document = gloo::utils::document();
     let root = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&root).unwrap();
@@ -168,7 +175,14 @@ async fn seat_layer_draws_every_seat_then_patches_only_what_changed() {
 
     // A swap of 王晨 and 李明, and a selection: three seats drawn again, in place.
     s.instructions = serde_json::from_str(r#"[{"op": "swap", "people": ["a", "b"]}]"#).unwrap();
-    let second = Rc::new(Planned::new(&Rc::new(s), Part::Venue, View::Audience, 2, Some(&first)));
+    let second = Rc::new(Planned::new(
+        &Rc::new(s),
+        Part::Venue,
+        View::Audience,
+        seating_core::Lang::default(),
+        2,
+        Some(&first),
+    ));
     let drawn = renders();
     app.update(LayerProps { planned: second, selected: Some("H2-3".into()), picked: None });
     yew::scheduler::flush().await;
@@ -212,7 +226,14 @@ async fn a_big_chart_gets_its_text_after_the_first_frame() {
     assert_eq!(count("text.nm"), 0, "names come after the first frame");
     // An edit before they come: its seats are drawn whole, and nothing is drawn twice.
     s.instructions = serde_json::from_str(r#"[{"op": "swap", "people": ["p1", "p2"]}]"#).unwrap();
-    let second = Rc::new(Planned::new(&Rc::new(s), Part::Venue, View::Audience, 2, Some(&first)));
+    let second = Rc::new(Planned::new(
+        &Rc::new(s),
+        Part::Venue,
+        View::Audience,
+        seating_core::Lang::default(),
+        2,
+        Some(&first),
+    ));
     app.update(LayerProps { planned: second, selected: None, picked: None });
     yew::scheduler::flush().await;
     assert!(count("text.nm") >= 2);
@@ -229,11 +250,19 @@ fn planned_after_a_hand_edit_is_the_full_layout() {
     use std::rc::Rc;
     let mut s = seating_core::Scenario::from_json(TINY).unwrap();
     s.hall = Some(serde_json::from_str(r#"{"rows": 2, "seats": 3}"#).unwrap());
-    let first = Planned::new(&Rc::new(s.clone()), Part::Venue, View::Podium, 1, None);
+    let first =
+        Planned::new(&Rc::new(s.clone()), Part::Venue, View::Podium, seating_core::Lang::default(), 1, None);
     s.instructions =
         serde_json::from_str(r#"[{"op": "swap", "people": ["a", "c"]}, {"op": "reserve", "seat": "H1-2"}]"#)
             .unwrap();
-    let second = Planned::new(&Rc::new(s.clone()), Part::Venue, View::Podium, 2, Some(&first));
+    let second = Planned::new(
+        &Rc::new(s.clone()),
+        Part::Venue,
+        View::Podium,
+        seating_core::Lang::default(),
+        2,
+        Some(&first),
+    );
     assert_eq!(second.frame, first.frame, "made from the previous boxes");
     let options = LayoutOptions { view: View::Podium, ..LayoutOptions::default() };
     let full = seating_core::layout(&s, &seating_core::plan(&s), &options);

@@ -337,10 +337,10 @@ fn audit_move_applies_before_fill_whatever_the_listing_order() {
     for (p, k) in [(&pa, 1), (&pb, 0)] {
         let seat = |id: &str| p.seats.iter().find(|a| a.person.as_deref() == Some(id)).unwrap();
         assert_eq!(seat("p4").instruction, Some(k));
-        assert!(seat("p4").reason.starts_with("moved after "), "{}", seat("p4").reason);
-        assert!(seat("p4").reason.contains("#2 by precedence"), "{}", seat("p4").reason);
+        assert!(seat("p4").reason.starts_with("調整排序，排在人1 (p1)之後"), "{}", seat("p4").reason);
+        assert!(seat("p4").reason.contains("按領導意見辦）；位次第2 → "), "{}", seat("p4").reason);
         assert_eq!(seat("p1").instruction, Some(1 - k));
-        assert!(seat("p1").reason.starts_with("pinned"), "{}", seat("p1").reason);
+        assert!(seat("p1").reason.starts_with("固定座位（instructions["), "{}", seat("p1").reason);
         assert_eq!(seat("p2").instruction, None);
     }
     let with_who = json!([{"op": "move", "person": "p4", "after": "p1", "by": "書記", "note": "坐前"}]);

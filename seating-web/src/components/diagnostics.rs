@@ -32,6 +32,8 @@ pub struct ItemProps {
     pub d: Diagnostic,
     /// Sends actions.
     pub dispatch: Dispatch,
+    /// Interface language (the code's short name).
+    pub lang: Lang,
 }
 
 /// One diagnostic; clicking it selects its seat (or its person's seat). Memoised and keyed:
@@ -55,7 +57,7 @@ pub fn diagnostic_item(props: &ItemProps) -> Html {
     };
     html! {
         <li class={classes!("diag", level)} data-code={d.code.clone()} {onclick}>
-            <span class="code">{ d.code.clone() }</span>{ d.message.clone() }
+            <span class="code" title={d.code.clone()}>{ props.lang.diagnostic_tag(&d.code).to_string() }</span>{ d.message.clone() }
         </li>
     }
 }
@@ -85,7 +87,7 @@ pub fn diagnostics(props: &DiagnosticsProps) -> Html {
         if *n > 1 {
             key.push_str(&format!("#{n}"));
         }
-        html! { <DiagnosticItem key={key} d={d.clone()} dispatch={props.dispatch.clone()} /> }
+        html! { <DiagnosticItem key={key} d={d.clone()} dispatch={props.dispatch.clone()} lang={props.lang} /> }
     });
     let unseated = plan.unseated.len();
     html! {
