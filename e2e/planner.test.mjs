@@ -62,7 +62,14 @@ test('selecting a seat shows why its person sits there', async () => {
   await page.locator('#diagram g[data-seat="P1-4"] rect.box').click();
   await page.locator('#inspector .name').waitFor();
   assert.equal(await page.locator('#inspector .name').textContent(), nameOfRank(1));
-  assert.match(await page.locator('#inspector .reason').textContent(), /#1/);
+  // The reason in the interface's language: 简体 here, English from the menu, and back.
+  const reason = () => page.locator('#inspector .reason').textContent();
+  assert.match(await reason(), /位次第1 → .*居中/);
+  await page.selectOption('#lang', 'en');
+  await page.waitForFunction(() => /#1 by precedence/.test(document.querySelector('#inspector .reason')?.textContent));
+  assert.match(await reason(), /#1 by precedence → row 1 #1: centre seat/);
+  await page.selectOption('#lang', 'zh-Hans');
+  await page.waitForFunction(() => /位次第1/.test(document.querySelector('#inspector .reason')?.textContent));
   assert.equal(await page.getAttribute('#diagram g[data-seat="P1-4"]', 'class').then((c) => c.includes('selected')), true);
 });
 
