@@ -73,6 +73,29 @@ test('selecting a seat shows why its person sits there', async () => {
   assert.equal(await page.getAttribute('#diagram g[data-seat="P1-4"]', 'class').then((c) => c.includes('selected')), true);
 });
 
+test('the seat tooltip opens beside the pointer and inside the chart', async () => {
+  const chart = await page.locator('.diagram-wrap').boundingBox();
+  // The rightmost and the bottom-most seat, and one in the middle of the podium.
+  const ids = await page.evaluate(() => {
+    const seats = [...document.querySelectorAll('#diagram g[data-seat]')].map((g) => [g.dataset.seat, g.getBoundingClientRect()]);
+    const by = (f) => seats.reduce((a, b) => (f(b[1]) > f(a[1]) ? b : a))[0];
+    return [by((r) => r.right), by((r) => r.bottom)];
+  });
+  for (const id of ['P1-4', ...ids]) {
+    const box = await page.locator(`#diagram g[data-seat="${id}"] rect.box`).boundingBox();
+    const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
+    await page.mouse.move(x, y);
+    await page.locator('#seat-tooltip').waitFor();
+    const tip = await page.locator('#seat-tooltip').boundingBox();
+    const near = (a, b, d) => Math.abs(a - b) < d;
+    assert.ok(near(tip.x, x, 30) || near(tip.x + tip.width, x, 30), `${id}: tooltip x ${tip.x}–${tip.x + tip.width}, pointer ${x}`);
+    assert.ok(near(tip.y, y, 30) || near(tip.y + tip.height, y, 30), `${id}: tooltip y ${tip.y}–${tip.y + tip.height}, pointer ${y}`);
+    assert.ok(tip.x >= chart.x - 1 && tip.x + tip.width <= chart.x + chart.width + 1, `${id}: tooltip inside the chart`);
+    assert.ok(tip.y >= chart.y - 1 && tip.y + tip.height <= chart.y + chart.height + 1, `${id}: tooltip inside the chart`);
+  }
+  await page.mouse.move(chart.x + 2, chart.y + 2);
+});
+
 test('dragging #1 onto #2 swaps them and records a swap instruction with who and why', async () => {
   await dragSeat(page, 'P1-4', 'P1-5');
   await page.locator('#instruction-list li').first().waitFor();

@@ -145,6 +145,7 @@ pub fn diagram(props: &DiagramProps) -> Html {
     });
     let canvas_ref = use_node_ref();
     let overlay_ref = use_node_ref();
+    let wrap_ref = use_node_ref();
     {
         // Both SVGs get their size in pixels, from the canvas (a ResizeObserver): sized in
         // percent, the browser lays the whole chart out again whenever anything beside it
@@ -480,9 +481,21 @@ pub fn diagram(props: &DiagramProps) -> Html {
                 width={format!("{:.1}", r.w + 2.0)} height={format!("{:.1}", r.h + 2.0)} rx="1.5" />
         }
     });
+    // The ghost and the tooltip are placed in the chart's box (`.diagram-wrap`; the page's
+    // columns use `contain`, which would offset and clip a `position: fixed` box), from the
+    // pointer's client position; near the right edge the tooltip opens to the left.
+    let wrap = if ghost.is_some() || hover.is_some() {
+        wrap_ref.cast::<Element>().map(|w| {
+            let r = w.get_bounding_client_rect();
+            (r.left(), r.top(), r.width(), r.height())
+        })
+    } else {
+        None
+    };
+    let (wrap_x, wrap_y, wrap_w, wrap_h) = wrap.unwrap_or((0.0, 0.0, f64::INFINITY, f64::INFINITY));
     let ghost_html = ghost.as_ref().map(|g| {
         // Moved by a transform: no layout while dragging.
-        let style = format!("transform:translate({}px,{}px)", g.x + 12.0, g.y + 12.0);
+        let style = format!("transform:translate({}px,{}px)", g.x - wrap_x + 12.0, g.y - wrap_y + 12.0);
         let hint = match &g.target {
             Some(id) => match props.planned.seat(id) {
                 Some(b) if b.blocked || b.reserved => t.drop_refused,
@@ -496,7 +509,18 @@ pub fn diagram(props: &DiagramProps) -> Html {
     });
     let tooltip = hover.as_ref().filter(|_| ghost.is_none()).and_then(|(id, x, y)| {
         let (label, who, reason) = describe(&props.planned, id)?;
-        let style = format!("transform:translate({}px,{}px)", x + 14.0, y + 16.0);
+        let (x, y) = (x - wrap_x, y - wrap_y);
+        let tx = if x + 14.0 + TOOLTIP_MAX_W > wrap_w {
+            format!("calc({}px - 100%)", x - 14.0)
+        } else {
+            format!("{}px", x + 14.0)
+        };
+        let ty = if y + 16.0 + TOOLTIP_ROOM_H > wrap_h {
+            format!("calc({}px - 100%)", y - 8.0)
+        } else {
+            format!("{}px", y + 16.0)
+        };
+        let style = format!("transform:translate({tx},{ty})");
         Some(html! {
             <div class="seat-tooltip" id="seat-tooltip" style={style} role="tooltip">
                 <div class="label">{ label }</div>
@@ -523,7 +547,7 @@ pub fn diagram(props: &DiagramProps) -> Html {
     });
 
     html! {
-        <div class="diagram-wrap">
+        <div class="diagram-wrap" ref={wrap_ref}>
             <div class="diagram-tools">
                 <button type="button" onclick={zoom_by(1.25)} title={t.zoom_in} aria-label={t.zoom_in}>{ "+" }</button>
                 <button type="button" onclick={zoom_by(0.8)} title={t.zoom_out} aria-label={t.zoom_out}>{ "−" }</button>
@@ -555,6 +579,11 @@ pub fn diagram(props: &DiagramProps) -> Html {
         </div>
     }
 }
+
+/// The tooltip's `max-width` in `seating.css`.
+const TOOLTIP_MAX_W: f64 = 340.0;
+/// Room below the pointer a tooltip of a few lines needs; with less, it opens upward.
+const TOOLTIP_ROOM_H: f64 = 110.0;
 
 /// A `ResizeObserver` calling `f(width, height)` (CSS pixels, content box) whenever
 /// `target` changes size, and once when it is first laid out; it stops when dropped. Made
