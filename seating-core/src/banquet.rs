@@ -38,10 +38,13 @@
 //! Special instructions: `move` and `exclude` change precedence and so apply here too;
 //! `pin`, `reserve` and `swap` name podium and hall seats only.
 
+use std::fmt::Write;
+
 use crate::keyword::keywords;
 use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
+use crate::lang::{msg, Lang};
 use crate::plan::{Diagnostic, Level, Roster};
 use crate::podium;
 use crate::scenario::{invalid, is_default, EvenRule, Section, Side};
@@ -259,28 +262,35 @@ pub fn tables(rows: &[u32], order: TableOrder) -> Vec<TablePlace> {
 }
 
 /// The seat order at a table of `n` seats: positions (1-based, see the module docs) in seat
-/// precedence, each with what the seat is in words.
+/// precedence, each with what the seat is in words, in `lang`.
 ///
 /// ```
 /// use seating_core::banquet::{seat_order, TableLayout};
+/// use seating_core::lang::Lang;
 /// use seating_core::Side;
-/// let pos: Vec<u32> = seat_order(10, TableLayout::TwoHost, Side::Left).into_iter().map(|(p, _)| p).collect();
+/// let order = seat_order(10, TableLayout::TwoHost, Side::Left, Lang::EN);
+/// let pos: Vec<u32> = order.iter().map(|&(p, _)| p).collect();
 /// assert_eq!(pos, [1, 6, 10, 2, 5, 7, 9, 3, 4, 8]);
+/// assert_eq!(order[2].1, "guest 1 (第1主賓), on the host's right");
+/// let zh = seat_order(10, TableLayout::TwoHost, Side::Left, Lang::default());
+/// assert_eq!(zh[2].1, "第1賓客（第1主賓），在主人右側");
 /// ```
-pub fn seat_order(n: u32, layout: TableLayout, honour: Side) -> Vec<(u32, String)> {
+pub fn seat_order(n: u32, layout: TableLayout, honour: Side, lang: Lang) -> Vec<(u32, String)> {
     let mut out = Vec::with_capacity(n as usize);
     if n == 0 {
         return out;
     }
-    out.push((1, "facing the door".to_string()));
     match layout {
         TableLayout::TwoHost => {
-            out[0].1 = "host (主人), facing the door".into();
+            out.push((1, lang.text("host (主人), facing the door", "主人，面向正門").into_owned()));
             if n == 1 {
                 return out;
             }
             let s = n / 2 + 1;
-            out.push((s, "second host (第二主人), opposite the host".into()));
+            out.push((
+                s,
+                lang.text("second host (第二主人), opposite the host", "第二主人，與主人相對").into_owned(),
+            ));
             let mut used = vec![false; n as usize + 1];
             used[1] = true;
             used[s as usize] = true;
@@ -296,11 +306,15 @@ pub fn seat_order(n: u32, layout: TableLayout, honour: Side) -> Vec<(u32, String
                 }
             };
             let sides = [
-                "on the host's right",
-                "on the host's left",
-                "on the second host's right",
-                "on the second host's left",
+                lang.text("on the host's right", "在主人右側"),
+                lang.text("on the host's left", "在主人左側"),
+                lang.text("on the second host's right", "在第二主人右側"),
+                lang.text("on the second host's left", "在第二主人左側"),
             ];
+            // `guest {g} (第{g}主賓), {side}` and `, seat {d} out`, converted once.
+            let (g1, g2, g3) =
+                (lang.text("guest ", "第"), lang.text(" (第", "賓客（第"), lang.text("主賓), ", "主賓），"));
+            let (out1, out2) = (lang.text(", seat ", "，向外第"), lang.text(" out", "座"));
             let mut dist = [1u32; 4];
             let mut guest = 0;
             while out.len() < n as usize {
@@ -315,29 +329,36 @@ pub fn seat_order(n: u32, layout: TableLayout, honour: Side) -> Vec<(u32, String
                     }
                     used[p as usize] = true;
                     guest += 1;
-                    let nth = if dist[a] == 1 { String::new() } else { format!(", seat {} out", dist[a]) };
-                    out.push((p, format!("guest {guest} (第{guest}主賓), {side}{nth}")));
+                    let mut what = format!("{g1}{guest}{g2}{guest}{g3}{side}");
+                    if dist[a] != 1 {
+                        let _ = write!(what, "{out1}{}{out2}", dist[a]);
+                    }
+                    out.push((p, what));
                     dist[a] += 1;
                 }
             }
         }
         TableLayout::SingleCentre => {
-            out[0].1 = "#1, the seat facing the door".into();
-            // Position 2 is on the left hand of position 1.
-            let (first, other) = match honour {
-                Side::Left => ("left", "right"),
-                Side::Right => ("right", "left"),
+            out.push((1, lang.text("#1, the seat facing the door", "1號，面向正門的座位").into_owned()));
+            // Position 2 is on the left hand of position 1. Each side's words go around the
+            // number of seats: `{d} seat(s) to #1's own left` is `1號本人左側第{d}座`.
+            let left = (lang.text("", "1號本人左側第"), lang.text(" seat(s) to #1's own left", "座"));
+            let right = (lang.text("", "1號本人右側第"), lang.text(" seat(s) to #1's own right", "座"));
+            let ((first_pre, first_post), (other_pre, other_post)) = match honour {
+                Side::Left => (left, right),
+                Side::Right => (right, left),
             };
+            let honour_side = lang.text(" (honour side)", "（尊位一側）");
             let mut d = 1;
             while out.len() < n as usize {
                 let left = 1 + d;
                 let right = n + 1 - d;
                 let (a, b) = if honour == Side::Left { (left, right) } else { (right, left) };
                 if a > 1 && a <= n && !out.iter().any(|&(p, _)| p == a) {
-                    out.push((a, format!("{d} seat(s) to #1's own {first} (honour side)")));
+                    out.push((a, format!("{first_pre}{d}{first_post}{honour_side}")));
                 }
                 if out.len() < n as usize && b > 1 && b <= n && !out.iter().any(|&(p, _)| p == b) {
-                    out.push((b, format!("{d} seat(s) to #1's own {other}")));
+                    out.push((b, format!("{other_pre}{d}{other_post}")));
                 }
                 d += 1;
             }
@@ -452,13 +473,31 @@ fn table_label(number: u32, script: crate::Script) -> String {
 /// Plans the banquet on the roster's final precedence.
 pub(crate) fn plan(spec: &BanquetSpec, roster: &Roster, diags: &mut Vec<Diagnostic>) -> BanquetPlan {
     let script = roster.s.meeting.script;
+    let lang = roster.lang;
     let rows = spec.grid_rows();
     let places = tables(&rows, spec.order);
     let n_tables = places.len();
     let order_name = match spec.order {
-        TableOrder::RightSuperior => "right-superior: the host's right, the door's left, is higher",
-        TableOrder::LeftSuperior => "left-superior: the host's left, the door's right, is higher",
+        TableOrder::RightSuperior => lang.text(
+            "right-superior: the host's right, the door's left, is higher",
+            "以右為上：主人右側（自門看為左側）為上",
+        ),
+        TableOrder::LeftSuperior => lang.text(
+            "left-superior: the host's left, the door's right, is higher",
+            "以左為上：主人左側（自門看為右側）為上",
+        ),
     };
+    let main_reason = lang.text(
+        "main table: the far row's first place (the far end outranks tables nearer the door)",
+        "主桌：離門最遠一排的首位（離門遠者為上）",
+    );
+    // `row {} from the far end (farther outranks nearer), place {} of {} in the row ({})`,
+    // converted once for every table.
+    let t1 = lang.text("row ", "自遠端起第");
+    let t2 = lang.text(" from the far end (farther outranks nearer), place ", "排（離門遠者為上），本排第");
+    let t3 = lang.text(" of ", "位（共");
+    let t4 = lang.text(" in the row (", "桌；");
+    let t5 = lang.text(")", "）");
     let table_plans: Vec<TablePlan> = places
         .iter()
         .map(|t| TablePlan {
@@ -469,14 +508,9 @@ pub(crate) fn plan(spec: &BanquetSpec, roster: &Roster, diags: &mut Vec<Diagnost
             row_tables: t.row_len,
             seats: spec.seats_at(t.number),
             reason: if t.number == 1 {
-                "main table: the far row's first place (the far end outranks tables nearer the door)".into()
+                main_reason.clone().into_owned()
             } else {
-                format!(
-                    "row {} from the far end (farther outranks nearer), place {} of {} in the row ({order_name})",
-                    t.row,
-                    t.row_rank + 1,
-                    t.row_len
-                )
+                format!("{t1}{}{t2}{}{t3}{}{t4}{order_name}{t5}", t.row, t.row_rank + 1, t.row_len)
             },
         })
         .collect();
@@ -492,9 +526,12 @@ pub(crate) fn plan(spec: &BanquetSpec, roster: &Roster, diags: &mut Vec<Diagnost
         diags.push(Diagnostic {
             level: Level::Warning,
             code: "too-many-hosts".into(),
-            message: format!(
-                "banquet.hosts: {} hosts for {host_slots} host seats; the rest dine as guests",
-                hosts.len()
+            message: msg!(
+                lang,
+                "banquet.hosts: {} hosts for {} host seats; the rest dine as guests",
+                "banquet.hosts：{}位主人，主人座位只有{}個；其餘作為賓客就座",
+                hosts.len(),
+                host_slots
             ),
             ..Diagnostic::default()
         });
@@ -554,14 +591,27 @@ pub(crate) fn plan(spec: &BanquetSpec, roster: &Roster, diags: &mut Vec<Diagnost
             for &p in rest {
                 by_rank.entry(roster.unit_rank(p)).or_default().push(p);
             }
+            // `, with all of {unit} at this table` and `, {unit} is larger than any free
+            // table and continues table by table`, converted once.
+            let whole_note = (lang.text(", with all of ", "，"), lang.text(" at this table", "全體同桌"));
+            let split_note = (
+                lang.text(", ", "，"),
+                lang.text(
+                    " is larger than any free table and continues table by table",
+                    "人數超過任何一桌的空座，依桌次順延",
+                ),
+            );
             for (_, members) in by_rank {
                 let m = members.len();
                 // The first table with room for the whole unit (first fit).
                 let whole = free.first_at_least(m);
+                let (pre, post) = if whole.is_some() { &whole_note } else { &split_note };
+                // One unit: one note for all its members.
+                let note = format!("{pre}{}{post}", roster.unit_name(members[0]));
                 match whole {
                     Some(t) => {
                         for &p in &members {
-                            by_unit_note[p] = format!(", with all of {} at this table", roster.unit_name(p));
+                            by_unit_note[p].clone_from(&note);
                         }
                         at[t].1.extend(members);
                         free.take(t, m);
@@ -569,10 +619,7 @@ pub(crate) fn plan(spec: &BanquetSpec, roster: &Roster, diags: &mut Vec<Diagnost
                     None => {
                         for p in members {
                             if seat_one(p, &mut free, &mut at, &mut unseated) {
-                                by_unit_note[p] = format!(
-                                    ", {} is larger than any free table and continues table by table",
-                                    roster.unit_name(p)
-                                );
+                                by_unit_note[p].clone_from(&note);
                             }
                         }
                     }
@@ -584,14 +631,29 @@ pub(crate) fn plan(spec: &BanquetSpec, roster: &Roster, diags: &mut Vec<Diagnost
         diags.push(Diagnostic {
             level: Level::Warning,
             code: "not-enough-seats".into(),
-            message: format!("banquet: {} diners without a seat; add tables or seats", unseated.len()),
+            message: msg!(
+                lang,
+                "banquet: {} diners without a seat; add tables or seats",
+                "banquet：{}位就餐人員沒有座位；請增加桌數或座位",
+                unseated.len()
+            ),
             ..Diagnostic::default()
         });
     }
     let honour = spec.honour.unwrap_or(roster.s.convention.honour);
     let mut seats = Vec::new();
-    let main_order = seat_order(spec.seats_at(1), spec.layout, honour);
-    let other_order = seat_order(spec.seats, spec.layout, honour);
+    let main_order = seat_order(spec.seats_at(1), spec.layout, honour, lang);
+    let other_order = seat_order(spec.seats, spec.layout, honour, lang);
+    // The words of every seat's reason, converted once:
+    // `{how}; seat {k} at {table}: {what}` / `{how}；{table}第{k}席：{what}`, where `how` is
+    // `named in banquet.hosts`, `#{n} by precedence: the main table takes the most senior
+    // diners` or `#{n} by precedence{unit note}`.
+    let named = lang.text("named in banquet.hosts", "由banquet.hosts指定");
+    let number_pre = lang.text("#", "位次第");
+    let main_post = lang
+        .text(" by precedence: the main table takes the most senior diners", "：主桌安排位次最前的就餐人員");
+    let number_post = lang.text(" by precedence", "");
+    let (s1, s2, s3) = (lang.text("; seat ", "；"), lang.text(" at ", "第"), lang.text(": ", "席："));
     for (t, (host_people, mut others)) in at.into_iter().enumerate() {
         let number = t as u32 + 1;
         let order = if t == 0 { &main_order } else { &other_order };
@@ -599,13 +661,18 @@ pub(crate) fn plan(spec: &BanquetSpec, roster: &Roster, diags: &mut Vec<Diagnost
         let n_hosts = host_people.len();
         let table = table_label(number, script);
         for (rank, ((pos, what), p)) in order.iter().zip(host_people.into_iter().chain(others)).enumerate() {
-            let how = if rank < n_hosts {
-                "named in banquet.hosts".to_string()
+            let mut reason = if rank < n_hosts {
+                named.clone().into_owned()
             } else if t == 0 {
-                format!("#{} by precedence: the main table takes the most senior diners", roster.number(p))
+                format!("{number_pre}{}{main_post}", roster.number(p))
             } else {
-                format!("#{} by precedence{}", roster.number(p), by_unit_note[p])
+                format!("{number_pre}{}{number_post}{}", roster.number(p), by_unit_note[p])
             };
+            let k = rank + 1;
+            // English names the seat before the table, Chinese the table before the seat.
+            let (a, b): (&dyn std::fmt::Display, &dyn std::fmt::Display) =
+                if lang.is_en() { (&k, &table) } else { (&table, &k) };
+            let _ = write!(reason, "{s1}{a}{s2}{b}{s3}{what}");
             seats.push(BanquetSeat {
                 seat: format!("T{number}-{pos}"),
                 table: number,
@@ -613,7 +680,7 @@ pub(crate) fn plan(spec: &BanquetSpec, roster: &Roster, diags: &mut Vec<Diagnost
                 rank: rank as u32 + 1,
                 person: roster.person(p).id.clone(),
                 label: format!("{table} {}", script.words(&format!("第{}席", rank + 1))),
-                reason: format!("{how}; seat {} at {table}: {what}", rank + 1),
+                reason,
             });
         }
     }
@@ -653,7 +720,8 @@ mod tests {
         for n in 1..=30 {
             for layout in [TableLayout::TwoHost, TableLayout::SingleCentre] {
                 for side in [Side::Left, Side::Right] {
-                    let mut p: Vec<u32> = seat_order(n, layout, side).into_iter().map(|(p, _)| p).collect();
+                    let mut p: Vec<u32> =
+                        seat_order(n, layout, side, Lang::EN).into_iter().map(|(p, _)| p).collect();
                     crate::sort::sort(&mut p);
                     assert_eq!(p, (1..=n).collect::<Vec<_>>(), "n={n} {layout:?} {side:?}");
                 }
@@ -663,10 +731,35 @@ mod tests {
 
     #[test]
     fn single_centre_left_then_right() {
-        let p: Vec<u32> =
-            seat_order(8, TableLayout::SingleCentre, Side::Left).into_iter().map(|(p, _)| p).collect();
+        let p: Vec<u32> = seat_order(8, TableLayout::SingleCentre, Side::Left, Lang::EN)
+            .into_iter()
+            .map(|(p, _)| p)
+            .collect();
         // #2 at position 2 (#1's left hand), #3 at position 8 (#1's right hand).
         assert_eq!(p, [1, 2, 8, 3, 7, 4, 6, 5]);
+    }
+
+    #[test]
+    fn seat_words_in_both_languages() {
+        let words = |lang: Lang, layout, side| -> Vec<String> {
+            seat_order(8, layout, side, lang).into_iter().map(|(_, w)| w).collect()
+        };
+        let zh = words(Lang::default(), TableLayout::SingleCentre, Side::Right);
+        assert_eq!(zh[..3], ["1號，面向正門的座位", "1號本人右側第1座（尊位一側）", "1號本人左側第1座"]);
+        let en = words(Lang::EN, TableLayout::SingleCentre, Side::Right);
+        assert_eq!(
+            en[..3],
+            [
+                "#1, the seat facing the door",
+                "1 seat(s) to #1's own right (honour side)",
+                "1 seat(s) to #1's own left"
+            ]
+        );
+        let zh = words(Lang::default(), TableLayout::TwoHost, Side::Left);
+        assert_eq!(zh[1], "第二主人，與主人相對");
+        assert_eq!(zh[6], "第5賓客（第5主賓），在主人右側，向外第2座");
+        let en = words(Lang::EN, TableLayout::TwoHost, Side::Left);
+        assert_eq!(en[6], "guest 5 (第5主賓), on the host's right, seat 2 out");
     }
 
     #[test]

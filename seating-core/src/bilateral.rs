@@ -42,6 +42,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
 use crate::keyword::keywords;
+use crate::lang::{msg, Lang};
 use crate::plan::{Diagnostic, Level, Roster};
 use crate::scenario::{invalid, is_default, Party, Section};
 
@@ -213,6 +214,7 @@ pub(crate) fn plan(
     roster: &Roster,
     diags: &mut Vec<Diagnostic>,
 ) -> BilateralPlan {
+    let lang = roster.lang;
     let field = format!("bilateral[{k}]");
     let interpreter_list = roster.resolve(&format!("{field}.interpreters"), &spec.interpreters, diags);
     let interpreters: HashSet<usize> = interpreter_list.iter().copied().collect();
@@ -223,8 +225,11 @@ pub(crate) fn plan(
         diags.push(Diagnostic {
             level: Level::Warning,
             code: "conflicting-roles".into(),
-            message: format!(
-                "{field} ({}): {} is listed as interpreter and as assistant; taken as interpreter",
+            message: msg!(
+                lang,
+                "{} ({}): {} is listed as interpreter and as assistant; taken as interpreter",
+                "{}（{}）：{}同時列為譯員和助簽人；按譯員安排",
+                field,
                 spec.name,
                 roster.who(i)
             ),
@@ -258,9 +263,14 @@ pub(crate) fn plan(
             diags.push(Diagnostic {
                 level: Level::Warning,
                 code: "no-principal".into(),
-                message: format!(
-                    "{field} ({}): nobody on the {word} side to lead it; give people \"side\": \"{word}\"",
+                message: msg!(
+                    lang,
+                    "{} ({}): nobody on the {} side to lead it; give people \"side\": \"{}\"",
+                    "{}（{}）：{}無人領銜；請給人員設定 \"side\": \"{}\"",
+                    field,
                     spec.name,
+                    party_word(party, lang),
+                    word
                 ),
                 ..Diagnostic::default()
             });
@@ -271,13 +281,21 @@ pub(crate) fn plan(
             roles[first] = BilateralRole::Principal;
         }
         let party_drafts = match spec.kind {
-            BilateralKind::Talks => talks_side(spec, party, &members, &roles),
-            BilateralKind::Signing => signing_side(spec, party, &members, &roles),
-            BilateralKind::SideBySide => side_by_side(party, &members, &roles),
+            BilateralKind::Talks => talks_side(spec, party, &members, &roles, lang),
+            BilateralKind::Signing => signing_side(spec, party, &members, &roles, lang),
+            BilateralKind::SideBySide => side_by_side(party, &members, &roles, lang),
         };
         drafts.extend(party_drafts);
     }
     number(spec, roster, drafts)
+}
+
+/// The party in prose: `guest` or `host` (the file's words) in English, 客方 or 主方 in Chinese.
+fn party_word(party: Party, lang: Lang) -> std::borrow::Cow<'static, str> {
+    match party {
+        Party::Guest => lang.text(party.name(), "客方"),
+        Party::Host => lang.text(party.name(), "主方"),
+    }
 }
 
 /// Numbers each party's members (1 = principal) in precedence order; interpreters and
@@ -318,7 +336,13 @@ fn alternate(taken: &[i64], count: usize) -> Vec<i64> {
 /// guests face the hosts, so a guest's own right is the opposite direction of a host's:
 /// `col = -offset` for guests and `+offset` for hosts puts both parties on one axis, from
 /// the door's left (facing-door) or the far end (end-on).
-fn talks_side(spec: &BilateralSpec, party: Party, members: &[usize], roles: &[BilateralRole]) -> Vec<Draft> {
+fn talks_side(
+    spec: &BilateralSpec,
+    party: Party,
+    members: &[usize],
+    roles: &[BilateralRole],
+    lang: Lang,
+) -> Vec<Draft> {
     let sign = if party == Party::Guest { -1 } else { 1 };
     let nums = numbers(roles);
     let mut out = Vec::new();
@@ -338,9 +362,12 @@ fn talks_side(spec: &BilateralSpec, party: Party, members: &[usize], roles: &[Bi
                 row: 1,
                 col: sign,
                 number: None,
-                reason:
-                    "interpreter (譯員) on the principal's own right (占位不占數: the seat is not counted)"
-                        .into(),
+                reason: lang
+                    .text(
+                        "interpreter (譯員) on the principal's own right (占位不占數: the seat is not counted)",
+                        "譯員，在主談人本人右側（占位不占數）",
+                    )
+                    .into_owned(),
             });
         } else {
             behind.push(j);
@@ -349,11 +376,17 @@ fn talks_side(spec: &BilateralSpec, party: Party, members: &[usize], roles: &[Bi
     // Behind: directly behind the principal first, then one to the own right, one to the
     // own left, outward.
     let behind_offsets = std::iter::once(0).chain(alternate(&[0], behind.len().saturating_sub(1)));
+    let why = match spec.interpreter {
+        InterpreterPlace::Behind => lang.text(
+            "interpreter (譯員) behind the principal (`interpreter: behind`)",
+            "譯員，在主談人身後（`interpreter: behind`）",
+        ),
+        InterpreterPlace::Right => lang.text(
+            "interpreter (譯員) behind the principal: the seat at the principal's right is taken by the first interpreter",
+            "譯員，在主談人身後：主談人右側已由第一位譯員就座",
+        ),
+    };
     for (&j, off) in behind.iter().zip(behind_offsets) {
-        let why = match spec.interpreter {
-            InterpreterPlace::Behind => "interpreter (譯員) behind the principal (`interpreter: behind`)",
-            InterpreterPlace::Right => "interpreter (譯員) behind the principal: the seat at the principal's right is taken by the first interpreter",
-        };
         out.push(Draft {
             person: members[j],
             party,
@@ -361,17 +394,26 @@ fn talks_side(spec: &BilateralSpec, party: Party, members: &[usize], roles: &[Bi
             row: 2,
             col: sign * off,
             number: None,
-            reason: why.into(),
+            reason: why.clone().into_owned(),
         });
     }
     let others: Vec<usize> = (0..members.len()).filter(|&j| roles[j] == BilateralRole::Member).collect();
     let seats = alternate(&at_table, others.len());
     let facing = match (spec.table, party) {
-        (TalksTable::FacingDoor, Party::Guest) => "guest side, facing the door (客人面向正門)",
-        (TalksTable::FacingDoor, Party::Host) => "host side, back to the door (主人背門)",
-        (TalksTable::EndOn, Party::Guest) => "guest side, on the right as you enter (右為客方)",
-        (TalksTable::EndOn, Party::Host) => "host side, on the left as you enter (左為主方)",
+        (TalksTable::FacingDoor, Party::Guest) => {
+            lang.text("guest side, facing the door (客人面向正門)", "客方一側（客人面向正門）")
+        }
+        (TalksTable::FacingDoor, Party::Host) => {
+            lang.text("host side, back to the door (主人背門)", "主方一側（主人背門）")
+        }
+        (TalksTable::EndOn, Party::Guest) => {
+            lang.text("guest side, on the right as you enter (右為客方)", "進門右側的客方一側（右為客方）")
+        }
+        (TalksTable::EndOn, Party::Host) => {
+            lang.text("host side, on the left as you enter (左為主方)", "進門左側的主方一側（左為主方）")
+        }
     };
+    let party_word = party_word(party, lang);
     if let Some(p) = roles.iter().position(|&r| r == BilateralRole::Principal) {
         out.push(Draft {
             person: members[p],
@@ -380,11 +422,24 @@ fn talks_side(spec: &BilateralSpec, party: Party, members: &[usize], roles: &[Bi
             row: 1,
             col: 0,
             number: nums[p],
-            reason: format!("principal (主談人): the {}'s most senior, in the middle of the {facing}; the principals face each other", party.name()),
+            reason: msg!(
+                lang,
+                "principal (主談人): the {}'s most senior, in the middle of the {}; the principals face each other",
+                "主談人：{}位次最前者，居{}正中；雙方主談人相對而坐",
+                party_word,
+                facing
+            ),
         });
     }
+    // `#{n} of the {party} side: {d} seat(s) to the principal's own {right|left} (…)`,
+    // converted once: Chinese puts the side before the number of seats.
+    // (Each language's template leaves out the party in one of the two halves.)
+    let head = (msg!(lang, "#", "{}第", party_word), msg!(lang, " of the {} side: ", "位：", party_word));
+    let rule = lang.text(" (其他人按禮賓順序一右一左排列)", "（其他人按禮賓順序一右一左排列）");
+    let right = (lang.text("", "主談人本人右側第"), lang.text(" seat(s) to the principal's own right", "座"));
+    let left = (lang.text("", "主談人本人左側第"), lang.text(" seat(s) to the principal's own left", "座"));
     for (&j, &off) in others.iter().zip(&seats) {
-        let own = if off > 0 { "right" } else { "left" };
+        let (own_pre, own_post) = if off > 0 { &right } else { &left };
         out.push(Draft {
             person: members[j],
             party,
@@ -393,9 +448,10 @@ fn talks_side(spec: &BilateralSpec, party: Party, members: &[usize], roles: &[Bi
             col: sign * off,
             number: nums[j],
             reason: format!(
-                "#{} of the {} side: {} seat(s) to the principal's own {own} (其他人按禮賓順序一右一左排列)",
+                "{}{}{}{own_pre}{}{own_post}{rule}",
+                head.0,
                 nums[j].unwrap_or(0),
-                party.name(),
+                head.1,
                 off.abs()
             ),
         });
@@ -411,6 +467,7 @@ fn signing_side(
     party: Party,
     members: &[usize],
     roles: &[BilateralRole],
+    lang: Lang,
 ) -> Vec<Draft> {
     // Column of the k-th place (0-based) outward from the middle on this party's side.
     let col = |k: usize| if party == Party::Guest { -1 - k as i64 } else { k as i64 };
@@ -421,42 +478,43 @@ fn signing_side(
     // `validate` rejects 0; a spec built in code has not been through it.
     let per_row = spec.per_row.map_or(usize::MAX, |w| w.max(1) as usize);
     let side = match party {
-        Party::Guest => "on the host signer's right (主左客右)",
-        Party::Host => "on the guest signer's left (主左客右)",
+        Party::Guest => lang.text("on the host signer's right (主左客右)", "位於主方簽字人右側（主左客右）"),
+        Party::Host => lang.text("on the guest signer's left (主左客右)", "位於客方簽字人左側（主左客右）"),
     };
+    let party_word = party_word(party, lang);
+    let assistant = lang.text(
+        "assistant (助簽人), standing on the outer side of the own signer",
+        "助簽人，站在本方簽字人外側",
+    );
+    // `standing behind the own signer, row {} behind the table (前高後低), {1st} from the
+    // middle`, converted once.
+    let s1 = lang.text("standing behind the own signer, row ", "站在本方簽字人身後，桌後第");
+    let s2 = lang.text(" behind the table (前高後低), ", "排（前高後低），自中間起第");
+    let s3 = lang.text(" from the middle", "位");
     for (j, &r) in roles.iter().enumerate() {
         let (row, c, reason) = match r {
             BilateralRole::Principal => (
                 1,
                 col(0),
-                format!(
-                    "{} signer (簽字人): the {}'s most senior, at the table {side}",
-                    party.name(),
-                    party.name()
+                msg!(
+                    lang,
+                    "{} signer (簽字人): the {}'s most senior, at the table {}",
+                    "{}簽字人：{}位次最前者，在簽字桌前，{}",
+                    party_word,
+                    party_word,
+                    side
                 ),
             ),
             BilateralRole::Assistant => {
                 assistants += 1;
-                (
-                    1,
-                    col(assistants),
-                    "assistant (助簽人), standing on the outer side of the own signer".to_string(),
-                )
+                (1, col(assistants), assistant.clone().into_owned())
             }
             _ => {
                 let k = staff;
                 staff += 1;
                 let row = 2 + (k / per_row) as u32;
                 let place = k % per_row;
-                (
-                    row,
-                    col(place),
-                    format!(
-                        "standing behind the own signer, row {} behind the table (前高後低), {} from the middle",
-                        row - 1,
-                        ordinal(place + 1)
-                    ),
-                )
+                (row, col(place), format!("{s1}{}{s2}{}{s3}", row - 1, ordinal(place + 1, lang)))
             }
         };
         out.push(Draft { person: members[j], party, role: r, row, col: c, number: nums[j], reason });
@@ -467,39 +525,45 @@ fn signing_side(
 /// One party at a side-by-side call, seen from the door: the guest of honour at column −1,
 /// the host at 0 (the guest on the host's right); the others outward on their principal's
 /// side; interpreters behind their principal.
-fn side_by_side(party: Party, members: &[usize], roles: &[BilateralRole]) -> Vec<Draft> {
+fn side_by_side(party: Party, members: &[usize], roles: &[BilateralRole], lang: Lang) -> Vec<Draft> {
     let col = |k: usize| if party == Party::Guest { -1 - k as i64 } else { k as i64 };
     let nums = numbers(roles);
     let (mut seated, mut behind) = (0, 0);
     let mut out = Vec::new();
+    // The principal's, the interpreters' and (around the 1st, 2nd, …) the others' words.
+    let (principal, interpreter, pre, post) = match party {
+        Party::Guest => (
+            lang.text(
+                "guest of honour (主賓), on the host's right (主左客右), facing the door",
+                "主賓，在主人右側（主左客右），面向正門",
+            ),
+            lang.text("interpreter (譯員), behind the own principal", "譯員，在主賓身後"),
+            lang.text("on the guest of honour's side, ", "在主賓一側，按位次自主賓向外第"),
+            lang.text(" from the principal in precedence (各自按禮賓順序就座)", "位（各自按禮賓順序就座）"),
+        ),
+        Party::Host => (
+            lang.text(
+                "host (主人), with the guest of honour on the right, facing the door",
+                "主人，主賓在其右側，面向正門",
+            ),
+            lang.text("interpreter (譯員), behind the own principal", "譯員，在主人身後"),
+            lang.text("on the host's side, ", "在主人一側，按位次自主人向外第"),
+            lang.text(" from the principal in precedence (各自按禮賓順序就座)", "位（各自按禮賓順序就座）"),
+        ),
+    };
     for (j, &r) in roles.iter().enumerate() {
         let (row, c, reason) = match r {
             BilateralRole::Principal => {
                 seated += 1;
-                let why = match party {
-                    Party::Guest => "guest of honour (主賓), on the host's right (主左客右), facing the door",
-                    Party::Host => "host (主人), with the guest of honour on the right, facing the door",
-                };
-                (1, col(0), why.to_string())
+                (1, col(0), principal.clone().into_owned())
             }
             BilateralRole::Interpreter => {
                 behind += 1;
-                (2, col(behind - 1), "interpreter (譯員), behind the own principal".to_string())
+                (2, col(behind - 1), interpreter.clone().into_owned())
             }
             _ => {
                 seated += 1;
-                (
-                    1,
-                    col(seated - 1),
-                    format!(
-                        "on the {}'s side, {} from the principal in precedence (各自按禮賓順序就座)",
-                        match party {
-                            Party::Guest => "guest of honour",
-                            Party::Host => "host",
-                        },
-                        ordinal(seated - 1)
-                    ),
-                )
+                (1, col(seated - 1), format!("{pre}{}{post}", ordinal(seated - 1, lang)))
             }
         };
         out.push(Draft { person: members[j], party, role: r, row, col: c, number: nums[j], reason });
@@ -507,8 +571,12 @@ fn side_by_side(party: Party, members: &[usize], roles: &[BilateralRole]) -> Vec
     out
 }
 
-/// "1st", "2nd", "3rd", "4th", …
-fn ordinal(n: usize) -> String {
+/// "1st", "2nd", "3rd", "4th", … in English; the number alone in Chinese (the template
+/// has 第…位 around it).
+fn ordinal(n: usize, lang: Lang) -> String {
+    if !lang.is_en() {
+        return n.to_string();
+    }
     let suffix = match (n % 10, n % 100) {
         (_, 11..=13) => "th",
         (1, _) => "st",
@@ -526,6 +594,8 @@ fn number(spec: &BilateralSpec, roster: &Roster, mut drafts: Vec<Draft>) -> Bila
     let length = (max - min + 1).max(0) as u32;
     crate::sort::sort_by_key(&mut drafts, |d| (d.party == Party::Host, d.row, d.col));
     let script = roster.s.meeting.script;
+    // `#{n} by precedence; {reason}`, converted once.
+    let (n1, n2) = (roster.lang.text("#", "位次第"), roster.lang.text(" by precedence; ", "；"));
     let places = drafts
         .into_iter()
         .map(|d| {
@@ -554,7 +624,7 @@ fn number(spec: &BilateralSpec, roster: &Roster, mut drafts: Vec<Draft>) -> Bila
                 row: d.row,
                 position: (d.col - min + 1) as u32,
                 label: script.word(&label),
-                reason: format!("#{} by precedence; {}", roster.number(d.person), d.reason),
+                reason: format!("{n1}{}{n2}{}", roster.number(d.person), d.reason),
             }
         })
         .collect();

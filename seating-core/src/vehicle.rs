@@ -24,6 +24,7 @@ use crate::keyword::keywords;
 use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
+use crate::lang::msg;
 use crate::plan::{Diagnostic, Level, Roster};
 use crate::scenario::{invalid, is_default, Section};
 
@@ -243,6 +244,7 @@ pub struct CarSeatPlan {
 
 /// Plans the motorcade on the roster's final precedence.
 pub(crate) fn plan(spec: &VehicleSpec, roster: &Roster, diags: &mut Vec<Diagnostic>) -> VehiclePlan {
+    let lang = roster.lang;
     let riders = roster.select("vehicles", spec.people.as_deref(), spec.section, diags);
     let n_people = roster.s.people.len();
     let mut taken = vec![false; n_people];
@@ -259,8 +261,11 @@ pub(crate) fn plan(spec: &VehicleSpec, roster: &Roster, diags: &mut Vec<Diagnost
                 diags.push(Diagnostic {
                     level: Level::Error,
                     code: "person-conflict".into(),
-                    message: format!(
-                        "vehicles.cars[{k}].driver: {} already drives another car",
+                    message: msg!(
+                        lang,
+                        "vehicles.cars[{}].driver: {} already drives another car",
+                        "vehicles.cars[{}].driver：{}已駕駛另一輛車",
+                        k,
                         roster.who(i)
                     ),
                     person: Some(roster.person(i).id.clone()),
@@ -288,8 +293,11 @@ pub(crate) fn plan(spec: &VehicleSpec, roster: &Roster, diags: &mut Vec<Diagnost
                 diags.push(Diagnostic {
                     level: Level::Error,
                     code: "person-conflict".into(),
-                    message: format!(
-                        "vehicles.cars[{k}].people: {} is already in another car",
+                    message: msg!(
+                        lang,
+                        "vehicles.cars[{}].people: {} is already in another car",
+                        "vehicles.cars[{}].people：{}已安排在另一輛車",
+                        k,
                         roster.who(i)
                     ),
                     person: Some(roster.person(i).id.clone()),
@@ -299,8 +307,11 @@ pub(crate) fn plan(spec: &VehicleSpec, roster: &Roster, diags: &mut Vec<Diagnost
                 diags.push(Diagnostic {
                     level: Level::Warning,
                     code: "car-full".into(),
-                    message: format!(
-                        "vehicles.cars[{k}].people: no seat left for {}; seated by precedence instead",
+                    message: msg!(
+                        lang,
+                        "vehicles.cars[{}].people: no seat left for {}; seated by precedence instead",
+                        "vehicles.cars[{}].people：本車已無空座，{}改按位次安排",
+                        k,
                         roster.who(i)
                     ),
                     person: Some(roster.person(i).id.clone()),
@@ -332,7 +343,12 @@ pub(crate) fn plan(spec: &VehicleSpec, roster: &Roster, diags: &mut Vec<Diagnost
         diags.push(Diagnostic {
             level: Level::Warning,
             code: "not-enough-seats".into(),
-            message: format!("vehicles: {} riders without a seat; add a car", unseated.len()),
+            message: msg!(
+                lang,
+                "vehicles: {} riders without a seat; add a car",
+                "vehicles：{}位乘車人員沒有座位；請增加車輛",
+                unseated.len()
+            ),
             ..Diagnostic::default()
         });
     }
@@ -347,6 +363,27 @@ pub(crate) fn plan(spec: &VehicleSpec, roster: &Roster, diags: &mut Vec<Diagnost
     };
     let mut by_rank: Vec<usize> = (0..spec.cars.len()).collect();
     crate::sort::sort_by_key(&mut by_rank, |&k| (best(k), k));
+    // The words of every seat's reason, converted once:
+    // `#{n} by precedence{, named for this car}; seat {r} of the car ({rule})`.
+    let r1 = lang.text("#", "位次第");
+    let r2 = lang.text(" by precedence", "");
+    let named_note = lang.text(", named for this car", "，指定乘坐本車");
+    let r3 = lang.text("; seat ", "；車內第");
+    let r4 = lang.text(" of the car (", "位（");
+    let r5 = lang.text(")", "）");
+    let rules = [
+        lang.text("bus: front rows and the door side first", "大客車：前排優先，靠車門一側優先"),
+        lang.text("the host drives: front passenger first", "主人駕車：副駕駛座為首"),
+        lang.text("SUV: front passenger first", "越野車：副駕駛座為首"),
+        lang.text(
+            "with a driver: rear right, rear left, rear middle, front passenger",
+            "司機駕車：後排右座、後排左座、後排中座、副駕駛座",
+        ),
+        lang.text(
+            "with a driver: rear right, rear left, front passenger, rear middle",
+            "司機駕車：後排右座、後排左座、副駕駛座、後排中座",
+        ),
+    ];
     let mut cars = Vec::with_capacity(spec.cars.len());
     for (n, &k) in by_rank.iter().enumerate() {
         let number = n as u32 + 1;
@@ -356,17 +393,15 @@ pub(crate) fn plan(spec: &VehicleSpec, roster: &Roster, diags: &mut Vec<Diagnost
         let mut people = load[k].clone();
         crate::sort::sort_by_key(&mut people, |&(i, _)| roster.pos[i]);
         let host = drivers[k].is_some();
-        let rule = match (c.kind, host) {
-            (CarKind::Bus, _) => "bus: front rows and the door side first",
-            (_, true) => "the host drives: front passenger first",
-            (CarKind::Suv, _) => "SUV: front passenger first",
+        let rule = &rules[match (c.kind, host) {
+            (CarKind::Bus, _) => 0,
+            (_, true) => 1,
+            (CarKind::Suv, _) => 2,
             (_, false) => match spec.front_passenger {
-                FrontPassenger::Last => "with a driver: rear right, rear left, rear middle, front passenger",
-                FrontPassenger::BeforeRearMiddle => {
-                    "with a driver: rear right, rear left, front passenger, rear middle"
-                }
+                FrontPassenger::Last => 3,
+                FrontPassenger::BeforeRearMiddle => 4,
             },
-        };
+        }];
         let seats = people
             .iter()
             .zip(&orders[k])
@@ -377,18 +412,24 @@ pub(crate) fn plan(spec: &VehicleSpec, roster: &Roster, diags: &mut Vec<Diagnost
                 person: roster.person(i).id.clone(),
                 label: format!("{name} {}", seat.label(script)),
                 reason: format!(
-                    "#{} by precedence{}; seat {} of the car ({rule})",
+                    "{r1}{}{r2}{}{r3}{}{r4}{rule}{r5}",
                     roster.number(i),
-                    if named { ", named for this car" } else { "" },
+                    if named { &*named_note } else { "" },
                     r + 1
                 ),
             })
             .collect();
         let reason = match best(k) {
-            usize::MAX => "empty car, after the occupied ones".to_string(),
-            b => {
-                format!("car {number} of the motorcade: its most senior occupant is #{} by precedence", b + 1)
+            usize::MAX => {
+                lang.text("empty car, after the occupied ones", "空車，排在有人乘坐的車之後").into_owned()
             }
+            b => msg!(
+                lang,
+                "car {} of the motorcade: its most senior occupant is #{} by precedence",
+                "車隊第{}輛：車上位次最前者為位次第{}",
+                number,
+                b + 1
+            ),
         };
         cars.push(CarPlan {
             number,

@@ -75,7 +75,7 @@ fn invariants(s: &Scenario, p: &Plan, k: usize) {
         let who = s.people.iter().find(|x| x.id == pl.person).unwrap();
         assert_eq!(who.side.unwrap_or(Party::Host), pl.party, "{pl:?}");
         let n = p.precedence.iter().position(|x| *x == pl.person).unwrap() + 1;
-        assert!(pl.reason.starts_with(&format!("#{n} by precedence; ")), "{}", pl.reason);
+        assert!(pl.reason.starts_with(&format!("位次第{n}；")), "{}", pl.reason);
     }
     if !b.places.is_empty() {
         assert!(b.places.iter().any(|p| p.position == 1), "no place at position 1: {:?}", b.places);
@@ -249,7 +249,7 @@ fn talks_principal_after_move_and_exclude() {
     assert_eq!(at(b, "G1").label, "客方 第3位");
     // The reason's number is the final precedence (after the move and the exclusion):
     // GI G2 H2 G3 G1 H3 G4, so G1 is #5.
-    assert!(at(b, "G1").reason.starts_with("#5 by precedence"), "{}", at(b, "G1").reason);
+    assert!(at(b, "G1").reason.starts_with("位次第5；"), "{}", at(b, "G1").reason);
 }
 
 #[test]

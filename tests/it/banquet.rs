@@ -117,3 +117,74 @@ fn table_grids_of_every_size() {
         }
     }
 }
+
+/// Reasons and diagnostics in Chinese (the default) and in English (`meeting.language: en`,
+/// the wording as it always was): host seats, the main table, a unit kept at one table,
+/// too many hosts and a diner without a seat.
+#[test]
+fn reasons_and_diagnostics_in_both_languages() {
+    let run = |language: &str| {
+        let f = json!({"units": [3, 4], "people": 2});
+        let (units, people) = roster(&f, "hall");
+        plan(&scenario(json!({"format": "seating/1", "meeting": {"language": language},
+            "units": units, "people": people,
+            "banquet": {"tables": 2, "seats": 4, "hosts": ["p1", "p2", "p3", "p4", "p5"]}})))
+    };
+    let seat = |p: &seating_core::Plan, id: &str| {
+        p.banquet.as_ref().unwrap().seats.iter().find(|x| x.person == id).unwrap().reason.clone()
+    };
+    let table = |p: &seating_core::Plan, n: usize| p.banquet.as_ref().unwrap().tables[n - 1].reason.clone();
+    let message = |p: &seating_core::Plan, code: &str| {
+        p.diagnostics.iter().find(|d| d.code == code).map(|d| d.message.clone()).unwrap_or_default()
+    };
+    // p1–p4 take the host seats; p5 (a host left over) and p6 go to the main table; p7,
+    // the rest of 單位2, to table 2 whole; p8 and p9 (no unit) share its last seat.
+    let zh = run("zh");
+    assert_eq!(seat(&zh, "p1"), "由banquet.hosts指定；主桌第1席：主人，面向正門");
+    assert_eq!(seat(&zh, "p2"), "由banquet.hosts指定；主桌第2席：第二主人，與主人相對");
+    assert_eq!(
+        seat(&zh, "p5"),
+        "位次第5：主桌安排位次最前的就餐人員；主桌第3席：第1賓客（第1主賓），在主人右側"
+    );
+    assert_eq!(seat(&zh, "p7"), "位次第7，單位2全體同桌；2號桌第3席：第1賓客（第1主賓），在主人右側");
+    assert_eq!(table(&zh, 1), "主桌：離門最遠一排的首位（離門遠者為上）");
+    assert_eq!(
+        table(&zh, 2),
+        "自遠端起第1排（離門遠者為上），本排第2位（共2桌；以右為上：主人右側（自門看為左側）為上）"
+    );
+    assert_eq!(message(&zh, "too-many-hosts"), "banquet.hosts：5位主人，主人座位只有4個；其餘作為賓客就座");
+    assert_eq!(message(&zh, "not-enough-seats"), "banquet：1位就餐人員沒有座位；請增加桌數或座位");
+
+    let en = run("en");
+    assert_eq!(seat(&en, "p1"), "named in banquet.hosts; seat 1 at 主桌: host (主人), facing the door");
+    assert_eq!(
+        seat(&en, "p2"),
+        "named in banquet.hosts; seat 2 at 主桌: second host (第二主人), opposite the host"
+    );
+    assert_eq!(
+        seat(&en, "p5"),
+        "#5 by precedence: the main table takes the most senior diners; seat 3 at 主桌: guest 1 (第1主賓), on the host's right"
+    );
+    assert_eq!(
+        seat(&en, "p7"),
+        "#7 by precedence, with all of 單位2 at this table; seat 3 at 2號桌: guest 1 (第1主賓), on the host's right"
+    );
+    assert_eq!(
+        table(&en, 1),
+        "main table: the far row's first place (the far end outranks tables nearer the door)"
+    );
+    assert_eq!(
+        table(&en, 2),
+        "row 1 from the far end (farther outranks nearer), place 2 of 2 in the row (right-superior: the host's right, the door's left, is higher)"
+    );
+    assert_eq!(
+        message(&en, "too-many-hosts"),
+        "banquet.hosts: 5 hosts for 4 host seats; the rest dine as guests"
+    );
+    assert_eq!(message(&en, "not-enough-seats"), "banquet: 1 diners without a seat; add tables or seats");
+    // Only the words differ.
+    assert_eq!(
+        zh.banquet.as_ref().unwrap().seats.iter().map(|x| (&x.seat, &x.person, &x.label)).collect::<Vec<_>>(),
+        en.banquet.as_ref().unwrap().seats.iter().map(|x| (&x.seat, &x.person, &x.label)).collect::<Vec<_>>()
+    );
+}

@@ -95,7 +95,93 @@ fn talks_interpreter_behind_and_end_on() {
         assert_eq!(line(b, Some(Party::Host), 2), ".. HI .. ..", "{table}");
     }
     let p = occasion(people(1, 1), json!({"name": "會談", "table": "end-on"}));
-    assert!(p.bilateral[0].places[0].reason.contains("right as you enter"), "{:?}", p.bilateral[0].places);
+    let guest = &p.bilateral[0].places[0].reason;
+    assert!(guest.contains("進門右側") && guest.contains("（右為客方）"), "{:?}", p.bilateral[0].places);
+    let en =
+        plan(&scenario(json!({"format": "seating/1", "meeting": {"language": "en"}, "people": people(1, 1),
+        "bilateral": [{"name": "會談", "table": "end-on"}]})));
+    assert!(en.bilateral[0].places[0].reason.contains("right as you enter"), "{:?}", en.bilateral[0].places);
+}
+
+/// Reasons and diagnostics in Chinese (the default) and in English (`meeting.language: en`,
+/// the wording as it always was): talks, a role conflict at a signing, a call without guests.
+#[test]
+fn reasons_and_diagnostics_in_both_languages() {
+    let run = |language: &str| {
+        plan(&scenario(json!({"format": "seating/1", "meeting": {"language": language},
+        "people": with_interpreters(3, 2),
+        "bilateral": [
+            {"name": "會談", "interpreters": ["GI", "HI"]},
+            {"name": "簽字", "kind": "signing", "interpreters": ["G2"], "assistants": ["G2"]},
+            {"name": "會見", "kind": "side-by-side", "people": ["H1", "H2"]},
+        ]})))
+    };
+    // Precedence: G1 H1 G2 H2 G3 GI HI (equal ranks in the order given).
+    let reason = |p: &Plan, k: usize, id: &str| {
+        p.bilateral[k].places.iter().find(|x| x.person == id).unwrap().reason.clone()
+    };
+    let message = |p: &Plan, code: &str| {
+        p.diagnostics.iter().find(|d| d.code == code).map(|d| d.message.clone()).unwrap_or_default()
+    };
+    let zh = run("zh");
+    assert_eq!(
+        reason(&zh, 0, "G1"),
+        "位次第1；主談人：客方位次最前者，居客方一側（客人面向正門）正中；雙方主談人相對而坐"
+    );
+    assert_eq!(
+        reason(&zh, 0, "G2"),
+        "位次第3；客方第2位：主談人本人右側第2座（其他人按禮賓順序一右一左排列）"
+    );
+    assert_eq!(reason(&zh, 0, "GI"), "位次第6；譯員，在主談人本人右側（占位不占數）");
+    assert_eq!(reason(&zh, 1, "G3"), "位次第5；站在本方簽字人身後，桌後第1排（前高後低），自中間起第2位");
+    assert_eq!(reason(&zh, 2, "H1"), "位次第2；主人，主賓在其右側，面向正門");
+    assert_eq!(
+        message(&zh, "conflicting-roles"),
+        "bilateral[1]（簽字）：G2名 (G2)同時列為譯員和助簽人；按譯員安排"
+    );
+    assert_eq!(
+        message(&zh, "no-principal"),
+        "bilateral[2]（會見）：客方無人領銜；請給人員設定 \"side\": \"guest\""
+    );
+
+    let en = run("en");
+    assert_eq!(
+        reason(&en, 0, "G1"),
+        "#1 by precedence; principal (主談人): the guest's most senior, in the middle of the guest side, facing the door (客人面向正門); the principals face each other"
+    );
+    assert_eq!(
+        reason(&en, 0, "G2"),
+        "#3 by precedence; #2 of the guest side: 2 seat(s) to the principal's own right (其他人按禮賓順序一右一左排列)"
+    );
+    assert_eq!(
+        reason(&en, 0, "GI"),
+        "#6 by precedence; interpreter (譯員) on the principal's own right (占位不占數: the seat is not counted)"
+    );
+    assert_eq!(
+        reason(&en, 1, "G3"),
+        "#5 by precedence; standing behind the own signer, row 1 behind the table (前高後低), 2nd from the middle"
+    );
+    assert_eq!(
+        reason(&en, 2, "H1"),
+        "#2 by precedence; host (主人), with the guest of honour on the right, facing the door"
+    );
+    assert_eq!(
+        message(&en, "conflicting-roles"),
+        "bilateral[1] (簽字): G2名 (G2) is listed as interpreter and as assistant; taken as interpreter"
+    );
+    assert_eq!(
+        message(&en, "no-principal"),
+        "bilateral[2] (會見): nobody on the guest side to lead it; give people \"side\": \"guest\""
+    );
+    // Only the words differ: the same places in both languages.
+    let places = |p: &Plan| -> Vec<(String, u32, u32, String)> {
+        p.bilateral
+            .iter()
+            .flat_map(|b| &b.places)
+            .map(|x| (x.person.clone(), x.row, x.position, x.label.clone()))
+            .collect()
+    };
+    assert_eq!(places(&zh), places(&en));
 }
 
 #[test]
@@ -291,7 +377,7 @@ proptest! {
         // Reasons name the precedence number; the plan's JSON round-trips.
         let number: HashMap<&str, usize> = p.precedence.iter().enumerate().map(|(i, id)| (id.as_str(), i + 1)).collect();
         for pl in &b.places {
-            let expected = format!("#{} by precedence", number[pl.person.as_str()]);
+            let expected = format!("位次第{}；", number[pl.person.as_str()]);
             prop_assert!(pl.reason.starts_with(&expected), "{}", pl.reason);
         }
         let back: Plan = serde_json::from_str(&p.to_json()).unwrap();
