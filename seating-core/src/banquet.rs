@@ -273,7 +273,7 @@ pub fn tables(rows: &[u32], order: TableOrder) -> Vec<TablePlace> {
 /// assert_eq!(pos, [1, 6, 10, 2, 5, 7, 9, 3, 4, 8]);
 /// assert_eq!(order[2].1, "guest 1 (第1主賓), on the host's right");
 /// let zh = seat_order(10, TableLayout::TwoHost, Side::Left, Lang::default());
-/// assert_eq!(zh[2].1, "第1賓客（第1主賓），在主人右側");
+/// assert_eq!(zh[2].1, "第1主賓，在主人右側");
 /// ```
 pub fn seat_order(n: u32, layout: TableLayout, honour: Side, lang: Lang) -> Vec<(u32, String)> {
     let mut out = Vec::with_capacity(n as usize);
@@ -311,9 +311,10 @@ pub fn seat_order(n: u32, layout: TableLayout, honour: Side, lang: Lang) -> Vec<
                 lang.text("on the second host's right", "在第二主人右側"),
                 lang.text("on the second host's left", "在第二主人左側"),
             ];
-            // `guest {g} (第{g}主賓), {side}` and `, seat {d} out`, converted once.
+            // `guest {g} (第{g}主賓), {side}` (`第{g}主賓，{side}`) and `, seat {d} out`,
+            // converted once.
             let (g1, g2, g3) =
-                (lang.text("guest ", "第"), lang.text(" (第", "賓客（第"), lang.text("主賓), ", "主賓），"));
+                (lang.text("guest ", "第"), lang.text(" (第", "主賓，"), lang.text("主賓), ", ""));
             let (out1, out2) = (lang.text(", seat ", "，向外第"), lang.text(" out", "座"));
             let mut dist = [1u32; 4];
             let mut guest = 0;
@@ -329,7 +330,11 @@ pub fn seat_order(n: u32, layout: TableLayout, honour: Side, lang: Lang) -> Vec<
                     }
                     used[p as usize] = true;
                     guest += 1;
-                    let mut what = format!("{g1}{guest}{g2}{guest}{g3}{side}");
+                    let mut what = if lang.is_en() {
+                        format!("{g1}{guest}{g2}{guest}{g3}{side}")
+                    } else {
+                        format!("{g1}{guest}{g2}{side}")
+                    };
                     if dist[a] != 1 {
                         let _ = write!(what, "{out1}{}{out2}", dist[a]);
                     }
@@ -757,7 +762,7 @@ mod tests {
         );
         let zh = words(Lang::default(), TableLayout::TwoHost, Side::Left);
         assert_eq!(zh[1], "第二主人，與主人相對");
-        assert_eq!(zh[6], "第5賓客（第5主賓），在主人右側，向外第2座");
+        assert_eq!(zh[6], "第5主賓，在主人右側，向外第2座");
         let en = words(Lang::EN, TableLayout::TwoHost, Side::Left);
         assert_eq!(en[6], "guest 5 (第5主賓), on the host's right, seat 2 out");
     }
