@@ -24,6 +24,7 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::hall;
+use crate::lang::{msg, Lang};
 use crate::plan::{plan, Diagnostic, Level, Plan};
 use crate::scenario::{Instruction, Op, Scenario, Section};
 use crate::seat::{Area, SeatId};
@@ -211,14 +212,14 @@ pub fn diff(old_scenario: &Scenario, old: &Plan, new_scenario: &Scenario, new: &
     d
 }
 
-const KEEP_BY: &str = "keep mode";
-
 /// Re-plans `new` moving as few people of the approved draft as possible (see the module
-/// docs for the exact rule). `approved` must be the plan of `approved_scenario`.
+/// docs for the exact rule). `approved` must be the plan of `approved_scenario`. Reasons and
+/// diagnostics are written in the new scenario's language ([`Lang::of`]).
 ///
 /// Complexity: two planner runs plus O(people + seats).
 pub fn keep(approved_scenario: &Scenario, approved: &Plan, new: &Scenario) -> Plan {
     let Some(spec) = &new.hall else { return plan(new) };
+    let lang = Lang::of(new);
     // Who is present in the new draft, and who instructions already take care of.
     let fresh = plan(new);
     let present: HashSet<&str> = fresh.precedence.iter().map(String::as_str).collect();
@@ -312,6 +313,7 @@ pub fn keep(approved_scenario: &Scenario, approved: &Plan, new: &Scenario) -> Pl
     // Plan with the kept seats as synthetic pins after the user's own instructions.
     let base = new.instructions.len();
     let mut s = new.clone();
+    let keep_by = lang.text("keep mode", "保留模式");
     for (pid, seat, what) in &pins {
         s.instructions.push(Instruction {
             op: Op::Pin,
@@ -319,23 +321,33 @@ pub fn keep(approved_scenario: &Scenario, approved: &Plan, new: &Scenario) -> Pl
             seat: Some(seat.to_string()),
             people: None,
             after: None,
-            by: Some(KEEP_BY.into()),
+            by: Some(keep_by.to_string()),
             note: Some((*what).into()),
             at: None,
         });
     }
     let mut out = plan(&s);
+    // "kept the approved seat {label} (keep mode: …)", built by appending: one per kept seat.
+    let kept_seat = lang.text("kept the approved seat ", "保留已審定方案的座位");
+    let kept_why = lang.text(
+        " (keep mode: approved hall seats stay while valid)",
+        "（保留模式：已審定的臺下座位在仍然有效時不變）",
+    );
+    let substitute = lang.text(
+        "substitute: a seat vacated by a member of the same unit in the approved plan (keep mode)",
+        "遞補：已審定方案中同單位人員空出的座位（保留模式）",
+    );
     for a in &mut out.seats {
         if let Some(k) = a.instruction.filter(|&k| k >= base) {
             a.reason = match pins[k - base].2 {
-                "kept" => format!(
-                    "kept the approved seat {} (keep mode: approved hall seats stay while valid)",
-                    a.label
-                ),
-                _ => {
-                    "substitute: a seat vacated by a member of the same unit in the approved plan (keep mode)"
-                        .to_string()
+                "kept" => {
+                    let mut r = String::with_capacity(kept_seat.len() + a.label.len() + kept_why.len());
+                    r.push_str(&kept_seat);
+                    r.push_str(&a.label);
+                    r.push_str(&kept_why);
+                    r
                 }
+                _ => substitute.to_string(),
             };
             a.instruction = None;
         }
@@ -352,8 +364,11 @@ pub fn keep(approved_scenario: &Scenario, approved: &Plan, new: &Scenario) -> Pl
     out.diagnostics.push(Diagnostic {
         level: Level::Info,
         code: "keep".into(),
-        message: format!(
-            "keep mode: {kept} approved hall seats kept, {} vacated seats given to newcomers of the same unit; the podium is re-planned by the rules",
+        message: msg!(
+            lang,
+            "keep mode: {} approved hall seats kept, {} vacated seats given to newcomers of the same unit; the podium is re-planned by the rules",
+            "保留模式：保留已審定的臺下座位{}個，{}個空出的座位由同單位新增人員遞補；主席臺按規則重新安排",
+            kept,
             pins.len() - kept
         ),
         ..Diagnostic::default()
@@ -362,11 +377,100 @@ pub fn keep(approved_scenario: &Scenario, approved: &Plan, new: &Scenario) -> Pl
         out.diagnostics.push(Diagnostic {
             level: Level::Info,
             code: "keep-inversions".into(),
-            message: format!(
-                "keep mode: {inversions} rank inversions are accepted so that approved people need not move (re-plan without keep to remove them)"
+            message: msg!(
+                lang,
+                "keep mode: {} rank inversions are accepted so that approved people need not move (re-plan without keep to remove them)",
+                "保留模式：為使已審定人員不必調整座位，接受{}處位次倒掛（不用保留模式重新安排即可消除）",
+                inversions
             ),
             ..Diagnostic::default()
         });
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A hall of one unit, p1–p4 approved, then p2 leaves and p5 (same unit) arrives, in
+    /// `language`.
+    fn drafts(language: &str) -> (Scenario, Scenario) {
+        let person = |i: usize| serde_json::json!({"id": format!("p{i}"), "name": format!("人{i}"), "rank": i, "unit": "u1"});
+        let scenario = |ids: &[usize]| {
+            let v = serde_json::json!({
+                "format": "seating/1",
+                "meeting": {"language": language},
+                "units": [{"id": "u1", "name": "區委辦"}],
+                "people": ids.iter().map(|&i| person(i)).collect::<Vec<_>>(),
+                "hall": {"rows": 2, "seats": 4},
+            });
+            Scenario::from_json(&v.to_string()).unwrap()
+        };
+        (scenario(&[1, 2, 3, 4]), scenario(&[1, 3, 4, 5]))
+    }
+
+    fn kept(language: &str) -> Plan {
+        let (old, new) = drafts(language);
+        keep(&old, &plan(&old), &new)
+    }
+
+    fn reason<'a>(p: &'a Plan, id: &str) -> &'a str {
+        &p.seats.iter().find(|a| a.person.as_deref() == Some(id)).unwrap().reason
+    }
+
+    fn message<'a>(p: &'a Plan, code: &str) -> &'a str {
+        &p.diagnostics.iter().find(|d| d.code == code).unwrap().message
+    }
+
+    #[test]
+    fn keep_mode_in_chinese() {
+        let p = kept("zh");
+        assert_eq!(
+            reason(&p, "p3"),
+            "保留已審定方案的座位第1排3號（保留模式：已審定的臺下座位在仍然有效時不變）"
+        );
+        assert_eq!(reason(&p, "p5"), "遞補：已審定方案中同單位人員空出的座位（保留模式）");
+        assert_eq!(
+            message(&p, "keep"),
+            "保留模式：保留已審定的臺下座位3個，1個空出的座位由同單位新增人員遞補；主席臺按規則重新安排"
+        );
+    }
+
+    #[test]
+    fn keep_mode_in_english() {
+        let p = kept("en");
+        assert_eq!(
+            reason(&p, "p3"),
+            "kept the approved seat 第1排3號 (keep mode: approved hall seats stay while valid)"
+        );
+        assert_eq!(
+            reason(&p, "p5"),
+            "substitute: a seat vacated by a member of the same unit in the approved plan (keep mode)"
+        );
+        assert_eq!(
+            message(&p, "keep"),
+            "keep mode: 3 approved hall seats kept, 1 vacated seats given to newcomers of the same unit; the podium is re-planned by the rules"
+        );
+    }
+
+    #[test]
+    fn keep_mode_inversions_in_both_languages() {
+        // p0 arrives more senior than everyone and takes p2's seat: p1 kept ahead is an inversion.
+        for (language, want) in [
+            ("zh", "保留模式：為使已審定人員不必調整座位，接受1處位次倒掛（不用保留模式重新安排即可消除）"),
+            (
+                "en",
+                "keep mode: 1 rank inversions are accepted so that approved people need not move (re-plan without keep to remove them)",
+            ),
+        ] {
+            let (old, mut new) = drafts(language);
+            let mut p0 = new.people[0].clone();
+            p0.id = "p0".into();
+            p0.rank = Some(0);
+            new.people.push(p0);
+            let p = keep(&old, &plan(&old), &new);
+            assert_eq!(message(&p, "keep-inversions"), want);
+        }
+    }
 }

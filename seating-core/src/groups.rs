@@ -23,6 +23,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
+use crate::lang::msg;
 use crate::plan::{Diagnostic, Level, Roster};
 use crate::scenario::{invalid, Section};
 
@@ -193,6 +194,7 @@ pub struct RoomMember {
 
 /// Plans the discussion groups on the roster's final precedence.
 pub(crate) fn plan(spec: &GroupsSpec, roster: &Roster, diags: &mut Vec<Diagnostic>) -> GroupsPlan {
+    let lang = roster.lang;
     let section = if spec.people.is_none() { Some(spec.section.unwrap_or(Section::Hall)) } else { None };
     let people = roster.select("groups", spec.people.as_deref(), section, diags);
     // Units in unit precedence (no unit last), members by role then precedence.
@@ -228,24 +230,31 @@ pub(crate) fn plan(spec: &GroupsSpec, roster: &Roster, diags: &mut Vec<Diagnosti
             let (_, m) = &units[u];
             let name = roster.unit_name(m[0]);
             let reason = if rooms_of_unit[u].len() == 1 {
-                format!(
-                    "{name} ({} people) kept together in one room; rooms take units in unit order",
+                msg!(
+                    lang,
+                    "{} ({} people) kept together in one room; rooms take units in unit order",
+                    "{}（{}人）安排在同一討論室；各討論室按單位位次依次安排",
+                    name,
                     m.len()
                 )
             } else {
                 let names: Vec<&str> =
                     rooms_of_unit[u].iter().map(|&r| spec.rooms[r].name.as_str()).collect();
-                format!(
-                    "{name} ({} people) split over {} to keep room sizes near an even share; {count} here",
+                msg!(
+                    lang,
+                    "{} ({} people) split over {} to keep room sizes near an even share; {} here",
+                    "{}（{}人）分在{}，使各室人數接近平均；本室{}人",
+                    name,
                     m.len(),
-                    names.join(", ")
+                    names.join(lang.list_sep()),
+                    count
                 )
             };
             for &p in &m[cursor[u]..cursor[u] + count] {
                 members.push(RoomMember {
                     person: roster.person(p).id.clone(),
                     unit: roster.person(p).unit.clone(),
-                    reason: format!("#{} by precedence; {reason}", roster.number(p)),
+                    reason: msg!(lang, "#{} by precedence; {}", "位次第{}；{}", roster.number(p), reason),
                 });
             }
             cursor[u] += count;
@@ -264,7 +273,12 @@ pub(crate) fn plan(spec: &GroupsSpec, roster: &Roster, diags: &mut Vec<Diagnosti
         diags.push(Diagnostic {
             level: Level::Warning,
             code: "not-enough-seats".into(),
-            message: format!("groups: {} people fit in no room (capacities too small)", unassigned.len()),
+            message: msg!(
+                lang,
+                "groups: {} people fit in no room (capacities too small)",
+                "groups：{}人無討論室可容納（容量不足）",
+                unassigned.len()
+            ),
             ..Diagnostic::default()
         });
     }
@@ -296,6 +310,59 @@ mod tests {
         assert_eq!(sizes_of(&parts), vec![20, 10]);
         // Not enough room: the last room stops at its capacity.
         assert_eq!(sizes_of(&split(&[10, 10], &[Some(5), Some(5)], None)), vec![5, 5]);
+    }
+
+    /// Three units of 5 (u1 p1–p5, u2 p6–p10, u3 p11–p15) in two rooms, in `language`; a
+    /// capacity of 6 in the second room leaves two people out.
+    fn planned(language: &str) -> crate::Plan {
+        let people: Vec<_> = (1..=15)
+            .map(|i| serde_json::json!({"id": format!("p{i}"), "name": format!("人{i}"), "rank": i, "unit": format!("u{}", (i - 1) / 5 + 1)}))
+            .collect();
+        let units: Vec<_> =
+            (1..=3).map(|u| serde_json::json!({"id": format!("u{u}"), "name": format!("單位{u}")})).collect();
+        let v = serde_json::json!({
+            "format": "seating/1",
+            "meeting": {"language": language},
+            "units": units,
+            "people": people,
+            "groups": {"rooms": [{"name": "第一組"}, {"name": "第二組", "capacity": 6}]},
+        });
+        crate::plan(&crate::Scenario::from_json(&v.to_string()).unwrap())
+    }
+
+    fn reason<'a>(p: &'a crate::Plan, id: &str) -> &'a str {
+        let rooms = &p.groups.as_ref().unwrap().rooms;
+        &rooms.iter().flat_map(|r| &r.members).find(|m| m.person == id).unwrap().reason
+    }
+
+    fn unassigned_message(p: &crate::Plan) -> &str {
+        &p.diagnostics.iter().find(|d| d.code == "not-enough-seats").unwrap().message
+    }
+
+    #[test]
+    fn reasons_and_diagnostics_in_chinese() {
+        let p = planned("zh");
+        assert_eq!(reason(&p, "p1"), "位次第1；單位1（5人）安排在同一討論室；各討論室按單位位次依次安排");
+        assert_eq!(reason(&p, "p6"), "位次第6；單位2（5人）分在第一組、第二組，使各室人數接近平均；本室3人");
+        assert_eq!(
+            reason(&p, "p10"),
+            "位次第10；單位2（5人）分在第一組、第二組，使各室人數接近平均；本室2人"
+        );
+        assert_eq!(unassigned_message(&p), "groups：1人無討論室可容納（容量不足）");
+    }
+
+    #[test]
+    fn reasons_and_diagnostics_in_english() {
+        let p = planned("en");
+        assert_eq!(
+            reason(&p, "p1"),
+            "#1 by precedence; 單位1 (5 people) kept together in one room; rooms take units in unit order"
+        );
+        assert_eq!(
+            reason(&p, "p6"),
+            "#6 by precedence; 單位2 (5 people) split over 第一組, 第二組 to keep room sizes near an even share; 3 here"
+        );
+        assert_eq!(unassigned_message(&p), "groups: 1 people fit in no room (capacities too small)");
     }
 
     #[test]

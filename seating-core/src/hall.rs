@@ -62,6 +62,9 @@
 //! that would cross an aisle, O(row length) to look for the alternative), and
 //! O(depth × (grid width + groups) + seats) for `columns`.
 
+use std::borrow::Cow;
+
+use crate::lang::{msg, Lang};
 use crate::podium;
 use crate::scenario::{BlockOrder, Convention, HallMethod, HallSpec, Numbering, RowAlign, Side};
 use crate::script::Script;
@@ -270,18 +273,50 @@ pub fn label(spec: &HallSpec, seat: SeatId, convention: &Convention, script: Scr
 }
 
 /// Seats the groups in order by `convention.hall_method`, skipping seats for which
-/// `unavailable` is true (blocked, pinned, reserved). See the module docs for the rules.
+/// `unavailable` is true (blocked, pinned, reserved), with the reasons written in `lang`.
+/// See the module docs for the rules.
 pub fn fill(
     spec: &HallSpec,
     convention: &Convention,
     groups: &[Group],
     unavailable: &dyn Fn(SeatId) -> bool,
+    lang: Lang,
 ) -> Fill {
     let shape = Shape::new(spec);
+    let w = Words::new(lang);
     match convention.hall_method {
-        HallMethod::Rows => fill_rows(&shape, groups, unavailable),
-        HallMethod::CentreOut => fill_centre_out(&shape, convention, groups, unavailable),
-        HallMethod::Columns => fill_columns(&shape, convention, groups, unavailable),
+        HallMethod::Rows => fill_rows(&shape, groups, unavailable, &w),
+        HallMethod::CentreOut => fill_centre_out(&shape, convention, groups, unavailable, &w),
+        HallMethod::Columns => fill_columns(&shape, convention, groups, unavailable, &w),
+    }
+}
+
+/// The words every hall reason is built from, in one language: looked up (and converted to
+/// the script) once per fill, not once per seat.
+struct Words {
+    lang: Lang,
+    /// Between the unit's name and the member's number: `, ` or `，第`.
+    member: Cow<'static, str>,
+    /// Before the group's size: ` of ` or `人（共`.
+    of: Cow<'static, str>,
+    /// Before the group's number: ` (group ` or `人），單位位次第`.
+    group: Cow<'static, str>,
+    /// After the group's number: ` in unit precedence)` or `組`.
+    group_end: Cow<'static, str>,
+    /// Between the member's place and the method's words: `: ` or `：`.
+    colon: Cow<'static, str>,
+}
+
+impl Words {
+    fn new(lang: Lang) -> Words {
+        Words {
+            lang,
+            member: lang.text(", ", "，第"),
+            of: lang.text(" of ", "人（共"),
+            group: lang.text(" (group ", "人），單位位次第"),
+            group_end: lang.text(" in unit precedence)", "組"),
+            colon: lang.text(": ", "："),
+        }
     }
 }
 
@@ -293,29 +328,30 @@ struct Slot {
 }
 
 /// The part of the reasons of group `g` (number `gi`) that follows each member's number:
-/// " of {size} (group {gi+1} in unit precedence)", then `parts`. Built once per group, so
-/// that a seat's reason ([`member_reason`]) is three appends and one number.
-fn group_tail(g: &Group, gi: usize, parts: &[&str]) -> String {
+/// " of {size} (group {gi+1} in unit precedence)" (`人（共{size}人），單位位次第{gi+1}組`), then
+/// `parts`. Built once per group, so that a seat's reason ([`member_reason`]) is three
+/// appends and one number.
+fn group_tail(w: &Words, g: &Group, gi: usize, parts: &[&str]) -> String {
     let more: usize = parts.iter().map(|p| p.len()).sum();
-    let mut s = String::with_capacity(" of  (group  in unit precedence)".len() + 40 + more);
-    s.push_str(" of ");
+    let mut s = String::with_capacity(w.of.len() + w.group.len() + w.group_end.len() + 40 + more);
+    s.push_str(&w.of);
     push_uint(&mut s, g.members.len());
-    s.push_str(" (group ");
+    s.push_str(&w.group);
     push_uint(&mut s, gi + 1);
-    s.push_str(" in unit precedence)");
+    s.push_str(&w.group_end);
     for p in parts {
         s.push_str(p);
     }
     s
 }
 
-/// A new reason string "{name}, {k+1}{tail}" (`tail` from [`group_tail`]), with room for
-/// `more` bytes. Reasons are written once per seat, so they are built by appending into one
-/// allocation of the right size, not with nested `format!`s.
-fn member_reason(name: &str, k: usize, tail: &str, more: usize) -> String {
-    let mut s = String::with_capacity(name.len() + 2 + uint_len(k + 1) + tail.len() + more);
+/// A new reason string "{name}, {k+1}{tail}" (`{name}，第{k+1}{tail}`; `tail` from
+/// [`group_tail`]), with room for `more` bytes. Reasons are written once per seat, so they
+/// are built by appending into one allocation of the right size, not with nested `format!`s.
+fn member_reason(w: &Words, name: &str, k: usize, tail: &str, more: usize) -> String {
+    let mut s = String::with_capacity(name.len() + w.member.len() + uint_len(k + 1) + tail.len() + more);
     s.push_str(name);
-    s.push_str(", ");
+    s.push_str(&w.member);
     push_uint(&mut s, k + 1);
     s.push_str(tail);
     s
@@ -389,9 +425,21 @@ fn crosses(run: &[Slot]) -> bool {
 }
 
 /// `rows`: the row-major stream of available seats, with the aisle rule.
-fn fill_rows(shape: &Shape, groups: &[Group], unavailable: &dyn Fn(SeatId) -> bool) -> Fill {
-    const RULE: &str =
-        "rows method (橫排法): front rows first, audience's left first, a unit continues onto the next row";
+fn fill_rows(shape: &Shape, groups: &[Group], unavailable: &dyn Fn(SeatId) -> bool, w: &Words) -> Fill {
+    let lang = w.lang;
+    let rule = lang.text(
+        "rows method (橫排法): front rows first, audience's left first, a unit continues onto the next row",
+        "橫排法，前排優先，臺下看左側優先，單位人員可接排至下一排",
+    );
+    // A unit that moves ahead to fill the seats before an aisle, and the unit that skipped them.
+    let moved_ahead = lang.text("; moved ahead of ", "；提前到");
+    let fill_before = lang.text(" to fill the seats before the aisle, which ", "之前，坐過道前");
+    let skipped_them =
+        lang.text(" skipped to stay in one block (aisle rule)", "為保持在同一區塊而讓出的座位（過道規則）");
+    let after_aisle = lang.text(
+        "; starts after the aisle so the unit is not split across it (aisle rule)",
+        "；從過道後起排，以免單位被過道隔開（過道規則）",
+    );
     let mut stream = Vec::with_capacity(shape.rows.iter().map(|r| r.len as usize).sum());
     let aisles = shape.aisles();
     for (row, r) in (1..).zip(&shape.rows) {
@@ -427,43 +475,32 @@ fn fill_rows(shape: &Shape, groups: &[Group], unavailable: &dyn Fn(SeatId) -> bo
                 let mut at = i;
                 for (fj, f) in groups.iter().enumerate().skip(gi + 1).take(followers) {
                     let tail = group_tail(
+                        w,
                         f,
                         fj,
-                        &[
-                            ": ",
-                            RULE,
-                            "; moved ahead of ",
-                            &g.name,
-                            " to fill the seats before the aisle, which ",
-                            &g.name,
-                            " skipped to stay in one block (aisle rule)",
-                        ],
+                        &[&w.colon, &rule, &moved_ahead, &g.name, &fill_before, &g.name, &skipped_them],
                     );
                     for (k, &p) in f.members.iter().enumerate() {
-                        out.seats.push((p, stream[at].seat, member_reason(&f.name, k, &tail, 0)));
+                        out.seats.push((p, stream[at].seat, member_reason(w, &f.name, k, &tail, 0)));
                         at += 1;
                     }
                 }
                 // Followers fill the gap exactly; only the last group leaves it empty.
                 debug_assert!(at == start || followers == 0);
-                let tail = group_tail(
-                    g,
-                    gi,
-                    &[": ", RULE, "; starts after the aisle so the unit is not split across it (aisle rule)"],
-                );
+                let tail = group_tail(w, g, gi, &[&w.colon, &rule, &after_aisle]);
                 for (k, &p) in g.members.iter().enumerate() {
-                    out.seats.push((p, stream[start + k].seat, member_reason(&g.name, k, &tail, 0)));
+                    out.seats.push((p, stream[start + k].seat, member_reason(w, &g.name, k, &tail, 0)));
                 }
                 i = start + m;
                 gi += followers + 1;
                 continue;
             }
         }
-        let tail = group_tail(g, gi, &[": ", RULE]);
+        let tail = group_tail(w, g, gi, &[&w.colon, &rule]);
         for (k, &p) in g.members.iter().enumerate() {
             match stream.get(i) {
                 Some(slot) => {
-                    out.seats.push((p, slot.seat, member_reason(&g.name, k, &tail, 0)));
+                    out.seats.push((p, slot.seat, member_reason(w, &g.name, k, &tail, 0)));
                     i += 1;
                 }
                 None => out.unseated.push(p),
@@ -546,15 +583,20 @@ fn fill_centre_out(
     convention: &Convention,
     groups: &[Group],
     unavailable: &dyn Fn(SeatId) -> bool,
+    w: &Words,
 ) -> Fill {
     // People in the hall face the podium: their own left is the audience's left, the mirror
     // of the podium, where the leaders face the audience.
     let side = convention.honour.opposite();
+    let lang = w.lang;
     let first = match convention.honour {
-        Side::Left => ", audience's left first, alternating",
-        Side::Right => ", audience's right first, alternating",
+        Side::Left => lang.text(", audience's left first, alternating", "，臺下看左側優先，左右交替"),
+        Side::Right => lang.text(", audience's right first, alternating", "，臺下看右側優先，左右交替"),
     };
-    const METHOD: &str = ": centre-out method (左右排列法): row ";
+    // "…: centre-out method (左右排列法): row {row} seat {rank} from the centre, {first}".
+    let method = lang.text(": centre-out method (左右排列法): row ", "：左右排列法，第");
+    let seat_word = lang.text(" seat ", "排自中間起第");
+    let from_centre = lang.text(" from the centre", "座");
     let mut stream = Vec::with_capacity(shape.rows.iter().map(|r| r.len as usize).sum());
     for row in 1..=shape.rows() {
         let len = shape.row(row).map_or(0, |r| r.len);
@@ -570,24 +612,24 @@ fn fill_centre_out(
         unseated: Vec::new(),
     };
     let mut next = stream.iter();
+    let more = seat_word.len() + from_centre.len() + first.len();
     for (gi, g) in groups.iter().enumerate() {
-        let tail = group_tail(g, gi, &[METHOD]);
+        let tail = group_tail(w, g, gi, &[&method]);
         for (k, &p) in g.members.iter().enumerate() {
             match next.next() {
                 Some(&(seat, rank)) => {
-                    // "{who}: centre-out method (左右排列法): row {row} seat {rank} from the
-                    // centre, {side} first, alternating"
                     let mut r = member_reason(
+                        w,
                         &g.name,
                         k,
                         &tail,
-                        uint_len(seat.row as usize) + uint_len(rank + 1) + 22 + first.len(),
+                        uint_len(seat.row as usize) + uint_len(rank + 1) + more,
                     );
                     push_uint(&mut r, seat.row as usize);
-                    r.push_str(" seat ");
+                    r.push_str(&seat_word);
                     push_uint(&mut r, rank + 1);
-                    r.push_str(" from the centre");
-                    r.push_str(first);
+                    r.push_str(&from_centre);
+                    r.push_str(&first);
                     out.seats.push((p, seat, r))
                 }
                 None => out.unseated.push(p),
@@ -611,7 +653,9 @@ fn fill_columns(
     convention: &Convention,
     groups: &[Group],
     unavailable: &dyn Fn(SeatId) -> bool,
+    words: &Words,
 ) -> Fill {
+    let lang = words.lang;
     let w = shape.width() as usize;
     let rows = shape.rows() as usize;
     // avail[(row-1) * w + x]: grid column x (0-based) of `row` is an available seat.
@@ -651,24 +695,34 @@ fn fill_columns(
     };
     let mut used = vec![false; rows * w];
     let order = match convention.column_blocks {
-        BlockOrder::LeftToRight => "blocks left to right",
-        BlockOrder::CentreOut => "blocks outward from the centre",
+        BlockOrder::LeftToRight => lang.text("blocks left to right", "各區塊從左到右"),
+        BlockOrder::CentreOut => lang.text("blocks outward from the centre", "各區塊從中間向兩側"),
     };
+    let skipped_aisle = lang.text(
+        "; starts after the aisle to keep the unit in one block",
+        "；從過道後起排，使單位保持在同一區塊",
+    );
     let mut overflow: Vec<(usize, usize)> = Vec::new();
     for (gi, (g, block)) in groups.iter().zip(&blocks).enumerate() {
         let Some(b) = block else {
             overflow.push((gi, 0));
             continue;
         };
-        let skipped = if b.skipped { "; starts after the aisle to keep the unit in one block" } else { "" };
+        let skipped = if b.skipped { skipped_aisle.as_ref() } else { "" };
         // The same for every member of the group.
         let tail = group_tail(
+            words,
             g,
             gi,
-            &[&format!(
-                ": columns method (豎排法): column block {}–{} of the hall, rows 1–{depth}, front to back, {order}{skipped}",
+            &[&msg!(
+                lang,
+                ": columns method (豎排法): column block {}–{} of the hall, rows 1–{}, front to back, {}{}",
+                "：豎排法，全場第{}–{}列區塊，第1–{}排，由前向後，{}{}",
                 b.lo + 1,
-                b.hi + 1
+                b.hi + 1,
+                depth,
+                order,
+                skipped
             )],
         );
         let mut k = 0;
@@ -684,7 +738,7 @@ fn fill_columns(
                     out.seats.push((
                         g.members[k],
                         SeatId::hall(row, col),
-                        member_reason(&g.name, k, &tail, 0),
+                        member_reason(words, &g.name, k, &tail, 0),
                     ));
                     k += 1;
                 }
@@ -696,13 +750,13 @@ fn fill_columns(
     }
     // Groups without a block: the first free seats in row order.
     let mut free = (0..rows * w).filter(|&at| avail[at] && !used[at]);
+    let no_block = lang.text(
+        ": columns method (豎排法), but no column block was left for this unit: first free seat in row order",
+        "：豎排法，但已無豎列區塊可供本單位使用，依排的順序坐第一個空座",
+    );
     for (gi, from) in overflow {
         let g = &groups[gi];
-        let tail = group_tail(
-            g,
-            gi,
-            &[": columns method (豎排法), but no column block was left for this unit: first free seat in row order"],
-        );
+        let tail = group_tail(words, g, gi, &[&no_block]);
         for k in from..g.members.len() {
             match free.next() {
                 Some(at) => {
@@ -711,7 +765,7 @@ fn fill_columns(
                     out.seats.push((
                         g.members[k],
                         SeatId::hall(row, col),
-                        member_reason(&g.name, k, &tail, 0),
+                        member_reason(words, &g.name, k, &tail, 0),
                     ));
                 }
                 None => out.unseated.push(g.members[k]),
@@ -980,7 +1034,7 @@ mod tests {
     /// Renders row `row` as the group index (a, b, c …) in each seat, `.` for empty.
     fn render(s: &HallSpec, sizes: &[usize], c: &Convention, row: u32) -> String {
         let gs = groups(sizes);
-        let f = fill(s, c, &gs, &|_| false);
+        let f = fill(s, c, &gs, &|_| false, Lang::EN);
         let len = row_len(s, row);
         (1..=len)
             .map(|col| {
@@ -1036,6 +1090,92 @@ mod tests {
         let s = spec(1, 7, &[]);
         let c = Convention { hall_method: HallMethod::CentreOut, ..Convention::default() };
         assert_eq!(render(&s, &[1, 1, 1, 1, 1, 1, 1], &c, 1), "fdbaceg");
+    }
+
+    const HANT: Lang = Lang { language: crate::Language::Zh, script: Script::Traditional };
+    const HANS: Lang = Lang { language: crate::Language::Zh, script: Script::Simplified };
+
+    /// The reason of person `p` when `sizes` fill `s` by `c`, in `lang`.
+    fn reason(s: &HallSpec, sizes: &[usize], c: &Convention, lang: Lang, p: usize) -> String {
+        let f = fill(s, c, &groups(sizes), &|_| false, lang);
+        f.seats.into_iter().find(|(q, _, _)| *q == p).map(|(_, _, r)| r).unwrap()
+    }
+
+    #[test]
+    fn rows_reasons_in_chinese_and_english() {
+        let s = spec(2, 10, &[5]);
+        let c = Convention::default();
+        // a (3), then c (2) moves ahead of b (4), which starts after the aisle.
+        assert_eq!(
+            reason(&s, &[3, 4, 2], &c, HANT, 0),
+            "u0，第1人（共3人），單位位次第1組：橫排法，前排優先，臺下看左側優先，單位人員可接排至下一排"
+        );
+        assert_eq!(
+            reason(&s, &[3, 4, 2], &c, Lang::EN, 0),
+            "u0, 1 of 3 (group 1 in unit precedence): rows method (橫排法): front rows first, audience's left \
+             first, a unit continues onto the next row"
+        );
+        assert_eq!(
+            reason(&s, &[3, 4, 2], &c, HANT, 8),
+            "u2，第2人（共2人），單位位次第3組：橫排法，前排優先，臺下看左側優先，單位人員可接排至下一排；\
+             提前到u1之前，坐過道前u1為保持在同一區塊而讓出的座位（過道規則）"
+        );
+        assert_eq!(
+            reason(&s, &[3, 4, 2], &c, Lang::EN, 8),
+            "u2, 2 of 2 (group 3 in unit precedence): rows method (橫排法): front rows first, audience's left \
+             first, a unit continues onto the next row; moved ahead of u1 to fill the seats before the aisle, \
+             which u1 skipped to stay in one block (aisle rule)"
+        );
+        assert!(
+            reason(&s, &[3, 4, 2], &c, HANT, 3).ends_with("；從過道後起排，以免單位被過道隔開（過道規則）")
+        );
+        assert!(reason(&s, &[3, 4, 2], &c, Lang::EN, 3)
+            .ends_with("; starts after the aisle so the unit is not split across it (aisle rule)"));
+        // Simplified: the program's words only (單位 → 单位); the unit's name as typed.
+        let mut g = groups(&[3, 4, 2]);
+        g[1].name = "區委辦".into();
+        let f = fill(&s, &c, &g, &|_| false, HANS);
+        let r = &f.seats.iter().find(|(q, _, _)| *q == 3).unwrap().2;
+        assert!(r.starts_with("區委辦，第1人（共4人），单位位次第2"), "{r}");
+    }
+
+    #[test]
+    fn centre_out_and_columns_reasons_in_chinese_and_english() {
+        let c = Convention { hall_method: HallMethod::CentreOut, ..Convention::default() };
+        let s = spec(1, 7, &[]);
+        assert_eq!(
+            reason(&s, &[2, 1], &c, HANT, 1),
+            "u0，第2人（共2人），單位位次第1組：左右排列法，第1排自中間起第2座，臺下看左側優先，左右交替"
+        );
+        assert_eq!(
+            reason(&s, &[2, 1], &c, Lang::EN, 1),
+            "u0, 2 of 2 (group 1 in unit precedence): centre-out method (左右排列法): row 1 seat 2 from the \
+             centre, audience's left first, alternating"
+        );
+        let c = Convention { hall_method: HallMethod::Columns, ..Convention::default() };
+        let s = spec(3, 8, &[3]);
+        // b (4) would straddle the aisle: it starts after it.
+        assert_eq!(
+            reason(&s, &[2, 4], &c, HANT, 2),
+            "u1，第1人（共4人），單位位次第2組：豎排法，全場第4–7列區塊，第1–1排，由前向後，各區塊從左到右；\
+             從過道後起排，使單位保持在同一區塊"
+        );
+        assert_eq!(
+            reason(&s, &[2, 4], &c, Lang::EN, 2),
+            "u1, 1 of 4 (group 2 in unit precedence): columns method (豎排法): column block 4–7 of the hall, \
+             rows 1–1, front to back, blocks left to right; starts after the aisle to keep the unit in one block"
+        );
+        // Five units of one in a 3-wide hall: the last two find no column block.
+        let s = spec(2, 3, &[]);
+        assert_eq!(
+            reason(&s, &[1, 1, 1, 1, 1], &c, HANT, 4),
+            "u4，第1人（共1人），單位位次第5組：豎排法，但已無豎列區塊可供本單位使用，依排的順序坐第一個空座"
+        );
+        assert_eq!(
+            reason(&s, &[1, 1, 1, 1, 1], &c, Lang::EN, 4),
+            "u4, 1 of 1 (group 5 in unit precedence): columns method (豎排法), but no column block was left for \
+             this unit: first free seat in row order"
+        );
     }
 
     /// The aisle rule as written in the module docs, naively: every later block start of

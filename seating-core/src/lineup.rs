@@ -30,6 +30,7 @@ use crate::keyword::keywords;
 use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
+use crate::lang::{msg, Lang};
 use crate::plan::{Diagnostic, Level, Roster};
 use crate::podium;
 use crate::scenario::{invalid, is_default, Convention, EvenRule, Party, Section, Side};
@@ -260,6 +261,7 @@ pub struct LineupPlace {
 
 /// Plans line-up `k` on the roster's final precedence.
 pub(crate) fn plan(spec: &LineupSpec, k: usize, roster: &Roster, diags: &mut Vec<Diagnostic>) -> LineupPlan {
+    let lang = roster.lang;
     let field = format!("lineups[{k}]");
     let people = roster.select(&field, spec.people.as_deref(), spec.section, diags);
     let sizes = row_sizes(people.len(), &spec.rows, spec.per_row);
@@ -269,11 +271,14 @@ pub(crate) fn plan(spec: &LineupSpec, k: usize, roster: &Roster, diags: &mut Vec
         diags.push(Diagnostic {
             level: Level::Warning,
             code: "not-enough-places".into(),
-            message: format!(
-                "{field} ({}): {} people do not fit the rows {:?}; add a row",
+            message: msg!(
+                lang,
+                "{} ({}): {} people do not fit the rows {}; add a row",
+                "{}（{}）：{}人排不下（各排容量{}）；請增加一排",
+                field,
                 spec.name,
                 unplaced.len(),
-                spec.rows
+                format!("{:?}", spec.rows)
             ),
             ..Diagnostic::default()
         });
@@ -282,6 +287,7 @@ pub(crate) fn plan(spec: &LineupSpec, k: usize, roster: &Roster, diags: &mut Vec
     let mut rows = Vec::new();
     let mut places = Vec::new();
     let mut start = 0;
+    let words = Words::new(lang, convention);
     for (r, &len) in sizes.iter().enumerate() {
         let row_people = &people[start..start + len as usize];
         start += len as usize;
@@ -302,10 +308,10 @@ pub(crate) fn plan(spec: &LineupSpec, k: usize, roster: &Roster, diags: &mut Vec
         for (k, (&p, &c)) in row_people.iter().zip(&cols).enumerate() {
             row[c] = roster.person(p).id.clone();
             let why = match spec.style {
-                LineupStyle::Domestic => domestic_reason(k, cols[0], c, len as usize, convention),
+                LineupStyle::Domestic => domestic_reason(k, cols[0], c, len as usize, convention, &words),
                 LineupStyle::Foreign => {
                     guests += usize::from(sides[k] == Party::Guest);
-                    foreign_reason(&sides, host.map(|h| cols[h]), k, c, guests)
+                    foreign_reason(&sides, host.map(|h| cols[h]), k, c, guests, lang)
                 }
             };
             row_places.push(LineupPlace {
@@ -313,10 +319,13 @@ pub(crate) fn plan(spec: &LineupSpec, k: usize, roster: &Roster, diags: &mut Vec
                 position: c as u32 + 1,
                 person: roster.person(p).id.clone(),
                 label: roster.s.meeting.script.word(&format!("第{}排 左起第{}位", r + 1, c + 1)),
-                reason: format!(
-                    "#{} by precedence, row {} (front row first): {why}",
+                reason: msg!(
+                    lang,
+                    "#{} by precedence, row {} (front row first): {}",
+                    "位次第{}，第{}排（前排優先）：{}",
                     roster.number(p),
-                    r + 1
+                    r + 1,
+                    why
                 ),
             });
         }
@@ -327,54 +336,140 @@ pub(crate) fn plan(spec: &LineupSpec, k: usize, roster: &Roster, diags: &mut Vec
     LineupPlan { name: spec.name.clone(), kind: spec.kind, style: spec.style, rows, places, unplaced }
 }
 
+/// The words of domestic line-up reasons that depend only on the language and the
+/// convention, looked up once per line-up.
+struct Words {
+    lang: Lang,
+    /// #1's own honour side: `left` or `左側`.
+    honour: std::borrow::Cow<'static, str>,
+    /// `先左後右` or `先右後左`.
+    rule: std::borrow::Cow<'static, str>,
+}
+
+impl Words {
+    fn new(lang: Lang, convention: &Convention) -> Words {
+        let (honour, rule) = match convention.honour {
+            Side::Left => (lang.text("left", "左側"), lang.text("先左后右", "先左後右")),
+            Side::Right => (lang.text("right", "右側"), lang.text("先右后左", "先右後左")),
+        };
+        Words { lang, honour, rule }
+    }
+}
+
 /// Why the row's `k`-th person (at column `c`; #1 at column `first`) stands there, in the
 /// words of the podium rule (PROTOCOL §1).
-fn domestic_reason(k: usize, first: usize, c: usize, len: usize, convention: &Convention) -> String {
-    let honour = match convention.honour {
-        Side::Left => "left",
-        Side::Right => "right",
-    };
-    let rule = match convention.honour {
-        Side::Left => "先左后右",
-        Side::Right => "先右后左",
-    };
+fn domestic_reason(
+    k: usize,
+    first: usize,
+    c: usize,
+    len: usize,
+    convention: &Convention,
+    w: &Words,
+) -> String {
+    let lang = w.lang;
+    let honour = &w.honour;
     if k == 0 {
         return if len % 2 == 1 {
-            "as a podium row: the centre place (以最高領導為中心)".into()
+            lang.text(
+                "as a podium row: the centre place (以最高領導為中心)",
+                "按主席臺排法，居中（以最高領導為中心）",
+            )
+            .into_owned()
         } else {
             match convention.even {
-                EvenRule::FirstOnHonourSide => {
-                    format!("as a podium row: the centre place on the {honour} of the centre line")
-                }
-                _ => format!("as a podium row: the centre pair, #2 beside on #1's own {honour}"),
+                EvenRule::FirstOnHonourSide => msg!(
+                    lang,
+                    "as a podium row: the centre place on the {} of the centre line",
+                    "按主席臺排法，居中，在中線的尊位一側（本人{}）",
+                    honour
+                ),
+                _ => msg!(
+                    lang,
+                    "as a podium row: the centre pair, #2 beside on #1's own {}",
+                    "按主席臺排法，居中兩位，2號在1號本人{}相鄰",
+                    honour
+                ),
             }
         };
     }
     // The people face the camera: a place to the camera's right is #1's own left.
-    let own = if c > first { "left" } else { "right" };
-    let which = if own == honour { "honour side" } else { "other side" };
-    format!("as a podium row: {} place(s) to #1's own {own}, the {which} ({rule})", c.abs_diff(first))
+    let own_left = c > first;
+    let d = c.abs_diff(first);
+    let at = if own_left {
+        msg!(lang, "{} place(s) to #1's own left", "1號本人左側第{}位", d)
+    } else {
+        msg!(lang, "{} place(s) to #1's own right", "1號本人右側第{}位", d)
+    };
+    let which = if own_left == (convention.honour == Side::Left) {
+        lang.text("honour side", "尊位一側")
+    } else {
+        lang.text("other side", "另一側")
+    };
+    msg!(lang, "as a podium row: {}, the {} ({})", "按主席臺排法，{}，{}（{}）", at, which, w.rule)
 }
 
 /// Why a person stands where they do in a foreign-affairs row: `host_col` is the host's
 /// column (none in a row without hosts), `guest` the person's number among the row's guests.
-fn foreign_reason(sides: &[Party], host_col: Option<usize>, k: usize, c: usize, guest: usize) -> String {
+fn foreign_reason(
+    sides: &[Party],
+    host_col: Option<usize>,
+    k: usize,
+    c: usize,
+    guest: usize,
+    lang: Lang,
+) -> String {
     let Some(hc) = host_col else {
-        return "no host in this row: international podium order (#1 centre, #2 on #1's right)".into();
+        return lang
+            .text(
+                "no host in this row: international podium order (#1 centre, #2 on #1's right)",
+                "本排無主方人員，按國際通行的主席臺排法（1號居中，2號在1號右側）",
+            )
+            .into_owned();
     };
     if c == hc {
-        return "host (主人), centre".into();
+        return lang.text("host (主人), centre", "主人，居中").into_owned();
     }
-    let wing = if c < hc { "right" } else { "left" };
+    let right = c < hc;
     let out = c.abs_diff(hc);
     match sides[k] {
-        Party::Guest => {
-            format!("guest {guest} on the host's {wing} (主左客右: guests on the host's right first), {out} place(s) out")
-        }
+        Party::Guest if right => msg!(
+            lang,
+            "guest {} on the host's right (主左客右: guests on the host's right first), {} place(s) out",
+            "第{}賓客，在主人右側第{}位（主左客右：賓客先排主人右側）",
+            guest,
+            out
+        ),
+        Party::Guest => msg!(
+            lang,
+            "guest {} on the host's left (主左客右: guests on the host's right first), {} place(s) out",
+            "第{}賓客，在主人左側第{}位（主左客右：賓客先排主人右側）",
+            guest,
+            out
+        ),
         Party::Host => {
             let end = c == 0 || c == sides.len() - 1;
-            let how = if end { "holding the end (主方把邊)" } else { "alternating with guests" };
-            format!("host staff on the host's {wing}, {out} place(s) out, {how}")
+            let how = if end {
+                lang.text("holding the end (主方把邊)", "站在邊上（主方把邊）")
+            } else {
+                lang.text("alternating with guests", "與賓客相間")
+            };
+            if right {
+                msg!(
+                    lang,
+                    "host staff on the host's right, {} place(s) out, {}",
+                    "主方隨員，在主人右側第{}位，{}",
+                    out,
+                    how
+                )
+            } else {
+                msg!(
+                    lang,
+                    "host staff on the host's left, {} place(s) out, {}",
+                    "主方隨員，在主人左側第{}位，{}",
+                    out,
+                    how
+                )
+            }
         }
     }
 }
@@ -415,6 +510,84 @@ mod tests {
         assert_eq!(show(&[H, G, G, G, H, H]), "h2 G3 G1 H G2 h3");
         assert_eq!(show(&[H, G, G, G, G, H, H, H, H]), "h4 G3 h2 G1 H G2 h3 G4 h5");
         assert_eq!(show(&[H, H, H, H]), "h4 h2 H h3");
+    }
+
+    /// Five people (p3 and p5 guests) lining up in `language`: a domestic line-up with one
+    /// row of 3 (two left out) and a foreign-affairs one.
+    fn planned(language: &str) -> crate::Plan {
+        let people: Vec<_> = (1..=5)
+            .map(|i| {
+                let side = if i % 2 == 1 && i > 1 { "guest" } else { "host" };
+                serde_json::json!({"id": format!("p{i}"), "name": format!("人{i}"), "rank": i, "side": side})
+            })
+            .collect();
+        let v = serde_json::json!({
+            "format": "seating/1",
+            "meeting": {"language": language},
+            "people": people,
+            "lineups": [{"name": "合影", "rows": [3]}, {"name": "會見合影", "style": "foreign"}],
+        });
+        crate::plan(&crate::Scenario::from_json(&v.to_string()).unwrap())
+    }
+
+    fn reasons(p: &crate::Plan, k: usize) -> Vec<(&str, &str)> {
+        p.lineups[k].places.iter().map(|pl| (pl.person.as_str(), pl.reason.as_str())).collect()
+    }
+
+    fn places_message(p: &crate::Plan) -> &str {
+        &p.diagnostics.iter().find(|d| d.code == "not-enough-places").unwrap().message
+    }
+
+    #[test]
+    fn reasons_and_diagnostics_in_chinese() {
+        let p = planned("zh");
+        assert_eq!(places_message(&p), "lineups[0]（合影）：2人排不下（各排容量[3]）；請增加一排");
+        assert_eq!(
+            reasons(&p, 0),
+            [
+                ("p3", "位次第3，第1排（前排優先）：按主席臺排法，1號本人右側第1位，另一側（先左後右）"),
+                ("p1", "位次第1，第1排（前排優先）：按主席臺排法，居中（以最高領導為中心）"),
+                ("p2", "位次第2，第1排（前排優先）：按主席臺排法，1號本人左側第1位，尊位一側（先左後右）"),
+            ]
+        );
+        // In precedence H h2 G1 h3 G2, standing h2 G1 H G2 h3.
+        let foreign = reasons(&p, 1);
+        let of = |id: &str| foreign.iter().find(|(q, _)| *q == id).unwrap().1;
+        assert_eq!(of("p1"), "位次第1，第1排（前排優先）：主人，居中");
+        assert_eq!(
+            of("p3"),
+            "位次第3，第1排（前排優先）：第1賓客，在主人右側第1位（主左客右：賓客先排主人右側）"
+        );
+        assert_eq!(
+            of("p5"),
+            "位次第5，第1排（前排優先）：第2賓客，在主人左側第1位（主左客右：賓客先排主人右側）"
+        );
+        assert!(of("p2").contains("主方隨員，在主人右側第2位，站在邊上（主方把邊）"), "{}", of("p2"));
+    }
+
+    #[test]
+    fn reasons_and_diagnostics_in_english() {
+        let p = planned("en");
+        assert_eq!(places_message(&p), "lineups[0] (合影): 2 people do not fit the rows [3]; add a row");
+        assert_eq!(
+            reasons(&p, 0),
+            [
+                ("p3", "#3 by precedence, row 1 (front row first): as a podium row: 1 place(s) to #1's own right, the other side (先左后右)"),
+                ("p1", "#1 by precedence, row 1 (front row first): as a podium row: the centre place (以最高領導為中心)"),
+                ("p2", "#2 by precedence, row 1 (front row first): as a podium row: 1 place(s) to #1's own left, the honour side (先左后右)"),
+            ]
+        );
+        let foreign = reasons(&p, 1);
+        let of = |id: &str| foreign.iter().find(|(q, _)| *q == id).unwrap().1;
+        assert_eq!(of("p1"), "#1 by precedence, row 1 (front row first): host (主人), centre");
+        assert_eq!(
+            of("p3"),
+            "#3 by precedence, row 1 (front row first): guest 1 on the host's right (主左客右: guests on the \
+             host's right first), 1 place(s) out"
+        );
+        assert!(
+            of("p2").contains("host staff on the host's right, 2 place(s) out, holding the end (主方把邊)")
+        );
     }
 
     #[test]

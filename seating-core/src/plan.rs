@@ -808,7 +808,7 @@ impl<'a> Planner<'a> {
                 "#{} by precedence → {}",
                 "位次第{} → {}",
                 self.pos[i] + 1,
-                podium::describe(&seat, convention)
+                podium::describe(&seat, convention, self.lang)
             );
             self.placement[i] =
                 Some(Placement { seat: SeatId::podium(seat.row, seat.col), reason, instruction: None });
@@ -950,7 +950,7 @@ impl<'a> Planner<'a> {
             }
         }
         let unavailable = |id: SeatId| index.slot(id).is_some_and(|k| taken[k]);
-        let fill = hall::fill(spec, &s.convention, &groups, &unavailable);
+        let fill = hall::fill(spec, &s.convention, &groups, &unavailable, self.lang);
         for (i, seat, reason) in fill.seats {
             self.placement[i] = Some(Placement { seat, reason, instruction: None });
         }

@@ -2,6 +2,7 @@
 //!
 //! Columns are 0-based here and counted from the audience's left; seat ids add 1.
 
+use crate::lang::{msg, Lang};
 use crate::scenario::{Convention, EvenRule, Side};
 
 /// One podium seat in seat-precedence order.
@@ -133,29 +134,43 @@ pub fn axis_offset(row_len: u32, convention: &Convention) -> f64 {
     }
 }
 
-/// Says in words why the seat of row rank `k` is where it is, e.g.
-/// "row 1 #3: first seat on #1's own right (先左后右)".
-pub fn describe(seat: &PodiumSeat, convention: &Convention) -> String {
+/// Says in words why the seat of row rank `k` is where it is, in `lang`, e.g.
+/// "row 1 #3: 1 seat(s) to #1's own right, the other side (先左后右)" or
+/// "第1排第3位：1號本人右側第1座，另一側（先左後右）".
+pub fn describe(seat: &PodiumSeat, convention: &Convention, lang: Lang) -> String {
     let k = seat.row_rank;
     let len = seat.row_len as usize;
+    // #1's own honour side, in words.
     let honour = match convention.honour {
-        Side::Left => "left",
-        Side::Right => "right",
+        Side::Left => lang.text("left", "左側"),
+        Side::Right => lang.text("right", "右側"),
     };
     let order_rule = match convention.honour {
-        Side::Left => "先左后右",
-        Side::Right => "先右后左",
+        Side::Left => lang.text("先左后右", "先左後右"),
+        Side::Right => lang.text("先右后左", "先右後左"),
     };
     let place = if k == 0 {
         if len % 2 == 1 {
-            "centre seat (以最高領導為中心)".to_string()
+            lang.text("centre seat (以最高領導為中心)", "居中（以最高領導為中心）").into_owned()
         } else {
             match convention.even {
-                EvenRule::FirstOnHonourSide => {
-                    format!("centre seat on the honour side (#1's own {honour}) of the centre line (first-on-honour-side)")
+                EvenRule::FirstOnHonourSide => msg!(
+                    lang,
+                    "centre seat on the honour side (#1's own {}) of the centre line (first-on-honour-side)",
+                    "居中，在中線尊位一側（1號本人{}；first-on-honour-side）",
+                    honour
+                ),
+                EvenRule::Axis => lang
+                    .text("centre seat, on the podium's centre line (axis)", "居中，在主席臺中線上（axis）")
+                    .into_owned(),
+                EvenRule::Pair => {
+                    msg!(
+                        lang,
+                        "centre pair, with #2 beside on #1's own {} (pair)",
+                        "居中兩座，2號在1號本人{}相鄰（pair）",
+                        honour
+                    )
                 }
-                EvenRule::Axis => "centre seat, on the podium's centre line (axis)".to_string(),
-                EvenRule::Pair => format!("centre pair, with #2 beside on #1's own {honour} (pair)"),
             }
         }
     } else {
@@ -164,11 +179,20 @@ pub fn describe(seat: &PodiumSeat, convention: &Convention) -> String {
         let col = seat.col as i64 - 1;
         let d = col - first;
         // A positive d is the audience's right, which is #1's own left (the leaders face us).
-        let own_side = if d > 0 { "left" } else { "right" };
-        let which = if own_side == honour { "honour side" } else { "other side" };
-        format!("{} seat(s) to #1's own {own_side}, the {which} ({order_rule})", d.abs())
+        let own_left = d > 0;
+        let at = if own_left {
+            msg!(lang, "{} seat(s) to #1's own left", "1號本人左側第{}座", d.abs())
+        } else {
+            msg!(lang, "{} seat(s) to #1's own right", "1號本人右側第{}座", d.abs())
+        };
+        let which = if own_left == (convention.honour == Side::Left) {
+            lang.text("honour side", "尊位一側")
+        } else {
+            lang.text("other side", "另一側")
+        };
+        msg!(lang, "{}, the {} ({})", "{}，{}（{}）", at, which, order_rule)
     };
-    format!("row {} #{}: {place}", seat.row, k + 1)
+    msg!(lang, "row {} #{}: {}", "第{}排第{}位：{}", seat.row, k + 1, place)
 }
 
 #[cfg(test)]
@@ -220,5 +244,88 @@ mod tests {
     #[test]
     fn first_on_honour_side_right() {
         assert_eq!(render(6, Side::Right, EvenRule::FirstOnHonourSide), "5 3 1 2 4 6");
+    }
+
+    const HANT: Lang = Lang { language: crate::Language::Zh, script: crate::Script::Traditional };
+    const HANS: Lang = Lang { language: crate::Language::Zh, script: crate::Script::Simplified };
+
+    /// The reason of the seat of the row's `k`-th person, in `lang`.
+    fn reason(n: u32, k: usize, convention: &Convention, lang: Lang) -> String {
+        describe(&seats(&[n], convention)[k], convention, lang)
+    }
+
+    #[test]
+    fn describe_in_chinese_and_english() {
+        let c = Convention::default();
+        assert_eq!(reason(9, 8, &c, HANT), "第1排第9位：1號本人右側第4座，另一側（先左後右）");
+        assert_eq!(reason(9, 8, &c, HANS), "第1排第9位：1号本人右侧第4座，另一侧（先左后右）");
+        assert_eq!(
+            reason(9, 8, &c, Lang::EN),
+            "row 1 #9: 4 seat(s) to #1's own right, the other side (先左后右)"
+        );
+        assert_eq!(reason(9, 1, &c, HANT), "第1排第2位：1號本人左側第1座，尊位一側（先左後右）");
+        assert_eq!(
+            reason(9, 1, &c, Lang::EN),
+            "row 1 #2: 1 seat(s) to #1's own left, the honour side (先左后右)"
+        );
+        assert_eq!(reason(9, 0, &c, HANT), "第1排第1位：居中（以最高領導為中心）");
+        assert_eq!(reason(9, 0, &c, Lang::EN), "row 1 #1: centre seat (以最高領導為中心)");
+        // Honour right: #2 on #1's own right, the honour side (先右後左).
+        let right = Convention { honour: Side::Right, ..Convention::default() };
+        assert_eq!(reason(5, 1, &right, HANT), "第1排第2位：1號本人右側第1座，尊位一側（先右後左）");
+        assert_eq!(
+            reason(5, 1, &right, Lang::EN),
+            "row 1 #2: 1 seat(s) to #1's own right, the honour side (先右后左)"
+        );
+    }
+
+    #[test]
+    fn describe_even_rows_in_chinese_and_english() {
+        let with = |even| Convention { even, ..Convention::default() };
+        let c = with(EvenRule::Pair);
+        assert_eq!(reason(6, 0, &c, HANT), "第1排第1位：居中兩座，2號在1號本人左側相鄰（pair）");
+        assert_eq!(
+            reason(6, 0, &c, Lang::EN),
+            "row 1 #1: centre pair, with #2 beside on #1's own left (pair)"
+        );
+        let c = with(EvenRule::FirstOnHonourSide);
+        assert_eq!(
+            reason(6, 0, &c, HANT),
+            "第1排第1位：居中，在中線尊位一側（1號本人左側；first-on-honour-side）"
+        );
+        assert_eq!(
+            reason(6, 0, &c, Lang::EN),
+            "row 1 #1: centre seat on the honour side (#1's own left) of the centre line (first-on-honour-side)"
+        );
+        let c = with(EvenRule::Axis);
+        assert_eq!(reason(6, 0, &c, HANT), "第1排第1位：居中，在主席臺中線上（axis）");
+        assert_eq!(reason(6, 0, &c, Lang::EN), "row 1 #1: centre seat, on the podium's centre line (axis)");
+    }
+
+    #[test]
+    fn planned_podium_reasons_follow_the_scenario_language() {
+        let scenario = |language: &str| {
+            let people: Vec<_> = (1..=5)
+                .map(|i| serde_json::json!({"id": format!("p{i}"), "name": format!("人{i}"), "rank": i, "section": "podium"}))
+                .collect();
+            let v = serde_json::json!({"format": "seating/1", "meeting": {"language": language}, "people": people, "podium": {"rows": [5]}});
+            crate::Scenario::from_json(&v.to_string()).unwrap()
+        };
+        let reason_of = |p: &crate::Plan, id: &str| {
+            p.seats.iter().find(|a| a.person.as_deref() == Some(id)).unwrap().reason.clone()
+        };
+        let zh = crate::plan(&scenario("zh"));
+        assert!(
+            reason_of(&zh, "p5").contains("第1排第5位：1號本人右側第2座，另一側（先左後右）"),
+            "{}",
+            reason_of(&zh, "p5")
+        );
+        let en = crate::plan(&scenario("en"));
+        assert!(
+            reason_of(&en, "p5")
+                .ends_with("row 1 #5: 2 seat(s) to #1's own right, the other side (先左后右)"),
+            "{}",
+            reason_of(&en, "p5")
+        );
     }
 }

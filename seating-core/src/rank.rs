@@ -2,6 +2,7 @@
 
 use std::cmp::Ordering;
 
+use crate::lang::msg;
 use crate::plan::{Diagnostic, Level};
 use crate::scenario::{Person, Ranking, Tiebreak};
 use crate::strokes::{self, NameKey};
@@ -49,12 +50,20 @@ pub fn precedence_in(
                 let k = strokes::name_key(&p.name, ranking.strokes_mode);
                 if !k.unknown().is_empty() {
                     let chars: String = k.unknown().iter().collect();
+                    // Quoted and escaped as Rust writes a string (invisible characters show);
+                    // in Chinese between 「」 instead of the ASCII quotes.
+                    let quoted = format!("{chars:?}");
+                    let shown = if lang.is_en() { quoted.as_str() } else { &quoted[1..quoted.len() - 1] };
                     diagnostics.push(Diagnostic {
                         level: Level::Warning,
                         code: "unknown-strokes".into(),
-                        message: format!(
-                            "{} ({}): no stroke data for {:?}; sorted after known characters",
-                            p.name, p.id, chars
+                        message: msg!(
+                            lang,
+                            "{} ({}): no stroke data for {}; sorted after known characters",
+                            "{} ({})：「{}」無筆畫數據，排在筆畫已知的字之後",
+                            p.name,
+                            p.id,
+                            shown
                         ),
                         person: Some(p.id.clone()),
                         ..Diagnostic::default()
@@ -154,6 +163,21 @@ mod tests {
         let people = vec![person("a", "甲", None), person("b", "乙", Some(2)), person("c", "丙", Some(1))];
         let (order, _) = precedence(&people, &Ranking::default());
         assert_eq!(order, vec![2, 1, 0]);
+    }
+
+    #[test]
+    fn unknown_strokes_in_chinese_and_english() {
+        let people = vec![person("a", "甲𠀀", Some(1)), person("b", "乙", Some(1))];
+        let ranking = Ranking { tiebreak: vec![Tiebreak::Strokes], strokes_mode: StrokesMode::Surname };
+        let message = |lang| precedence_in(&people, &ranking, lang).1[0].message.clone();
+        let zh = crate::Lang { language: crate::Language::Zh, script: crate::Script::Traditional };
+        assert_eq!(message(zh), "甲𠀀 (a)：「𠀀」無筆畫數據，排在筆畫已知的字之後");
+        assert_eq!(
+            message(crate::Lang::EN),
+            "甲𠀀 (a): no stroke data for \"𠀀\"; sorted after known characters"
+        );
+        // The default is Chinese, the file format's default.
+        assert_eq!(precedence(&people, &ranking).1[0].message, message(zh));
     }
 
     #[test]

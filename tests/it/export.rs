@@ -700,7 +700,7 @@ fn diff_and_keep_mode() {
     };
     assert_eq!(seat_of(&kept, "N1"), seat_of(&old_plan, "H003"));
     assert!(kept.seats.iter().all(|a| !a.reason.is_empty()));
-    assert!(kept.seats.iter().any(|a| a.reason.contains("keep mode")));
+    assert!(kept.seats.iter().any(|a| a.reason.contains("保留模式")));
     assert!(kept.diagnostics.iter().all(|d| d.instruction.is_none_or(|k| k < new.instructions.len())));
     // The text names people and seats; the chart marks the changes.
     let text = d_keep.to_text();

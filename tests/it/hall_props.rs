@@ -135,7 +135,9 @@ pub fn units_together(s: &Scenario, p: &Plan) -> Result<(), String> {
         HallMethod::Columns => {
             let mut ranges: Vec<(u32, u32, String)> = Vec::new();
             for (key, members) in &groups {
-                if members.iter().any(|&(_, _, reason)| reason.contains("no column block")) {
+                // A unit left without a column block says so, in either language.
+                let no_block = |r: &str| r.contains("no column block") || r.contains("已無豎列區塊");
+                if members.iter().any(|&(_, _, reason)| no_block(reason)) {
                     continue;
                 }
                 let xs = members.iter().map(|&(_, seat, _)| shape.grid_col(seat.row, seat.col));
