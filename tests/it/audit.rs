@@ -346,7 +346,7 @@ fn audit_move_applies_before_fill_whatever_the_listing_order() {
     let with_who = json!([{"op": "move", "person": "p4", "after": "p1", "by": "書記", "note": "坐前"}]);
     let pc = podium_plan(&[5], 5, json!({}), with_who);
     let p4 = pc.seats.iter().find(|a| a.person.as_deref() == Some("p4")).unwrap();
-    assert!(p4.reason.contains("by 書記") && p4.reason.contains("坐前"), "{}", p4.reason);
+    assert!(p4.reason.contains("指示人：書記") && p4.reason.contains("原因：坐前"), "{}", p4.reason);
 }
 
 /// A move after an excluded person keeps the moved person in the excluded one's place.
