@@ -653,11 +653,12 @@ impl<'a> Planner<'a> {
                     code: "unknown-seat".into(),
                     message: msg!(
                         self.lang,
-                        "instructions[{}] ({}): {}; instruction not applied",
-                        "instructions[{}]（{}）：{}；未執行",
+                        "instructions[{0}] ({1}): {2}; instruction not applied",
+                        "instructions[{0}]（{1}）：{3} 不是座位編號（應為 P排-號 或 H排-號，如 P1-3），未執行",
                         k,
                         op,
-                        e
+                        e,
+                        format!("{seat:?}")
                     ),
                     instruction: Some(k),
                     seat: Some(seat.to_string()),
