@@ -88,6 +88,11 @@ fn bench_plan(c: &mut Criterion) {
         let s = parse(&scenario(n, false));
         group.throughput(Throughput::Elements(n as u64));
         group.bench_with_input(BenchmarkId::new("plan", n), &s, |b, s| b.iter(|| plan(black_box(s))));
+        // The same plan with its reasons and diagnostics in English (the default is Chinese,
+        // whose text is longer in bytes, and whose rank inversions name seats by label).
+        group.bench_with_input(BenchmarkId::new("plan-en", n), &s, |b, s| {
+            b.iter(|| seating_core::plan_in(black_box(s), seating_core::Lang::EN))
+        });
         group.bench_with_input(BenchmarkId::new("sort-baseline", n), &s, |b, s| b.iter(|| sort_baseline(s)));
         let p = plan(&s);
         group.bench_with_input(BenchmarkId::new("output-floor", n), &p, |b, p| {

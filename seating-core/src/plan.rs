@@ -2,6 +2,7 @@
 //! the `seating-plan/1` document with a reason for every seat.
 
 use crate::keyword::keywords;
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
@@ -154,9 +155,9 @@ impl<'a> Roster<'a> {
     }
 
     /// The unit's display name of person `i`, or "(no unit)" (（無單位）).
-    pub fn unit_name(&self, i: usize) -> std::borrow::Cow<'a, str> {
+    pub fn unit_name(&self, i: usize) -> Cow<'a, str> {
         match self.s.units.get(self.unit_rank(i)) {
-            Some(u) => std::borrow::Cow::Borrowed(u.name.as_str()),
+            Some(u) => Cow::Borrowed(u.name.as_str()),
             None => no_unit(self.lang),
         }
     }
@@ -298,8 +299,8 @@ struct Planner<'a> {
 
 /// The fixed words of podium and hall seat labels (主席臺第…排…號), in one script.
 struct LabelWords {
-    podium: std::borrow::Cow<'static, str>,
-    number: std::borrow::Cow<'static, str>,
+    podium: Cow<'static, str>,
+    number: Cow<'static, str>,
 }
 
 impl LabelWords {
@@ -752,7 +753,7 @@ impl<'a> Planner<'a> {
 
     /// A scenario that plans a banquet, line-ups, vehicles or groups may have no podium or
     /// hall on purpose: then a missing venue is only worth an `info`.
-    fn venue_less_level(&self) -> (Level, std::borrow::Cow<'static, str>) {
+    fn venue_less_level(&self) -> (Level, Cow<'static, str>) {
         let s = self.s;
         if s.has_extras() {
             (
@@ -1161,6 +1162,8 @@ impl<'a> Planner<'a> {
         let mut done = vec![false; n];
         let mut count = vec![0usize; self.s.instructions.len()];
         let (mut x_who, mut x_seat, mut tail) = (String::new(), String::new(), String::new());
+        let w = InversionWords::new(self);
+        let mut found = Vec::new();
         let mut merged = Vec::new();
         // Every seated person, made when an affected person sits on the podium.
         let mut seated: Option<Vec<usize>> = None;
@@ -1205,88 +1208,62 @@ impl<'a> Planner<'a> {
                 }
                 // "{junior} ({id}) (#{n} by rank) sits in {seat}, a more senior seat than
                 // {senior} ({id}) (#{n} by rank) in {seat}; caused by instructions[{k}] ({op})",
-                // appended piece by piece: there can be thousands of these. `x`'s parts are
-                // written once per `x`, on its first inversion.
+                // (in Chinese "{junior}（原位次第{n}）坐在{label}，比{senior}（原位次第{n}）的{label}
+                // 更尊（位次倒掛）；由 instructions[{k}]（{op}）造成"), appended piece by piece:
+                // there can be thousands of these. `x`'s parts are written once per `x`, on its
+                // first inversion.
                 if !prepared {
                     prepared = true;
                     x_who.clear();
-                    push_who(&mut x_who, &self.s.people[x], self.orig_pos[x] + 1);
+                    w.push_who(&mut x_who, &self.s.people[x], self.orig_pos[x] + 1);
                     x_seat.clear();
-                    push_seat(&mut x_seat, self.placement[x].as_ref().expect("seated").seat);
+                    w.push_seat(&mut x_seat, self.placement[x].as_ref().expect("seated").seat);
                     tail.clear();
-                    tail.push_str("; caused by instructions[");
+                    tail.push_str(&w.tail);
                     hall::push_uint(&mut tail, k);
-                    tail.push_str("] (");
-                    tail.push_str(self.s.instructions[k].op.name());
-                    tail.push(')');
+                    tail.push_str(&w.tail_op);
+                    tail.push_str(&op_word(self.s.instructions[k].op, self.lang));
+                    tail.push_str(&w.tail_end);
                 }
                 let yp = &self.s.people[y];
                 let y_seat = self.placement[y].as_ref().expect("seated").seat;
-                if !self.lang.is_en() {
-                    let x_seat_id = self.placement[x].as_ref().expect("seated").seat;
-                    let ((j, j_seat), (s_, s_seat)) = if junior == x {
-                        ((x, x_seat_id), (y, y_seat))
-                    } else {
-                        ((y, y_seat), (x, x_seat_id))
-                    };
-                    let message = msg!(
-                        self.lang,
-                        "",
-                        "{}（原位次第{}）坐在{}，比{}（原位次第{}）的{}更尊（位次倒掛）；由 instructions[{}]（{}）造成",
-                        self.person(j),
-                        self.orig_pos[j] + 1,
-                        self.seat_words(j_seat),
-                        self.person(s_),
-                        self.orig_pos[s_] + 1,
-                        self.seat_words(s_seat),
-                        k,
-                        op_word(self.s.instructions[k].op, self.lang)
-                    );
-                    self.diags.push(Diagnostic {
-                        level: Level::Warning,
-                        code: "rank-inversion".into(),
-                        message,
-                        instruction: Some(k),
-                        person: Some(self.s.people[junior].id.clone()),
-                        seat: Some(j_seat.to_string()),
-                    });
-                    continue;
-                }
                 let mut m = String::with_capacity(
                     x_who.len() + x_seat.len() + tail.len() + yp.name.len() + yp.id.len() + 80,
                 );
                 let j_seat = if junior == x {
                     m.push_str(&x_who);
-                    m.push_str(" sits in ");
+                    m.push_str(&w.sits);
                     m.push_str(&x_seat);
-                    m.push_str(", a more senior seat than ");
-                    push_who(&mut m, yp, self.orig_pos[y] + 1);
-                    m.push_str(" in ");
-                    push_seat(&mut m, y_seat);
-                    x_seat.clone()
+                    m.push_str(&w.than);
+                    w.push_who(&mut m, yp, self.orig_pos[y] + 1);
+                    m.push_str(&w.of);
+                    w.push_seat(&mut m, y_seat);
+                    self.placement[x].as_ref().expect("seated").seat
                 } else {
-                    push_who(&mut m, yp, self.orig_pos[y] + 1);
-                    m.push_str(" sits in ");
-                    let at = m.len();
-                    push_seat(&mut m, y_seat);
-                    let j_seat = m[at..].to_string();
-                    m.push_str(", a more senior seat than ");
+                    w.push_who(&mut m, yp, self.orig_pos[y] + 1);
+                    m.push_str(&w.sits);
+                    w.push_seat(&mut m, y_seat);
+                    m.push_str(&w.than);
                     m.push_str(&x_who);
-                    m.push_str(" in ");
+                    m.push_str(&w.of);
                     m.push_str(&x_seat);
-                    j_seat
+                    y_seat
                 };
                 m.push_str(&tail);
-                self.diags.push(Diagnostic {
+                let mut seat_id = String::with_capacity(8);
+                push_seat(&mut seat_id, j_seat);
+                found.push(Diagnostic {
                     level: Level::Warning,
                     code: "rank-inversion".into(),
                     message: m,
                     instruction: Some(k),
                     person: Some(self.s.people[junior].id.clone()),
-                    seat: Some(j_seat),
+                    seat: Some(seat_id),
                 });
             }
         }
+        drop(w);
+        self.diags.extend(found);
         for (k, &c) in count.iter().enumerate() {
             if c > MAX_INVERSIONS_PER_INSTRUCTION {
                 let more = c - MAX_INVERSIONS_PER_INSTRUCTION;
@@ -1303,23 +1280,6 @@ impl<'a> Planner<'a> {
                     Some(k),
                     None,
                 );
-            }
-        }
-    }
-
-    /// A seat as the plan's Chinese prose names it: its label in the prose's script
-    /// (主席臺第1排2號); the seat id is in the diagnostic's `seat`.
-    fn seat_words(&self, seat: SeatId) -> String {
-        let script = self.lang.script;
-        match (seat.area, &self.s.hall) {
-            (Area::Hall, Some(h)) => hall::label(h, seat, &self.s.convention, script),
-            _ => {
-                let mut l = script.word("主席臺第");
-                hall::push_uint(&mut l, seat.row as usize);
-                l.push('排');
-                hall::push_uint(&mut l, seat.col as usize);
-                l.push_str(&script.words("號"));
-                l
             }
         }
     }
@@ -1597,7 +1557,7 @@ fn instruction_reason(lang: Lang, what: &str, ins: &Instruction, k: usize, leade
 }
 
 /// An instruction's word in the plan's prose: `pin`, or 固定座位.
-fn op_word(op: Op, lang: Lang) -> std::borrow::Cow<'static, str> {
+fn op_word(op: Op, lang: Lang) -> Cow<'static, str> {
     let zh = match op {
         Op::Pin => "固定座位",
         Op::Swap => "對調",
@@ -1609,18 +1569,68 @@ fn op_word(op: Op, lang: Lang) -> std::borrow::Cow<'static, str> {
 }
 
 /// The group of people without a (known) unit: "(no unit)", （無單位）.
-fn no_unit(lang: Lang) -> std::borrow::Cow<'static, str> {
+fn no_unit(lang: Lang) -> Cow<'static, str> {
     lang.text("(no unit)", "（無單位）")
 }
 
-/// Appends "{name} ({id}) (#{number} by rank)".
-fn push_who(out: &mut String, p: &Person, number: usize) {
-    out.push_str(&p.name);
-    out.push_str(" (");
-    out.push_str(&p.id);
-    out.push_str(") (#");
-    hall::push_uint(out, number);
-    out.push_str(" by rank)");
+/// The words of a `rank-inversion` message in the plan's language, looked up once per plan:
+/// in English seats are named by id (`P1-3`), in Chinese by their printed label
+/// (主席臺第1排3號, as the chart shows them).
+struct InversionWords<'p> {
+    planner: &'p Planner<'p>,
+    /// The hall's shape and row labels, for Chinese seat labels.
+    shape: Option<hall::Shape>,
+    row_labels: Vec<String>,
+    /// `" (#"` / `（原位次第`, and `" by rank)"` / `）`.
+    rank: (Cow<'static, str>, Cow<'static, str>),
+    sits: Cow<'static, str>,
+    than: Cow<'static, str>,
+    of: Cow<'static, str>,
+    tail: Cow<'static, str>,
+    tail_op: Cow<'static, str>,
+    tail_end: Cow<'static, str>,
+}
+
+impl<'p> InversionWords<'p> {
+    fn new(planner: &'p Planner<'p>) -> InversionWords<'p> {
+        let lang = planner.lang;
+        let shape = if lang.is_en() { None } else { planner.s.hall.as_ref().map(hall::Shape::new) };
+        let script = planner.s.meeting.script;
+        let row_labels =
+            shape.as_ref().map_or(Vec::new(), |h| (1..=h.rows()).map(|r| h.row_label(r, script)).collect());
+        InversionWords {
+            planner,
+            shape,
+            row_labels,
+            rank: (lang.text(" (#", "（原位次第"), lang.text(" by rank)", "）")),
+            sits: lang.text(" sits in ", "坐在"),
+            than: lang.text(", a more senior seat than ", "，比"),
+            of: lang.text(" in ", "的"),
+            tail: lang.text("; caused by instructions[", "更尊（位次倒掛）；由 instructions["),
+            tail_op: lang.text("] (", "]（"),
+            tail_end: lang.text(")", "）造成"),
+        }
+    }
+
+    /// Appends "{name} ({id}) (#{number} by rank)", or "{name} ({id})（原位次第{number}）".
+    fn push_who(&self, out: &mut String, p: &Person, number: usize) {
+        out.push_str(&p.name);
+        out.push_str(" (");
+        out.push_str(&p.id);
+        out.push(')');
+        out.push_str(&self.rank.0);
+        hall::push_uint(out, number);
+        out.push_str(&self.rank.1);
+    }
+
+    /// Appends the seat's id, or in Chinese its printed label.
+    fn push_seat(&self, out: &mut String, seat: SeatId) {
+        if self.planner.lang.is_en() {
+            push_seat(out, seat);
+        } else {
+            out.push_str(&self.planner.label(seat, self.shape.as_ref(), &self.row_labels));
+        }
+    }
 }
 
 /// Appends the seat's id (`seat.to_string()`).
