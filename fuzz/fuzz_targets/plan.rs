@@ -6,7 +6,7 @@
 
 use arbitrary::Unstructured;
 use libfuzzer_sys::fuzz_target;
-use seating_core::{plan, Scenario};
+use seating_core::{plan, plan_in, Lang, Language, Scenario, Script};
 
 fuzz_target!(|data: &[u8]| {
     let mut u = Unstructured::new(data);
@@ -17,6 +17,25 @@ fuzz_target!(|data: &[u8]| {
     seating_fuzz::check_plan(&s, &p);
     assert_eq!(p, plan(&s), "deterministic");
     let _ = p.to_json();
+    // In every language the same plan: only reasons and messages differ.
+    for lang in [
+        Lang::EN,
+        Lang { language: Language::Zh, script: Script::Simplified },
+        Lang { language: Language::Zh, script: Script::Traditional },
+    ] {
+        let q = plan_in(&s, lang);
+        assert_eq!(q.precedence, p.precedence);
+        assert_eq!(q.unseated, p.unseated);
+        let seats = |p: &seating_core::Plan| {
+            p.seats.iter().map(|a| (a.seat.clone(), a.person.clone(), a.label.clone(), a.instruction)).collect::<Vec<_>>()
+        };
+        assert_eq!(seats(&q), seats(&p), "seats in {lang:?}");
+        let codes = |p: &seating_core::Plan| {
+            p.diagnostics.iter().map(|d| (d.code.clone(), d.level, d.instruction, d.person.clone(), d.seat.clone())).collect::<Vec<_>>()
+        };
+        assert_eq!(codes(&q), codes(&p), "diagnostics in {lang:?}");
+        assert!(q.seats.iter().all(|a| a.person.is_none() || !a.reason.is_empty()));
+    }
     let mut approved = s.clone();
     approved.instructions.clear();
     let ap = plan(&approved);

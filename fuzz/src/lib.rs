@@ -146,7 +146,11 @@ pub fn scenario(u: &mut Unstructured) -> Result<Value> {
     let tiebreak: Vec<&str> = (0..nt).map(|_| pick(u, &tiebreaks)).collect::<Result<_>>()?;
     let mut s = json!({
         "format": "seating/1",
-        "meeting": {"title": text(u)?, "date": text(u)?, "place": text(u)?},
+        "meeting": {
+            "title": text(u)?, "date": text(u)?, "place": text(u)?,
+            "script": pick(u, &["traditional", "simplified"])?,
+            "language": pick(u, &["zh", "en"])?,
+        },
         "convention": {
             "honour": pick(u, &["left", "right"])?,
             "even": pick(u, &["pair", "first-on-honour-side", "axis"])?,
