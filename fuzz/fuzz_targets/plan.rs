@@ -27,11 +27,17 @@ fuzz_target!(|data: &[u8]| {
         assert_eq!(q.precedence, p.precedence);
         assert_eq!(q.unseated, p.unseated);
         let seats = |p: &seating_core::Plan| {
-            p.seats.iter().map(|a| (a.seat.clone(), a.person.clone(), a.label.clone(), a.instruction)).collect::<Vec<_>>()
+            p.seats
+                .iter()
+                .map(|a| (a.seat.clone(), a.person.clone(), a.label.clone(), a.instruction))
+                .collect::<Vec<_>>()
         };
         assert_eq!(seats(&q), seats(&p), "seats in {lang:?}");
         let codes = |p: &seating_core::Plan| {
-            p.diagnostics.iter().map(|d| (d.code.clone(), d.level, d.instruction, d.person.clone(), d.seat.clone())).collect::<Vec<_>>()
+            p.diagnostics
+                .iter()
+                .map(|d| (d.code.clone(), d.level, d.instruction, d.person.clone(), d.seat.clone()))
+                .collect::<Vec<_>>()
         };
         assert_eq!(codes(&q), codes(&p), "diagnostics in {lang:?}");
         assert!(q.seats.iter().all(|a| a.person.is_none() || !a.reason.is_empty()));
