@@ -106,9 +106,33 @@ struct Press {
 #[derive(Clone, PartialEq, Debug)]
 struct Ghost {
     name: String,
+    at: InBox,
+    target: Option<String>,
+}
+
+/// The pointer in the chart's box (`.diagram-wrap`), and the box's size, in CSS pixels. The
+/// ghost and the tooltip are placed in that box: the page's columns use `contain`, which
+/// would offset and clip a `position: fixed` one. Read when the pointer moves, never while
+/// rendering (a layout read during a render would force a layout of the whole page).
+#[derive(Clone, Copy, PartialEq, Debug)]
+struct InBox {
     x: f64,
     y: f64,
-    target: Option<String>,
+    w: f64,
+    h: f64,
+}
+
+impl InBox {
+    fn of(wrap: &NodeRef, e: &PointerEvent) -> InBox {
+        let (x, y) = (e.client_x() as f64, e.client_y() as f64);
+        match wrap.cast::<Element>() {
+            Some(w) => {
+                let r = w.get_bounding_client_rect();
+                InBox { x: x - r.left(), y: y - r.top(), w: r.width(), h: r.height() }
+            }
+            None => InBox { x, y, w: f64::INFINITY, h: f64::INFINITY },
+        }
+    }
 }
 
 /// Props of the diagram.
@@ -139,7 +163,7 @@ pub fn diagram(props: &DiagramProps) -> Html {
     let ghost = use_state(|| None::<Ghost>);
     // The seat under the pointer (its tooltip), and the diagram's width in pixels (for the
     // level of detail: text too small to read is not laid out).
-    let hover = use_state(|| None::<(Rc<str>, f64, f64)>);
+    let hover = use_state(|| None::<(Rc<str>, InBox)>);
     let width_px = use_state(|| {
         gloo::utils::window().inner_width().ok().and_then(|w| w.as_f64()).map_or(800.0, |w| w * 0.5)
     });
@@ -239,13 +263,14 @@ pub fn diagram(props: &DiagramProps) -> Html {
         let ghost = ghost.clone();
         let svg_ref = svg_ref.clone();
         let hover = hover.clone();
+        let wrap_ref = wrap_ref.clone();
         Callback::from(move |e: PointerEvent| {
             let mut guard = press.borrow_mut();
             let Some(p) = guard.as_mut() else {
                 let over: Option<Element> = e.target().and_then(|t| t.dyn_into().ok());
                 let id = over.as_ref().and_then(seat_of);
                 if id.as_deref() != hover.as_ref().map(|h| &*h.0) {
-                    hover.set(id.map(|id| (Rc::from(id), e.client_x() as f64, e.client_y() as f64)));
+                    hover.set(id.map(|id| (Rc::from(id), InBox::of(&wrap_ref, &e))));
                 }
                 return;
             };
@@ -263,7 +288,7 @@ pub fn diagram(props: &DiagramProps) -> Html {
                     let under = seat_at(&planned, &svg, *vb, x, y);
                     let target = under.clone().filter(|s| Some(s) != p.seat.as_ref());
                     p.last = Some((x, y, under));
-                    ghost.set(Some(Ghost { name, x, y, target }));
+                    ghost.set(Some(Ghost { name, at: InBox::of(&wrap_ref, &e), target }));
                 }
                 Mode::Pan => {
                     let Some(svg) = svg_ref.cast::<Element>() else { return };
@@ -481,21 +506,9 @@ pub fn diagram(props: &DiagramProps) -> Html {
                 width={format!("{:.1}", r.w + 2.0)} height={format!("{:.1}", r.h + 2.0)} rx="1.5" />
         }
     });
-    // The ghost and the tooltip are placed in the chart's box (`.diagram-wrap`; the page's
-    // columns use `contain`, which would offset and clip a `position: fixed` box), from the
-    // pointer's client position; near the right edge the tooltip opens to the left.
-    let wrap = if ghost.is_some() || hover.is_some() {
-        wrap_ref.cast::<Element>().map(|w| {
-            let r = w.get_bounding_client_rect();
-            (r.left(), r.top(), r.width(), r.height())
-        })
-    } else {
-        None
-    };
-    let (wrap_x, wrap_y, wrap_w, wrap_h) = wrap.unwrap_or((0.0, 0.0, f64::INFINITY, f64::INFINITY));
     let ghost_html = ghost.as_ref().map(|g| {
         // Moved by a transform: no layout while dragging.
-        let style = format!("transform:translate({}px,{}px)", g.x - wrap_x + 12.0, g.y - wrap_y + 12.0);
+        let style = format!("transform:translate({}px,{}px)", g.at.x + 12.0, g.at.y + 12.0);
         let hint = match &g.target {
             Some(id) => match props.planned.seat(id) {
                 Some(b) if b.blocked || b.reserved => t.drop_refused,
@@ -507,9 +520,9 @@ pub fn diagram(props: &DiagramProps) -> Html {
         };
         html! { <div class="drag-ghost" style={style}><b>{ g.name.clone() }</b>{ " " }{ hint }</div> }
     });
-    let tooltip = hover.as_ref().filter(|_| ghost.is_none()).and_then(|(id, x, y)| {
+    let tooltip = hover.as_ref().filter(|_| ghost.is_none()).and_then(|(id, at)| {
         let (label, who, reason) = describe(&props.planned, id)?;
-        let (x, y) = (x - wrap_x, y - wrap_y);
+        let &InBox { x, y, w: wrap_w, h: wrap_h } = at;
         let tx = if x + 14.0 + TOOLTIP_MAX_W > wrap_w {
             format!("calc({}px - 100%)", x - 14.0)
         } else {
