@@ -30,6 +30,13 @@ test('honour side: right (international) mirrors the podium row', async () => {
   assert.match(await page.locator('.choice:has(#honour) .explain').textContent(), /6 4 2 1 3 5 7/);
   await page.selectOption('#honour', 'left');
   assert.deepEqual(await podiumRow(1, 7), [7, 5, 3, 1, 2, 4, 6].map(nameOfRank));
+  // Undo puts the select back too (a select the user changed no longer follows its
+  // options' `selected` attributes), and the chart with it.
+  await page.locator('#undo').click();
+  assert.equal(await page.inputValue('#honour'), 'right');
+  assert.deepEqual(await podiumRow(1, 7), [6, 4, 2, 1, 3, 5, 7].map(nameOfRank));
+  await page.locator('#redo').click();
+  assert.equal(await page.inputValue('#honour'), 'left');
   h.expectClean(page);
 });
 
@@ -140,6 +147,24 @@ test('a host–guest occasion set up on the page: 主客方 pasted, talks, then 
   await p.locator('#bilateral-assistants').press('Enter');
   await p.locator('#notice.error').waitFor();
   assert.match(await p.locator('#notice').textContent(), /Nobody/);
+  // A second occasion: added, edited on its own, each with its tab, and removed again.
+  await p.click('#bilateral-add');
+  await p.locator('#bilateral-pick').waitFor();
+  assert.equal(await p.inputValue('#bilateral-pick'), '1');
+  assert.equal(await p.inputValue('#bilateral-kind'), 'talks');
+  await p.selectOption('#bilateral-kind', 'side-by-side');
+  await p.getByRole('tab', { name: '会见', exact: true }).waitFor();
+  await p.getByRole('tab', { name: '签字仪式', exact: true }).waitFor();
+  await p.selectOption('#bilateral-pick', '0');
+  assert.equal(await p.inputValue('#bilateral-kind'), 'signing');
+  assert.equal(await p.inputValue('#bilateral-assistants'), '林曉，Jonas Berg');
+  await p.selectOption('#bilateral-pick', '1');
+  assert.equal(await p.inputValue('#bilateral-kind'), 'side-by-side');
+  await h.screenshot(p, 'venue-bilateral-two');
+  await p.click('#bilateral-remove');
+  await p.getByRole('tab', { name: '会见', exact: true }).waitFor({ state: 'detached' });
+  assert.equal(await p.locator('#bilateral-pick').count(), 0);
+  assert.equal(await p.inputValue('#bilateral-kind'), 'signing');
   await h.screenshot(p, 'venue-bilateral');
   h.expectClean(p);
   await p.close();

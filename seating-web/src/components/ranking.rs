@@ -82,7 +82,7 @@ pub fn ranking(props: &RankingProps) -> Html {
         ];
         html! {
             <label>{ format!("{} {}", t.tiebreak, k + 1) }
-                <select class="tiebreak" data-slot={k.to_string()} {onchange}>
+                <select class="tiebreak" data-slot={k.to_string()} key={code(current)} {onchange}>
                     { for options.iter().map(|(v, name)| html! {
                         <option value={code(*v)} selected={*v == current}>{ *name }</option>
                     }) }
@@ -128,7 +128,7 @@ pub fn ranking(props: &RankingProps) -> Html {
                 { slot(0) }
                 { slot(1) }
                 <label>{ t.strokes_mode }
-                    <select id="strokes-mode" onchange={on_mode}>
+                    <select id="strokes-mode" key={r.strokes_mode.name()} onchange={on_mode}>
                         <option value="surname" selected={r.strokes_mode == StrokesMode::Surname}>{ t.mode_surname }</option>
                         <option value="fullname" selected={r.strokes_mode == StrokesMode::Fullname}>{ t.mode_fullname }</option>
                     </select>

@@ -241,12 +241,13 @@ pub fn roster(props: &RosterProps) -> Html {
                     onchange={text_cb("unit")} aria-label={t.field_unit} /></td>
                 <td><input type="number" class="rank" value={p.rank.map(|r| r.to_string()).unwrap_or_default()}
                     onchange={text_cb("rank")} aria-label={t.field_rank} /></td>
-                <td><select class="section" onchange={on_section} aria-label={t.field_section}>
+                <td><select class="section" key={if p.section == Section::Podium { "podium" } else { "hall" }}
+                    onchange={on_section} aria-label={t.field_section}>
                     <option value="podium" selected={p.section == Section::Podium}>{ t.section_podium }</option>
                     <option value="hall" selected={p.section == Section::Hall}>{ t.section_hall }</option>
                 </select></td>
                 if sides {
-                    <td><select class="side" onchange={on_side} aria-label={t.field_side}>
+                    <td><select class="side" key={p.side.map_or("", Party::name)} onchange={on_side} aria-label={t.field_side}>
                         <option value="" selected={p.side.is_none()}>{ t.side_none }</option>
                         <option value="host" selected={p.side == Some(Party::Host)}>{ t.side_host }</option>
                         <option value="guest" selected={p.side == Some(Party::Guest)}>{ t.side_guest }</option>

@@ -227,7 +227,8 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
         <header class="topbar">
             <h1>{ "座次 Seating" }</h1>
             <div class="group drafts" role="group" aria-label={t.drafts}>
-                <select id="draft-select" onchange={on_switch} aria-label={t.drafts} title={t.drafts}>
+                <select id="draft-select" key={props.drafts.get(props.active).map_or(String::new(), |d| d.id.to_string())}
+                    onchange={on_switch} aria-label={t.drafts} title={t.drafts}>
                     { for props.drafts.iter().enumerate().map(|(i, dr)| html! {
                         <option value={dr.id.to_string()} selected={i == props.active}>{ dr.name.to_string() }</option>
                     }) }

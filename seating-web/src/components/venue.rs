@@ -85,25 +85,29 @@ fn edit(d: &Dispatch, t: &'static Texts, f: impl FnOnce(&mut Scenario) -> Result
     d.dispatch(Action::Edit { label: t.did_venue.to_string(), edit: Box::new(f) });
 }
 
-/// A text field that edits the scenario on change.
+/// A text field that edits the scenario on change. `f` gets `k`, the index of the list item
+/// the field belongs to (the host–guest occasion being edited; 0 elsewhere).
+#[allow(clippy::too_many_arguments)]
 fn field(
     d: &Dispatch,
     t: &'static Texts,
     id: &'static str,
     label: &'static str,
     value: String,
-    f: fn(&mut Scenario, &str) -> Result<(), String>,
+    k: usize,
+    f: fn(&mut Scenario, usize, &str) -> Result<(), String>,
 ) -> Html {
     let d = d.clone();
     let onchange = Callback::from(move |e: Event| {
         let input: web_sys::HtmlInputElement = e.target_unchecked_into();
         let v = input.value();
-        edit(&d, t, move |s| f(s, &v));
+        edit(&d, t, move |s| f(s, k, &v));
     });
     html! { <label>{ label }<input type="text" id={id} value={value} {onchange} /></label> }
 }
 
-/// A select over an enum with a one-line explanation of the current choice.
+/// A select over an enum with a one-line explanation of the current choice; `set` gets `k`
+/// as [`field`]'s `f` does.
 #[allow(clippy::too_many_arguments)]
 fn choice<T: Serialize + DeserializeOwned + PartialEq + Copy + 'static>(
     d: &Dispatch,
@@ -112,14 +116,15 @@ fn choice<T: Serialize + DeserializeOwned + PartialEq + Copy + 'static>(
     label: &'static str,
     current: T,
     options: &[(T, &'static str, &'static str)],
-    set: fn(&mut Scenario, T),
+    k: usize,
+    set: fn(&mut Scenario, usize, T),
 ) -> Html {
     let d = d.clone();
     let onchange = Callback::from(move |e: Event| {
         let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
         if let Some(v) = from_code::<T>(&select.value()) {
             edit(&d, t, move |s| {
-                set(s, v);
+                set(s, k, v);
                 Ok(())
             });
         }
@@ -128,13 +133,76 @@ fn choice<T: Serialize + DeserializeOwned + PartialEq + Copy + 'static>(
     html! {
         <div class="choice">
             <label>{ label }
-                <select id={id} {onchange}>
+                // Keyed by the value: a select the user has changed no longer follows its options'
+                // `selected` attributes, so an undo or another item's value makes a new one.
+                <select id={id} key={code(&current)} {onchange}>
                     { for options.iter().map(|(v, name, _)| html! {
                         <option value={code(v)} selected={*v == current}>{ *name }</option>
                     }) }
                 </select>
             </label>
             <p class="explain">{ explain }</p>
+        </div>
+    }
+}
+
+/// Which host–guest occasion the panel edits, and buttons to add one and to remove the one
+/// shown (the last one goes with the section's check box).
+fn occasion_picker(
+    d: &Dispatch,
+    t: &'static Texts,
+    s: &Scenario,
+    k: usize,
+    occasion: &UseStateHandle<usize>,
+) -> Html {
+    let n = s.bilateral.len();
+    let onchange = {
+        let occasion = occasion.clone();
+        Callback::from(move |e: Event| {
+            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            if let Ok(i) = select.value().parse::<usize>() {
+                occasion.set(i);
+            }
+        })
+    };
+    let add = {
+        let (d, occasion) = (d.clone(), occasion.clone());
+        Callback::from(move |_: MouseEvent| {
+            edit(&d, t, |s| {
+                let name = s.meeting.script.word(occasion_name(BilateralKind::Talks));
+                s.bilateral.push(from_json(serde_json::json!({ "name": name })));
+                Ok(())
+            });
+            occasion.set(n);
+        })
+    };
+    let remove = {
+        let (d, occasion) = (d.clone(), occasion.clone());
+        Callback::from(move |_: MouseEvent| {
+            edit(&d, t, move |s| {
+                if k < s.bilateral.len() {
+                    s.bilateral.remove(k);
+                }
+                Ok(())
+            });
+            occasion.set(k.saturating_sub(1));
+        })
+    };
+    html! {
+        <div class="occasion-pick">
+            if n > 1 {
+                <label>{ t.occasion_edit }
+                    <select id="bilateral-pick" key={k.to_string()} {onchange}>
+                        { for s.bilateral.iter().enumerate().map(|(i, b)| html! {
+                            <option value={i.to_string()} selected={i == k}>{ format!("{}. {}", i + 1, b.name) }</option>
+                        }) }
+                    </select>
+                </label>
+            }
+            <button type="button" id="bilateral-add" onclick={add}>{ t.occasion_add }</button>
+            if n > 1 {
+                <button type="button" id="bilateral-remove" onclick={remove}>{ t.occasion_remove }</button>
+            }
         </div>
     }
 }
@@ -160,6 +228,10 @@ pub fn venue(props: &VenueProps) -> Html {
         html! { <label class="check"><input type="checkbox" id={id} checked={on} {onchange} />{ label }</label> }
     };
 
+    // The host–guest occasion the panel edits (the scenario may have several).
+    let occasion = use_state(|| 0usize);
+    let k = (*occasion).min(s.bilateral.len().saturating_sub(1));
+
     let podium = s.podium.as_ref();
     let hall = s.hall.as_ref();
     let banquet = s.banquet.as_ref();
@@ -169,22 +241,22 @@ pub fn venue(props: &VenueProps) -> Html {
             <h2 id="venue-title">{ t.venue_title }</h2>
             <fieldset>
                 <legend>{ t.meeting }</legend>
-                { field(d, t, "meeting-title", t.meeting_title, s.meeting.title.clone(), |s, v| { s.meeting.title = v.trim().into(); Ok(()) }) }
+                { field(d, t, "meeting-title", t.meeting_title, s.meeting.title.clone(), 0, |s, _, v| { s.meeting.title = v.trim().into(); Ok(()) }) }
                 <div class="form-grid">
-                    { field(d, t, "meeting-date", t.meeting_date, s.meeting.date.clone(), |s, v| { s.meeting.date = v.trim().into(); Ok(()) }) }
-                    { field(d, t, "meeting-place", t.meeting_place, s.meeting.place.clone(), |s, v| { s.meeting.place = v.trim().into(); Ok(()) }) }
+                    { field(d, t, "meeting-date", t.meeting_date, s.meeting.date.clone(), 0, |s, _, v| { s.meeting.date = v.trim().into(); Ok(()) }) }
+                    { field(d, t, "meeting-place", t.meeting_place, s.meeting.place.clone(), 0, |s, _, v| { s.meeting.place = v.trim().into(); Ok(()) }) }
                 </div>
                 { choice(d, t, "script", t.script, s.meeting.script, &[
                     (seating_core::Script::Simplified, t.script_simplified, t.script_simplified_explain),
                     (seating_core::Script::Traditional, t.script_traditional, t.script_traditional_explain),
-                ], |s, v| s.meeting.script = v) }
+                ], 0, |s, _, v| s.meeting.script = v) }
             </fieldset>
             <fieldset>
                 <legend>{ toggle("podium-on", t.podium, podium.is_some(), |s, on| {
                     s.podium = on.then(|| new_scenario().podium.expect("default podium"));
                 }) }</legend>
                 if let Some(p) = podium {
-                    { field(d, t, "podium-rows", t.podium_rows, list(&p.rows), |s, v| {
+                    { field(d, t, "podium-rows", t.podium_rows, list(&p.rows), 0, |s, _, v| {
                         let rows = numbers(v).map_err(|e| format!("podium.rows: {e}"))?;
                         let shrink = s.podium.as_ref().is_some_and(|p| p.shrink);
                         s.podium = Some(PodiumSpec { rows, shrink });
@@ -197,12 +269,12 @@ pub fn venue(props: &VenueProps) -> Html {
                     { choice(d, t, "honour", t.honour, c.honour, &[
                         (seating_core::Side::Left, t.honour_left, t.honour_left_explain),
                         (seating_core::Side::Right, t.honour_right, t.honour_right_explain),
-                    ], |s, v| s.convention.honour = v) }
+                    ], 0, |s, _, v| s.convention.honour = v) }
                     { choice(d, t, "even", t.even, c.even, &[
                         (seating_core::EvenRule::Pair, t.even_pair, t.even_pair_explain),
                         (seating_core::EvenRule::FirstOnHonourSide, t.even_first, t.even_first_explain),
                         (seating_core::EvenRule::Axis, t.even_axis, t.even_axis_explain),
-                    ], |s, v| s.convention.even = v) }
+                    ], 0, |s, _, v| s.convention.even = v) }
                 }
             </fieldset>
             <fieldset>
@@ -211,7 +283,7 @@ pub fn venue(props: &VenueProps) -> Html {
                 }) }</legend>
                 if let Some(h) = hall {
                     <div class="form-grid three">
-                        { field(d, t, "hall-rows", t.hall_rows, h.rows.to_string(), |s, v| {
+                        { field(d, t, "hall-rows", t.hall_rows, h.rows.to_string(), 0, |s, _, v| {
                             let rows = v.trim().parse::<u32>().map_err(|_| format!("hall.rows: {v:?}"))?;
                             let h = s.hall.as_mut().ok_or("hall")?;
                             h.rows = rows;
@@ -219,7 +291,7 @@ pub fn venue(props: &VenueProps) -> Html {
                             h.floors.clear();
                             Ok(())
                         }) }
-                        { field(d, t, "hall-seats", t.hall_seats, h.seats.to_string(), |s, v| {
+                        { field(d, t, "hall-seats", t.hall_seats, h.seats.to_string(), 0, |s, _, v| {
                             let seats = v.trim().parse::<u32>().map_err(|_| format!("hall.seats: {v:?}"))?;
                             let h: &mut HallSpec = s.hall.as_mut().ok_or("hall")?;
                             h.seats = seats;
@@ -227,7 +299,7 @@ pub fn venue(props: &VenueProps) -> Html {
                             h.row_seats.clear();
                             Ok(())
                         }) }
-                        { field(d, t, "hall-aisles", t.hall_aisles, list(&h.aisles), |s, v| {
+                        { field(d, t, "hall-aisles", t.hall_aisles, list(&h.aisles), 0, |s, _, v| {
                             let aisles = numbers(v).map_err(|e| format!("hall.aisles: {e}"))?;
                             s.hall.as_mut().ok_or("hall")?.aisles = aisles;
                             Ok(())
@@ -238,22 +310,22 @@ pub fn venue(props: &VenueProps) -> Html {
                         (seating_core::HallMethod::Rows, t.method_rows, t.method_rows_explain),
                         (seating_core::HallMethod::Columns, t.method_columns, t.method_columns_explain),
                         (seating_core::HallMethod::CentreOut, t.method_centre, t.method_centre_explain),
-                    ], |s, v| s.convention.hall_method = v) }
+                    ], 0, |s, _, v| s.convention.hall_method = v) }
                     if c.hall_method == seating_core::HallMethod::Columns {
                         { choice(d, t, "column-blocks", t.column_blocks, c.column_blocks, &[
                             (seating_core::BlockOrder::LeftToRight, t.blocks_ltr, t.blocks_ltr_explain),
                             (seating_core::BlockOrder::CentreOut, t.blocks_centre, t.blocks_centre_explain),
-                        ], |s, v| s.convention.column_blocks = v) }
+                        ], 0, |s, _, v| s.convention.column_blocks = v) }
                     }
                     { choice(d, t, "numbering", t.numbering, c.numbering, &[
                         (seating_core::Numbering::Sequential, t.numbering_seq, t.numbering_seq_explain),
                         (seating_core::Numbering::OddEven, t.numbering_oddeven, t.numbering_oddeven_explain),
-                    ], |s, v| s.convention.numbering = v) }
+                    ], 0, |s, _, v| s.convention.numbering = v) }
                     if c.numbering == seating_core::Numbering::OddEven {
                         { choice(d, t, "odd-side", t.odd_side, c.odd_side, &[
                             (seating_core::Side::Right, t.odd_right, t.odd_right_explain),
                             (seating_core::Side::Left, t.odd_left, t.odd_left_explain),
-                        ], |s, v| s.convention.odd_side = v) }
+                        ], 0, |s, _, v| s.convention.odd_side = v) }
                     }
                 }
             </fieldset>
@@ -264,14 +336,14 @@ pub fn venue(props: &VenueProps) -> Html {
                 }) }</legend>
                 if let Some(b) = banquet {
                     <div class="form-grid">
-                        { field(d, t, "banquet-tables", t.banquet_tables, b.tables.to_string(), |s, v| {
+                        { field(d, t, "banquet-tables", t.banquet_tables, b.tables.to_string(), 0, |s, _, v| {
                             let n = v.trim().parse::<u32>().map_err(|_| format!("banquet.tables: {v:?}"))?;
                             let b = s.banquet.as_mut().ok_or("banquet")?;
                             b.tables = n;
                             b.rows.clear();
                             Ok(())
                         }) }
-                        { field(d, t, "banquet-seats", t.banquet_seats, b.seats.to_string(), |s, v| {
+                        { field(d, t, "banquet-seats", t.banquet_seats, b.seats.to_string(), 0, |s, _, v| {
                             let n = v.trim().parse::<u32>().map_err(|_| format!("banquet.seats: {v:?}"))?;
                             s.banquet.as_mut().ok_or("banquet")?.seats = n;
                             Ok(())
@@ -280,11 +352,11 @@ pub fn venue(props: &VenueProps) -> Html {
                     { choice(d, t, "banquet-order", t.banquet_order, b.order, &[
                         (TableOrder::RightSuperior, t.order_right, t.order_right_explain),
                         (TableOrder::LeftSuperior, t.order_left, t.order_left_explain),
-                    ], |s, v| if let Some(b) = &mut s.banquet { b.order = v }) }
+                    ], 0, |s, _, v| if let Some(b) = &mut s.banquet { b.order = v }) }
                     { choice(d, t, "banquet-layout", t.banquet_layout, b.layout, &[
                         (TableLayout::TwoHost, t.layout_two_host, t.layout_two_host_explain),
                         (TableLayout::SingleCentre, t.layout_single, t.layout_single_explain),
-                    ], |s, v| if let Some(b) = &mut s.banquet { b.layout = v }) }
+                    ], 0, |s, _, v| if let Some(b) = &mut s.banquet { b.layout = v }) }
                 }
             </fieldset>
             <fieldset>
@@ -296,7 +368,7 @@ pub fn venue(props: &VenueProps) -> Html {
                     };
                 }) }</legend>
                 if let Some(l) = s.lineups.first() {
-                    { field(d, t, "lineup-per-row", t.lineup_per_row, l.per_row.map(|n| n.to_string()).unwrap_or_default(), |s, v| {
+                    { field(d, t, "lineup-per-row", t.lineup_per_row, l.per_row.map(|n| n.to_string()).unwrap_or_default(), 0, |s, _, v| {
                         let n = v.trim().parse::<u32>().map_err(|_| format!("lineups[0].per_row: {v:?}"))?;
                         s.lineups.first_mut().ok_or("lineups")?.per_row = Some(n);
                         Ok(())
@@ -318,19 +390,20 @@ pub fn venue(props: &VenueProps) -> Html {
                         Vec::new()
                     };
                 }) }</legend>
-                if let Some(b) = s.bilateral.first() {
+                if let Some(b) = s.bilateral.get(k) {
                     <p class="explain">{ t.bilateral_explain }</p>
-                    { field(d, t, "bilateral-name", t.bilateral_name, b.name.clone(), |s, v| {
-                        s.bilateral.first_mut().ok_or("bilateral")?.name = v.trim().to_string();
+                    { occasion_picker(d, t, s, k, &occasion) }
+                    { field(d, t, "bilateral-name", t.bilateral_name, b.name.clone(), k, |s, k, v| {
+                        s.bilateral.get_mut(k).ok_or("bilateral")?.name = v.trim().to_string();
                         Ok(())
                     }) }
                     { choice(d, t, "bilateral-kind", t.bilateral_kind, b.kind, &[
                         (BilateralKind::Talks, t.kind_talks, t.kind_talks_explain),
                         (BilateralKind::Signing, t.kind_signing, t.kind_signing_explain),
                         (BilateralKind::SideBySide, t.kind_side, t.kind_side_explain),
-                    ], |s, v| {
+                    ], k, |s, k, v| {
                         let script = s.meeting.script;
-                        if let Some(b) = s.bilateral.first_mut() {
+                        if let Some(b) = s.bilateral.get_mut(k) {
                             // A name still the old kind's default follows the kind.
                             if b.name == script.words(occasion_name(b.kind)) {
                                 b.name = script.word(occasion_name(v));
@@ -345,31 +418,31 @@ pub fn venue(props: &VenueProps) -> Html {
                         { choice(d, t, "bilateral-table", t.talks_table, b.table, &[
                             (TalksTable::FacingDoor, t.table_facing, t.table_facing_explain),
                             (TalksTable::EndOn, t.table_end_on, t.table_end_on_explain),
-                        ], |s, v| if let Some(b) = s.bilateral.first_mut() { b.table = v }) }
+                        ], k, |s, k, v| if let Some(b) = s.bilateral.get_mut(k) { b.table = v }) }
                         { choice(d, t, "bilateral-interpreter", t.interpreter_seat, b.interpreter, &[
                             (InterpreterPlace::Right, t.interp_right, t.interp_right_explain),
                             (InterpreterPlace::Behind, t.interp_behind, t.interp_behind_explain),
-                        ], |s, v| if let Some(b) = s.bilateral.first_mut() { b.interpreter = v }) }
+                        ], k, |s, k, v| if let Some(b) = s.bilateral.get_mut(k) { b.interpreter = v }) }
                     }
-                    { field(d, t, "bilateral-interpreters", t.interpreters, names_of(s, &b.interpreters), |s, v| {
+                    { field(d, t, "bilateral-interpreters", t.interpreters, names_of(s, &b.interpreters), k, |s, k, v| {
                         let ids = ids_of(s, v)?;
-                        s.bilateral.first_mut().ok_or("bilateral")?.interpreters = ids;
+                        s.bilateral.get_mut(k).ok_or("bilateral")?.interpreters = ids;
                         Ok(())
                     }) }
                     if b.kind == BilateralKind::Signing {
-                        { field(d, t, "bilateral-assistants", t.assistants, names_of(s, &b.assistants), |s, v| {
+                        { field(d, t, "bilateral-assistants", t.assistants, names_of(s, &b.assistants), k, |s, k, v| {
                             let ids = ids_of(s, v)?;
-                            s.bilateral.first_mut().ok_or("bilateral")?.assistants = ids;
+                            s.bilateral.get_mut(k).ok_or("bilateral")?.assistants = ids;
                             Ok(())
                         }) }
-                        { field(d, t, "bilateral-per-row", t.signing_per_row, b.per_row.map(|n| n.to_string()).unwrap_or_default(), |s, v| {
+                        { field(d, t, "bilateral-per-row", t.signing_per_row, b.per_row.map(|n| n.to_string()).unwrap_or_default(), k, |s, k, v| {
                             let v = v.trim();
                             let n = if v.is_empty() {
                                 None
                             } else {
-                                Some(v.parse::<u32>().ok().filter(|&n| n > 0).ok_or_else(|| format!("bilateral[0].per_row: {v:?}"))?)
+                                Some(v.parse::<u32>().ok().filter(|&n| n > 0).ok_or_else(|| format!("bilateral[{k}].per_row: {v:?}"))?)
                             };
-                            s.bilateral.first_mut().ok_or("bilateral")?.per_row = n;
+                            s.bilateral.get_mut(k).ok_or("bilateral")?.per_row = n;
                             Ok(())
                         }) }
                     }
