@@ -76,6 +76,24 @@ test('a banquet and a photo line-up are charts of their own', async () => {
   await page.getByRole('tab', { name: '合影', exact: true }).click();
   await page.locator('#diagram g.place[data-person]').first().waitFor();
   await h.screenshot(page, 'venue-lineup');
+  // A second line-up of its own (two a row), with a tab; the first keeps its 11 a row.
+  await page.locator('#tab-venue').click();
+  await page.click('#lineup-add');
+  assert.equal(await page.inputValue('#lineup-pick'), '1');
+  await page.fill('#lineup-name', '頒獎');
+  await page.locator('#lineup-name').press('Enter');
+  await page.fill('#lineup-per-row', '2');
+  await page.locator('#lineup-per-row').press('Enter');
+  await page.getByRole('tab', { name: '頒獎', exact: true }).click();
+  await page.locator('#diagram g.place[data-person]').first().waitFor();
+  const rows = await page.$$eval('#diagram g.place[data-person]', (gs) => new Set(gs.map((g) => g.getBoundingClientRect().y)).size);
+  assert.ok(rows >= 2, `two a row: ${rows} rows`);
+  await page.locator('#tab-venue').click();
+  await page.selectOption('#lineup-pick', '0');
+  assert.equal(await page.inputValue('#lineup-per-row'), '11');
+  await page.selectOption('#lineup-pick', '1');
+  await page.click('#lineup-remove');
+  await page.getByRole('tab', { name: '頒獎', exact: true }).waitFor({ state: 'detached' });
   await page.getByRole('tab', { name: '会场', exact: true }).click();
   await page.locator('#diagram g[data-seat="P1-1"]').waitFor();
   h.expectClean(page);

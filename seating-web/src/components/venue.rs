@@ -146,62 +146,89 @@ fn choice<T: Serialize + DeserializeOwned + PartialEq + Copy + 'static>(
     }
 }
 
-/// Which host–guest occasion the panel edits, and buttons to add one and to remove the one
-/// shown (the last one goes with the section's check box).
-fn occasion_picker(
+/// A new photo line-up (every podium person, 11 a row), as the section's check box makes.
+fn add_lineup(s: &mut Scenario) {
+    let name = s.meeting.script.word(if s.lineups.is_empty() { "合影" } else { "站位" });
+    s.lineups.push(from_json(serde_json::json!({ "name": name, "per_row": 11, "section": "podium" })));
+}
+
+fn remove_lineup(s: &mut Scenario, j: usize) {
+    if j < s.lineups.len() {
+        s.lineups.remove(j);
+    }
+}
+
+/// A new talks occasion, as the section's check box makes.
+fn add_occasion(s: &mut Scenario) {
+    let name = s.meeting.script.word(occasion_name(BilateralKind::Talks));
+    s.bilateral.push(from_json(serde_json::json!({ "name": name })));
+}
+
+fn remove_occasion(s: &mut Scenario, k: usize) {
+    if k < s.bilateral.len() {
+        s.bilateral.remove(k);
+    }
+}
+
+/// Which item of a list (line-ups, host–guest occasions) the panel edits, and buttons to add
+/// one and to remove the one shown; the last one goes with the section's check box. Ids are
+/// `{id}-pick`, `{id}-add`, `{id}-remove`.
+#[allow(clippy::too_many_arguments)]
+fn picker<'a>(
     d: &Dispatch,
     t: &'static Texts,
-    s: &Scenario,
+    id: &'static str,
+    names: impl Iterator<Item = &'a str>,
     k: usize,
-    occasion: &UseStateHandle<usize>,
+    current: &UseStateHandle<usize>,
+    add: fn(&mut Scenario),
+    remove: fn(&mut Scenario, usize),
 ) -> Html {
-    let n = s.bilateral.len();
+    let names: Vec<&str> = names.collect();
+    let n = names.len();
     let onchange = {
-        let occasion = occasion.clone();
+        let current = current.clone();
         Callback::from(move |e: Event| {
             let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
             if let Ok(i) = select.value().parse::<usize>() {
-                occasion.set(i);
+                current.set(i);
             }
         })
     };
-    let add = {
-        let (d, occasion) = (d.clone(), occasion.clone());
-        Callback::from(move |_: MouseEvent| {
-            edit(&d, t, |s| {
-                let name = s.meeting.script.word(occasion_name(BilateralKind::Talks));
-                s.bilateral.push(from_json(serde_json::json!({ "name": name })));
-                Ok(())
-            });
-            occasion.set(n);
-        })
-    };
-    let remove = {
-        let (d, occasion) = (d.clone(), occasion.clone());
+    let on_add = {
+        let (d, current) = (d.clone(), current.clone());
         Callback::from(move |_: MouseEvent| {
             edit(&d, t, move |s| {
-                if k < s.bilateral.len() {
-                    s.bilateral.remove(k);
-                }
+                add(s);
                 Ok(())
             });
-            occasion.set(k.saturating_sub(1));
+            current.set(n);
+        })
+    };
+    let on_remove = {
+        let (d, current) = (d.clone(), current.clone());
+        Callback::from(move |_: MouseEvent| {
+            edit(&d, t, move |s| {
+                remove(s, k);
+                Ok(())
+            });
+            current.set(k.saturating_sub(1));
         })
     };
     html! {
-        <div class="occasion-pick">
+        <div class="list-pick">
             if n > 1 {
-                <label>{ t.occasion_edit }
-                    <select id="bilateral-pick" key={k.to_string()} {onchange}>
-                        { for s.bilateral.iter().enumerate().map(|(i, b)| html! {
-                            <option value={i.to_string()} selected={i == k}>{ format!("{}. {}", i + 1, b.name) }</option>
+                <label>{ t.list_edit }
+                    <select id={format!("{id}-pick")} key={k.to_string()} {onchange}>
+                        { for names.iter().enumerate().map(|(i, name)| html! {
+                            <option value={i.to_string()} selected={i == k}>{ format!("{}. {name}", i + 1) }</option>
                         }) }
                     </select>
                 </label>
             }
-            <button type="button" id="bilateral-add" onclick={add}>{ t.occasion_add }</button>
+            <button type="button" id={format!("{id}-add")} onclick={on_add}>{ t.list_add }</button>
             if n > 1 {
-                <button type="button" id="bilateral-remove" onclick={remove}>{ t.occasion_remove }</button>
+                <button type="button" id={format!("{id}-remove")} onclick={on_remove}>{ t.list_remove }</button>
             }
         </div>
     }
@@ -215,20 +242,27 @@ pub fn venue(props: &VenueProps) -> Html {
     let s = &props.doc;
     let c = &s.convention;
 
-    let toggle = |id: &'static str, label: &'static str, on: bool, f: fn(&mut Scenario, bool)| {
+    // A check box; `f` gets `k` as [`field`]'s does.
+    let toggle = |id: &'static str,
+                  label: &'static str,
+                  on: bool,
+                  k: usize,
+                  f: fn(&mut Scenario, usize, bool)| {
         let d = d.clone();
         let onchange = Callback::from(move |e: Event| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
             let v = input.checked();
             edit(&d, t, move |s| {
-                f(s, v);
+                f(s, k, v);
                 Ok(())
             });
         });
         html! { <label class="check"><input type="checkbox" id={id} checked={on} {onchange} />{ label }</label> }
     };
 
-    // The host–guest occasion the panel edits (the scenario may have several).
+    // The line-up and the host–guest occasion the panel edits (a scenario may have several).
+    let lineup = use_state(|| 0usize);
+    let j = (*lineup).min(s.lineups.len().saturating_sub(1));
     let occasion = use_state(|| 0usize);
     let k = (*occasion).min(s.bilateral.len().saturating_sub(1));
 
@@ -252,7 +286,7 @@ pub fn venue(props: &VenueProps) -> Html {
                 ], 0, |s, _, v| s.meeting.script = v) }
             </fieldset>
             <fieldset>
-                <legend>{ toggle("podium-on", t.podium, podium.is_some(), |s, on| {
+                <legend>{ toggle("podium-on", t.podium, podium.is_some(), 0, |s, _, on| {
                     s.podium = on.then(|| new_scenario().podium.expect("default podium"));
                 }) }</legend>
                 if let Some(p) = podium {
@@ -263,7 +297,7 @@ pub fn venue(props: &VenueProps) -> Html {
                         Ok(())
                     }) }
                     <p class="explain">{ t.podium_rows_explain }</p>
-                    { toggle("podium-shrink", t.podium_shrink, p.shrink, |s, on| {
+                    { toggle("podium-shrink", t.podium_shrink, p.shrink, 0, |s, _, on| {
                         if let Some(p) = &mut s.podium { p.shrink = on; }
                     }) }
                     { choice(d, t, "honour", t.honour, c.honour, &[
@@ -278,7 +312,7 @@ pub fn venue(props: &VenueProps) -> Html {
                 }
             </fieldset>
             <fieldset>
-                <legend>{ toggle("hall-on", t.hall, hall.is_some(), |s, on| {
+                <legend>{ toggle("hall-on", t.hall, hall.is_some(), 0, |s, _, on| {
                     s.hall = on.then(|| new_scenario().hall.expect("default hall"));
                 }) }</legend>
                 if let Some(h) = hall {
@@ -330,7 +364,7 @@ pub fn venue(props: &VenueProps) -> Html {
                 }
             </fieldset>
             <fieldset>
-                <legend>{ toggle("banquet-on", t.banquet, banquet.is_some(), |s, on| {
+                <legend>{ toggle("banquet-on", t.banquet, banquet.is_some(), 0, |s, _, on| {
                     s.banquet = on.then(|| from_json(serde_json::json!({ "tables": 5, "seats": 10 })));
 
                 }) }</legend>
@@ -360,21 +394,25 @@ pub fn venue(props: &VenueProps) -> Html {
                 }
             </fieldset>
             <fieldset>
-                <legend>{ toggle("lineup-on", t.lineup, !s.lineups.is_empty(), |s, on| {
-                    s.lineups = if on {
-                        vec![from_json(serde_json::json!({ "name": "合影", "per_row": 11, "section": "podium" }))]
-                    } else {
-                        Vec::new()
-                    };
+                <legend>{ toggle("lineup-on", t.lineup, !s.lineups.is_empty(), 0, |s, _, on| {
+                    s.lineups.clear();
+                    if on {
+                        add_lineup(s);
+                    }
                 }) }</legend>
-                if let Some(l) = s.lineups.first() {
-                    { field(d, t, "lineup-per-row", t.lineup_per_row, l.per_row.map(|n| n.to_string()).unwrap_or_default(), 0, |s, _, v| {
-                        let n = v.trim().parse::<u32>().map_err(|_| format!("lineups[0].per_row: {v:?}"))?;
-                        s.lineups.first_mut().ok_or("lineups")?.per_row = Some(n);
+                if let Some(l) = s.lineups.get(j) {
+                    { picker(d, t, "lineup", s.lineups.iter().map(|l| l.name.as_str()), j, &lineup, add_lineup, remove_lineup) }
+                    { field(d, t, "lineup-name", t.bilateral_name, l.name.clone(), j, |s, j, v| {
+                        s.lineups.get_mut(j).ok_or("lineups")?.name = v.trim().to_string();
                         Ok(())
                     }) }
-                    { toggle("lineup-podium", t.lineup_podium_only, l.section == Some(seating_core::Section::Podium), |s, on| {
-                        if let Some(l) = s.lineups.first_mut() {
+                    { field(d, t, "lineup-per-row", t.lineup_per_row, l.per_row.map(|n| n.to_string()).unwrap_or_default(), j, |s, j, v| {
+                        let n = v.trim().parse::<u32>().map_err(|_| format!("lineups[{j}].per_row: {v:?}"))?;
+                        s.lineups.get_mut(j).ok_or("lineups")?.per_row = Some(n);
+                        Ok(())
+                    }) }
+                    { toggle("lineup-podium", t.lineup_podium_only, l.section == Some(seating_core::Section::Podium), j, |s, j, on| {
+                        if let Some(l) = s.lineups.get_mut(j) {
                             l.section = on.then_some(seating_core::Section::Podium);
                         }
                     }) }
@@ -382,17 +420,15 @@ pub fn venue(props: &VenueProps) -> Html {
                 }
             </fieldset>
             <fieldset>
-                <legend>{ toggle("bilateral-on", t.bilateral, !s.bilateral.is_empty(), |s, on| {
-                    s.bilateral = if on {
-                        let name = s.meeting.script.word(occasion_name(BilateralKind::Talks));
-                        vec![from_json(serde_json::json!({ "name": name }))]
-                    } else {
-                        Vec::new()
-                    };
+                <legend>{ toggle("bilateral-on", t.bilateral, !s.bilateral.is_empty(), 0, |s, _, on| {
+                    s.bilateral.clear();
+                    if on {
+                        add_occasion(s);
+                    }
                 }) }</legend>
                 if let Some(b) = s.bilateral.get(k) {
                     <p class="explain">{ t.bilateral_explain }</p>
-                    { occasion_picker(d, t, s, k, &occasion) }
+                    { picker(d, t, "bilateral", s.bilateral.iter().map(|b| b.name.as_str()), k, &occasion, add_occasion, remove_occasion) }
                     { field(d, t, "bilateral-name", t.bilateral_name, b.name.clone(), k, |s, k, v| {
                         s.bilateral.get_mut(k).ok_or("bilateral")?.name = v.trim().to_string();
                         Ok(())
