@@ -33,6 +33,9 @@ USAGE:
                                  stdout without -o; .svg is NEW's chart, changes marked)
     seating help                 this text
 
+--lang zh|en (any command): write the plan's reasons and diagnostics in Chinese (in the
+file's meeting.script) or English, whatever the file's meeting.language says.
+
 PAGE options: --paper a4|a3 (default a4), --portrait | --landscape (default: by the
 shape of the diagram), --binding MM (binding margin, default 25), --no-sign-off.
 --against OLD: mark the changes since scenario OLD on the chart; with --keep, plan FILE
@@ -69,7 +72,23 @@ fn main() -> ExitCode {
     }
 }
 
+/// `--lang`: the language of reasons and diagnostics for every scenario read (set once,
+/// before any is read).
+static LANGUAGE: std::sync::OnceLock<seating_core::Language> = std::sync::OnceLock::new();
+
 fn run(args: &[String]) -> Result<(), Failure> {
+    let mut args = args.to_vec();
+    if let Some(at) = args.iter().position(|a| a == "--lang") {
+        let v = args.get(at + 1).ok_or_else(|| Failure::usage("--lang: expected zh or en"))?;
+        let language = match v.as_str() {
+            "zh" => seating_core::Language::Zh,
+            "en" => seating_core::Language::En,
+            other => return Err(Failure::usage(format!("--lang: expected zh or en, got {other:?}"))),
+        };
+        let _ = LANGUAGE.set(language);
+        args.drain(at..at + 2);
+    }
+    let args = &args[..];
     let Some(cmd) = args.first() else { return Err(Failure::usage("no command given")) };
     let rest = &args[1..];
     match cmd.as_str() {
@@ -117,7 +136,11 @@ fn one_file(rest: &[String]) -> Result<&str, Failure> {
 /// Reads and parses a scenario; the error message starts with the file name.
 pub(crate) fn load(path: &str) -> Result<(String, Scenario), Failure> {
     let (name, text) = read_text(path)?;
-    Scenario::from_json(&text).map(|s| (name.clone(), s)).map_err(|e| Failure::input(format!("{name}: {e}")))
+    let mut s = Scenario::from_json(&text).map_err(|e| Failure::input(format!("{name}: {e}")))?;
+    if let Some(&language) = LANGUAGE.get() {
+        s.meeting.language = language;
+    }
+    Ok((name, s))
 }
 
 fn read_text(path: &str) -> Result<(String, String), Failure> {

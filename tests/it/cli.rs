@@ -145,6 +145,30 @@ fn validate_lists_diagnostics_and_schema_is_json() {
     assert!(v["properties"]["instructions"].is_object());
 }
 
+#[test]
+fn lang_flag_picks_the_language_of_reasons_and_diagnostics() {
+    let input = r#"{"format":"seating/1","meeting":{"language":"en"},
+        "people":[{"id":"a","name":"甲","section":"podium"}],
+        "podium":{"rows":[1]},"instructions":[{"op":"pin","person":"zz","seat":"P1-1"}]}"#;
+    let text = |args: &[&str]| {
+        let o = seating(args, Some(input));
+        assert!(o.status.success(), "{}", stderr(&o));
+        String::from_utf8_lossy(&o.stdout).into_owned()
+    };
+    // The file asks for English; --lang overrides it, before or after the command.
+    assert!(text(&["validate", "-"]).contains("instructions[0] (pin): no person with id \"zz\""));
+    let zh = text(&["validate", "--lang", "zh", "-"]);
+    assert!(
+        zh.contains("unknown-person]: instructions[0]（固定座位）：沒有 id 為 \"zz\" 的人員，未執行"),
+        "{zh}"
+    );
+    let plan: serde_json::Value = serde_json::from_str(&text(&["--lang", "zh", "plan", "-"])).unwrap();
+    assert_eq!(plan["seats"][0]["reason"], "位次第1 → 第1排第1位：居中（以最高領導為中心）");
+    let bad = seating(&["validate", "--lang", "fr", "-"], Some(input));
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(stderr(&bad).contains("--lang: expected zh or en, got \"fr\""), "{}", stderr(&bad));
+}
+
 /// The published schema is the one generated from the types (regenerate with
 /// `cargo run -- schema > schema/seating-1.schema.json`).
 #[test]
