@@ -157,17 +157,17 @@ pub fn describe(seat: &PodiumSeat, convention: &Convention, lang: Lang) -> Strin
                 EvenRule::FirstOnHonourSide => msg!(
                     lang,
                     "centre seat on the honour side (#1's own {}) of the centre line (first-on-honour-side)",
-                    "居中，在中線尊位一側（1號本人{}；first-on-honour-side）",
+                    "居中，在中線尊位一側（1號本人{}；雙數排1號居中偏尊位一側）",
                     honour
                 ),
                 EvenRule::Axis => lang
-                    .text("centre seat, on the podium's centre line (axis)", "居中，在主席臺中線上（axis）")
+                    .text("centre seat, on the podium's centre line (axis)", "居中，在主席臺中線上（雙數排1號居中軸線）")
                     .into_owned(),
                 EvenRule::Pair => {
                     msg!(
                         lang,
                         "centre pair, with #2 beside on #1's own {} (pair)",
-                        "居中兩座，2號在1號本人{}相鄰（pair）",
+                        "居中兩座，2號在1號本人{}相鄰（雙數排1、2號共居中間）",
                         honour
                     )
                 }
@@ -283,7 +283,7 @@ mod tests {
     fn describe_even_rows_in_chinese_and_english() {
         let with = |even| Convention { even, ..Convention::default() };
         let c = with(EvenRule::Pair);
-        assert_eq!(reason(6, 0, &c, HANT), "第1排第1位：居中兩座，2號在1號本人左側相鄰（pair）");
+        assert_eq!(reason(6, 0, &c, HANT), "第1排第1位：居中兩座，2號在1號本人左側相鄰（雙數排1、2號共居中間）");
         assert_eq!(
             reason(6, 0, &c, Lang::EN),
             "row 1 #1: centre pair, with #2 beside on #1's own left (pair)"
@@ -291,14 +291,14 @@ mod tests {
         let c = with(EvenRule::FirstOnHonourSide);
         assert_eq!(
             reason(6, 0, &c, HANT),
-            "第1排第1位：居中，在中線尊位一側（1號本人左側；first-on-honour-side）"
+            "第1排第1位：居中，在中線尊位一側（1號本人左側；雙數排1號居中偏尊位一側）"
         );
         assert_eq!(
             reason(6, 0, &c, Lang::EN),
             "row 1 #1: centre seat on the honour side (#1's own left) of the centre line (first-on-honour-side)"
         );
         let c = with(EvenRule::Axis);
-        assert_eq!(reason(6, 0, &c, HANT), "第1排第1位：居中，在主席臺中線上（axis）");
+        assert_eq!(reason(6, 0, &c, HANT), "第1排第1位：居中，在主席臺中線上（雙數排1號居中軸線）");
         assert_eq!(reason(6, 0, &c, Lang::EN), "row 1 #1: centre seat, on the podium's centre line (axis)");
     }
 
