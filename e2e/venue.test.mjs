@@ -80,6 +80,8 @@ test('a banquet and a photo line-up are charts of their own', async () => {
   await page.locator('#tab-venue').click();
   await page.click('#lineup-add');
   assert.equal(await page.inputValue('#lineup-pick'), '1');
+  // The chart shows what is edited: the new line-up's tab.
+  await page.getByRole('tab', { name: '站位', selected: true }).waitFor();
   await page.fill('#lineup-name', '頒獎');
   await page.locator('#lineup-name').press('Enter');
   await page.fill('#lineup-per-row', '2');
@@ -173,7 +175,9 @@ test('a host–guest occasion set up on the page: 主客方 pasted, talks, then 
   await p.selectOption('#bilateral-kind', 'side-by-side');
   await p.getByRole('tab', { name: '会见', exact: true }).waitFor();
   await p.getByRole('tab', { name: '签字仪式', exact: true }).waitFor();
+  await p.getByRole('tab', { name: '会见', selected: true }).waitFor();
   await p.selectOption('#bilateral-pick', '0');
+  await p.getByRole('tab', { name: '签字仪式', selected: true }).waitFor();
   assert.equal(await p.inputValue('#bilateral-kind'), 'signing');
   assert.equal(await p.inputValue('#bilateral-assistants'), '林曉，Jonas Berg');
   await p.selectOption('#bilateral-pick', '1');

@@ -161,7 +161,10 @@ pub fn describe(seat: &PodiumSeat, convention: &Convention, lang: Lang) -> Strin
                     honour
                 ),
                 EvenRule::Axis => lang
-                    .text("centre seat, on the podium's centre line (axis)", "居中，在主席臺中線上（雙數排1號居中軸線）")
+                    .text(
+                        "centre seat, on the podium's centre line (axis)",
+                        "居中，在主席臺中線上（雙數排1號居中軸線）",
+                    )
                     .into_owned(),
                 EvenRule::Pair => {
                     msg!(
@@ -283,7 +286,10 @@ mod tests {
     fn describe_even_rows_in_chinese_and_english() {
         let with = |even| Convention { even, ..Convention::default() };
         let c = with(EvenRule::Pair);
-        assert_eq!(reason(6, 0, &c, HANT), "第1排第1位：居中兩座，2號在1號本人左側相鄰（雙數排1、2號共居中間）");
+        assert_eq!(
+            reason(6, 0, &c, HANT),
+            "第1排第1位：居中兩座，2號在1號本人左側相鄰（雙數排1、2號共居中間）"
+        );
         assert_eq!(
             reason(6, 0, &c, Lang::EN),
             "row 1 #1: centre pair, with #2 beside on #1's own left (pair)"

@@ -6,6 +6,7 @@ use std::rc::Rc;
 
 use seating_core::banquet::{TableLayout, TableOrder};
 use seating_core::bilateral::{BilateralKind, InterpreterPlace, TalksTable};
+use seating_core::layout::Part;
 use seating_core::{HallSpec, PodiumSpec, Scenario};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -172,7 +173,8 @@ fn remove_occasion(s: &mut Scenario, k: usize) {
 
 /// Which item of a list (line-ups, host–guest occasions) the panel edits, and buttons to add
 /// one and to remove the one shown; the last one goes with the section's check box. Ids are
-/// `{id}-pick`, `{id}-add`, `{id}-remove`.
+/// `{id}-pick`, `{id}-add`, `{id}-remove`. Picking or adding an item shows its chart
+/// (`part` of its index), so what is edited is what is seen.
 #[allow(clippy::too_many_arguments)]
 fn picker<'a>(
     d: &Dispatch,
@@ -183,15 +185,17 @@ fn picker<'a>(
     current: &UseStateHandle<usize>,
     add: fn(&mut Scenario),
     remove: fn(&mut Scenario, usize),
+    part: fn(usize) -> Part,
 ) -> Html {
     let names: Vec<&str> = names.collect();
     let n = names.len();
     let onchange = {
-        let current = current.clone();
+        let (d, current) = (d.clone(), current.clone());
         Callback::from(move |e: Event| {
             let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
             if let Ok(i) = select.value().parse::<usize>() {
                 current.set(i);
+                d.dispatch(Action::SetPart(part(i)));
             }
         })
     };
@@ -203,6 +207,7 @@ fn picker<'a>(
                 Ok(())
             });
             current.set(n);
+            d.dispatch(Action::SetPart(part(n)));
         })
     };
     let on_remove = {
@@ -401,7 +406,7 @@ pub fn venue(props: &VenueProps) -> Html {
                     }
                 }) }</legend>
                 if let Some(l) = s.lineups.get(j) {
-                    { picker(d, t, "lineup", s.lineups.iter().map(|l| l.name.as_str()), j, &lineup, add_lineup, remove_lineup) }
+                    { picker(d, t, "lineup", s.lineups.iter().map(|l| l.name.as_str()), j, &lineup, add_lineup, remove_lineup, Part::Lineup) }
                     { field(d, t, "lineup-name", t.bilateral_name, l.name.clone(), j, |s, j, v| {
                         s.lineups.get_mut(j).ok_or("lineups")?.name = v.trim().to_string();
                         Ok(())
@@ -428,7 +433,7 @@ pub fn venue(props: &VenueProps) -> Html {
                 }) }</legend>
                 if let Some(b) = s.bilateral.get(k) {
                     <p class="explain">{ t.bilateral_explain }</p>
-                    { picker(d, t, "bilateral", s.bilateral.iter().map(|b| b.name.as_str()), k, &occasion, add_occasion, remove_occasion) }
+                    { picker(d, t, "bilateral", s.bilateral.iter().map(|b| b.name.as_str()), k, &occasion, add_occasion, remove_occasion, Part::Bilateral) }
                     { field(d, t, "bilateral-name", t.bilateral_name, b.name.clone(), k, |s, k, v| {
                         s.bilateral.get_mut(k).ok_or("bilateral")?.name = v.trim().to_string();
                         Ok(())
