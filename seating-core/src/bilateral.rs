@@ -292,10 +292,7 @@ pub(crate) fn plan(
 
 /// The party in prose: `guest` or `host` (the file's words) in English, 客方 or 主方 in Chinese.
 fn party_word(party: Party, lang: Lang) -> std::borrow::Cow<'static, str> {
-    match party {
-        Party::Guest => lang.text(party.name(), "客方"),
-        Party::Host => lang.text(party.name(), "主方"),
-    }
+    lang.text(party.name(), party.word())
 }
 
 /// Numbers each party's members (1 = principal) in precedence order; interpreters and
@@ -599,10 +596,7 @@ fn number(spec: &BilateralSpec, roster: &Roster, mut drafts: Vec<Draft>) -> Bila
     let places = drafts
         .into_iter()
         .map(|d| {
-            let party = match d.party {
-                Party::Guest => "客方",
-                Party::Host => "主方",
-            };
+            let party = d.party.word();
             let label = match (d.role, spec.kind) {
                 (BilateralRole::Principal, BilateralKind::Talks) => format!("{party} 主談人"),
                 (BilateralRole::Principal, BilateralKind::Signing) => format!("{party} 簽字人"),

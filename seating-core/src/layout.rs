@@ -1389,13 +1389,12 @@ impl<'a> Builder<'a> {
         let line_w = len * pitch_x - B_GAP;
         // Left edge of position `pos` along a horizontal line.
         let x_of = move |pos: u32| B_SIDE + B_TABLE_OVER + (pos.max(1) - 1) as f64 * pitch_x;
-        let party_word = |party: Party| if party == Party::Guest { "客方" } else { "主方" };
         // A talks side's row label: 客方, then 客方後排 for the rows behind it.
         let side_label = |party: Party, row: u32| {
             if row == 1 {
-                party_word(party).to_string()
+                party.word().to_string()
             } else {
-                format!("{}後排", party_word(party))
+                format!("{}後排", party.word())
             }
         };
         // Everything below is in the audience (door) frame; `place` and `mark_at` turn it.

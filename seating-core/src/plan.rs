@@ -1527,16 +1527,20 @@ fn instruction_reason(lang: Lang, what: &str, ins: &Instruction, k: usize, leade
         r.push_str("（instructions[");
         hall::push_uint(&mut r, k);
         r.push(']');
-        let given = |v: &Option<String>| v.as_deref().filter(|b| !b.is_empty()).map(str::to_owned);
+        fn given(v: &Option<String>) -> Option<&str> {
+            v.as_deref().filter(|b| !b.is_empty())
+        }
         if let Some(by) = given(&ins.by) {
-            r.push_str(&msg!(lang, "", "；指示人：{}", by));
+            r.push_str(&lang.text("", "；指示人："));
+            r.push_str(by);
         }
         if let Some(at) = given(&ins.at) {
             r.push('；');
-            r.push_str(&at);
+            r.push_str(at);
         }
         if let Some(note) = given(&ins.note) {
-            r.push_str(&msg!(lang, "", "；原因：{}", note));
+            r.push_str(&lang.text("", "；原因："));
+            r.push_str(note);
         }
         if leader {
             r.push_str(&lang.text("", "；按領導意見辦"));

@@ -336,6 +336,17 @@ pub enum Party {
 }
 keywords!(Party { Host = "host", Guest = "guest" });
 
+impl Party {
+    /// The party in the printed words and the plan's Chinese prose: 主方 or 客方 (Traditional
+    /// characters, for `Script::words`; the same in both scripts).
+    pub fn word(self) -> &'static str {
+        match self {
+            Party::Host => "主方",
+            Party::Guest => "客方",
+        }
+    }
+}
+
 /// One person to seat.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
