@@ -345,17 +345,18 @@ impl State {
         &self.drafts[self.active].doc
     }
 
+    /// Plans the active draft again (in the interface's language: a language change re-plans
+    /// too, and `layout::changes` remakes every box whose reason changed).
     fn replan(&mut self) {
-        self.replan_from(true);
-    }
-
-    /// Plans the active draft again; `incremental`: the previous plan may serve for a hand
-    /// edit (not when every reason changes, as with the language).
-    fn replan_from(&mut self, incremental: bool) {
         self.counter += 1;
-        let prev = incremental.then_some(&*self.planned);
-        let planned =
-            Rc::new(Planned::new(self.doc(), self.part, self.view, self.lang.prose(), self.counter, prev));
+        let planned = Rc::new(Planned::new(
+            self.doc(),
+            self.part,
+            self.view,
+            self.lang.prose(),
+            self.counter,
+            Some(&self.planned),
+        ));
         // The old plan's last owner is often a component of the page: dropped after the
         // repaint instead of during it.
         crate::services::frame::drop_after_paint(std::mem::replace(&mut self.planned, planned));
@@ -885,7 +886,7 @@ impl Reducible for State {
             }
             Action::SetLang(lang) => {
                 s.lang = lang;
-                s.replan_from(false);
+                s.replan();
             }
             Action::SetWho(who) => s.who = who.into(),
             Action::SetPage(page) => s.page = page,
