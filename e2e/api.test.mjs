@@ -64,6 +64,7 @@ test('every API function takes and returns plain objects', async () => {
     const cards = m.nameCards(scenario, { scope: 'all' });
     const csv = m.seatListCsv(scenario);
     const xlsx = m.seatListXlsx(scenario);
+    const fromXlsx = m.importTable(m.readXlsx(xlsx));
     const gbk = m.sniffEncoding(new Uint8Array([0xcd, 0xf5, 0xb3, 0xbf, 0x2c, 0x31]));
     const schema = m.schema();
     return {
@@ -72,12 +73,14 @@ test('every API function takes and returns plain objects', async () => {
       layout: { plain: plain(layout), view: layout.view, seats: layout.seats.length, first: layout.seats[0] },
       table, mapped, cards: cards.length, cardsHaveNames: cards.join('').includes('王晨'),
       csvHead: csv.slice(0, 30), xlsxMagic: Array.from(xlsx.slice(0, 4)), gbk, schemaTitle: schema.title,
+      fromXlsx: { header: fromXlsx.header, names: fromXlsx.people.map((p) => p.name) },
       errors: {
         plan: errorOf(() => m.plan({ format: 'seating/2' })),
         chart: errorOf(() => m.chart(scenario, { paper: 'b5' })),
         layout: errorOf(() => m.layout(scenario, { part: 'nothing' })),
         importTable: errorOf(() => m.importTable('姓名,排序\n王晨,first\n')),
         notAnObject: errorOf(() => m.plan(42)),
+        readXlsx: errorOf(() => m.readXlsx(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x00]))),
       },
     };
   }, [h.url, TINY]);
@@ -99,12 +102,16 @@ test('every API function takes and returns plain objects', async () => {
   assert.equal(r.csvHead.slice(1, 6), '序號,姓名');
   assert.deepEqual(r.xlsxMagic, [0x50, 0x4b, 0x03, 0x04]);
   assert.equal(r.gbk, 'gb18030');
+  // The sign-in list read back as a roster: its header under the title rows, names in order.
+  assert.deepEqual(r.fromXlsx.header.slice(0, 2), ['序號', '姓名']);
+  assert.deepEqual([...r.fromXlsx.names].sort(), TINY.people.map((p) => p.name).sort());
   assert.equal(typeof r.schemaTitle, 'string');
   for (const [name, e] of Object.entries(r.errors)) assert.equal(e?.isError, true, `${name} throws an Error`);
   assert.match(r.errors.plan.message, /format/);
   assert.match(r.errors.chart.message, /options\.paper/);
   assert.match(r.errors.layout.message, /options\.part/);
   assert.match(r.errors.importTable.message, /line 2/);
+  assert.match(r.errors.readXlsx.message, /not an \.xlsx workbook/);
   h.expectClean(page);
   await page.close();
 });

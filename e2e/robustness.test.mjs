@@ -4,6 +4,7 @@
 // without asking; GBK files are decoded; drafts; languages.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { ARTIFACTS, dragSeat, pasteRoster, ROSTER_30, seatsOf, setup } from './harness.mjs';
 
 const EVIL = '<img src=x onerror=alert(1)>';
@@ -163,6 +164,26 @@ test('a table without a recognised header gets a column-mapping step', async () 
   await page.close();
 });
 
+test('an Excel workbook (.xlsx) is read from its first visible sheet and imported', async () => {
+  const { page } = await open();
+  const xlsx = readFileSync(new URL('../tests/fixtures/import/roster.xlsx', import.meta.url));
+  await page.setInputFiles('#upload', { name: '主席臺名單.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: xlsx });
+  await page.locator('#mapping').waitFor();
+  // The header on row 4 under two title rows is found; 序號 gives way to 排序.
+  const fields = await page.$$eval('#mapping select.column-field', (s) => s.map((x) => x.value));
+  assert.deepEqual(fields, ['ignore', 'name', 'post', 'unit', 'rank', 'section']);
+  assert.equal(await page.locator('#mapping tbody tr:first-child td:nth-child(2)').textContent(), '陳佳怡');
+  await page.click('#import-replace');
+  await page.locator('#roster-table tbody tr').nth(4).waitFor();
+  assert.equal(await page.inputValue('#roster-table tbody tr:nth-child(2) input.post'), '區委副書記 區長');
+  const seats = await seatsOf(page);
+  // Three on the podium by the 區域 column, `3 1 2` in the middle of the row of 7.
+  assert.deepEqual(['P1-3', 'P1-4', 'P1-5'].map((s) => seats[s].name), ['梁博娟', '陳佳怡', '顧燕偉']);
+  await h.screenshot(page, 'import-xlsx');
+  h.expectClean(page);
+  await page.close();
+});
+
 test('a GBK-encoded CSV from old Excel is decoded, not garbled', async () => {
   const { page } = await open();
   const gbk = Buffer.from(
@@ -176,10 +197,11 @@ test('a GBK-encoded CSV from old Excel is decoded, not garbled', async () => {
   await page.click('#import-replace');
   await page.locator('#roster-table tbody tr').nth(2).waitFor();
   assert.equal(await page.inputValue('#roster-table tbody tr:first-child input.post'), '区委书记');
-  // XLSX cannot be read by the core: the page says so.
+  // A damaged workbook: the page says what is wrong and keeps the roster.
   await page.setInputFiles('#upload', { name: 'roster.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from('PK\x03\x04') });
   await page.locator('#notice.error').waitFor();
-  assert.match(await page.locator('#notice').textContent(), /XLSX/);
+  assert.match(await page.locator('#notice').textContent(), /Excel.*not an \.xlsx workbook/);
+  assert.equal(await page.inputValue('#roster-table tbody tr:first-child input.post'), '区委书记');
   h.expectClean(page);
   await page.close();
 });

@@ -31,6 +31,12 @@ USAGE:
     seating diff OLD NEW [-o OUT.txt|OUT.svg|OUT.pdf] [--keep] [PAGE] [--podium-view]
                                  what changed from draft OLD to draft NEW (text on
                                  stdout without -o; .svg is NEW's chart, changes marked)
+    seating import ROSTER [-o OUT.json] [--podium N]
+                                 a starting scenario from a roster table: .xlsx (the
+                                 first visible sheet), CSV, or tab-separated text, with
+                                 a header row (姓名 職務 單位 排序 區域 …, under up to
+                                 three title rows); without a 區域 column the N most
+                                 senior (default 0) go on the podium
     seating help                 this text
 
 --lang zh|en (any command): write the plan's reasons and diagnostics in Chinese (in the
@@ -119,9 +125,60 @@ fn run(args: &[String]) -> Result<(), Failure> {
         }
         "schema" => write_stdout(&(seating_core::json_schema() + "\n")),
         "chart" | "cards" | "list" | "diff" => export::run(cmd, rest),
+        "import" => import(rest),
         "help" | "--help" | "-h" => write_stdout(USAGE),
         "--version" | "-V" => write_stdout(&format!("seating {}\n", env!("CARGO_PKG_VERSION"))),
         other => Err(Failure::usage(format!("unknown command {other:?}"))),
+    }
+}
+
+/// `seating import ROSTER [-o OUT.json] [--podium N]`.
+fn import(rest: &[String]) -> Result<(), Failure> {
+    let (mut file, mut out, mut podium) = (None, None, 0usize);
+    let mut args = rest.iter();
+    while let Some(a) = args.next() {
+        let mut value = |flag: &str| {
+            args.next().cloned().ok_or_else(|| Failure::usage(format!("{flag}: expected a value")))
+        };
+        match a.as_str() {
+            "-o" | "--output" => out = Some(value("-o")?),
+            "--podium" => {
+                let v = value("--podium")?;
+                podium = v.parse().map_err(|_| {
+                    Failure::usage(format!("--podium: expected a number of people, got {v:?}"))
+                })?;
+            }
+            f if file.is_none() && (f == "-" || !f.starts_with('-')) => file = Some(f.to_string()),
+            other => return Err(Failure::usage(format!("import: unexpected argument {other:?}"))),
+        }
+    }
+    let path = file.ok_or_else(|| Failure::usage("import: missing ROSTER (an .xlsx, .csv or .tsv file)"))?;
+    let (name, bytes) = read_bytes(&path)?;
+    let fail = |e: seating_core::Error| Failure::input(format!("{name}: {e}"));
+    let text = if bytes.starts_with(b"PK") || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
+        seating_core::import::read_xlsx(&bytes).map_err(fail)?
+    } else {
+        seating_core::import::decode(&bytes).map_err(fail)?
+    };
+    let table = seating_core::import::parse_table(&text).map_err(fail)?;
+    let scenario = seating_core::import::scenario(&table, podium).map_err(fail)?;
+    let json = scenario.to_json() + "\n";
+    let on_podium = scenario.people.iter().filter(|p| p.section == seating_core::Section::Podium).count();
+    let summary = format!(
+        "{name}: {} people ({on_podium} on the podium), {} units",
+        scenario.people.len(),
+        scenario.units.len()
+    );
+    match out {
+        Some(out) => {
+            std::fs::write(&out, json).map_err(|e| Failure::input(format!("{out}: cannot write: {e}")))?;
+            eprintln!("{summary} → {out}");
+            Ok(())
+        }
+        None => {
+            eprintln!("{summary}");
+            write_stdout(&json)
+        }
     }
 }
 
@@ -144,7 +201,15 @@ pub(crate) fn load(path: &str) -> Result<(String, Scenario), Failure> {
 }
 
 fn read_text(path: &str) -> Result<(String, String), Failure> {
-    let (name, bytes) = if path == "-" {
+    let (name, bytes) = read_bytes(path)?;
+    seating_core::import::decode(&bytes)
+        .map(|t| (name.clone(), t))
+        .map_err(|e| Failure::input(format!("{name}: {e}")))
+}
+
+/// The bytes of `path` (`-`: standard input) and the name to show in messages.
+fn read_bytes(path: &str) -> Result<(String, Vec<u8>), Failure> {
+    Ok(if path == "-" {
         let mut buf = Vec::new();
         std::io::stdin()
             .read_to_end(&mut buf)
@@ -153,10 +218,7 @@ fn read_text(path: &str) -> Result<(String, String), Failure> {
     } else {
         let bytes = std::fs::read(path).map_err(|e| Failure::input(format!("{path}: cannot read: {e}")))?;
         (path.to_string(), bytes)
-    };
-    seating_core::import::decode(&bytes)
-        .map(|t| (name.clone(), t))
-        .map_err(|e| Failure::input(format!("{name}: {e}")))
+    })
 }
 
 pub(crate) fn write_stdout(s: &str) -> Result<(), Failure> {

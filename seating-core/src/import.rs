@@ -1,5 +1,6 @@
-//! Roster import: tables pasted from Excel/WPS (tab-separated) or read from CSV, mapped to
-//! people and units. Errors name the line and the column.
+//! Roster import: tables pasted from Excel/WPS (tab-separated), read from CSV, or read from
+//! an `.xlsx` workbook ([`read_xlsx`]), mapped to people and units. Errors name the line (the
+//! sheet's row) and the column.
 //!
 //! Decoding bytes is the caller's job (the browser's `TextDecoder`, the CLI's decoder);
 //! [`sniff_encoding`] tells which encoding a byte string most likely is, so that a GBK file
@@ -8,7 +9,12 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::error::Error;
-use crate::scenario::{Party, Person, Role, Section, Unit};
+use crate::scenario::{HallSpec, Party, Person, PodiumSpec, Ranking, Role, Scenario, Section, Unit};
+
+mod inflate;
+mod xlsx;
+
+pub use xlsx::read_xlsx;
 
 /// Upper bound on imported rows (the scenario limit applies too).
 pub const MAX_ROWS: usize = crate::scenario::MAX_PEOPLE;
@@ -220,14 +226,31 @@ pub fn decode(bytes: &[u8]) -> Result<String, Error> {
     }
 }
 
+/// How many title rows may stand above a table's header.
+const TITLE_ROWS: usize = 3;
+
 /// Parses delimited text (Excel/WPS paste, CSV). The delimiter is the first of tab, comma,
-/// semicolon, `，` and `|` that splits the first line; quotes follow RFC 4180 (`"a, b"`,
+/// semicolon, `，` and `|` that splits the first line (or, under title lines, the header); quotes follow RFC 4180 (`"a, b"`,
 /// `""`). A row that stays one cell holding another of these delimiters, under a first
-/// line of several cells, is an error naming the line: the file mixes delimiters.
+/// line of several cells, is an error naming the line: the file mixes delimiters. The header
+/// is the first row, or the first recognised one under up to three title rows (one filled
+/// cell each), which are left out.
 pub fn parse_table(text: &str) -> Result<Table, Error> {
     let text = text.trim_start_matches('\u{feff}');
-    let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
-    let delimiter = DELIMITERS.into_iter().find(|&d| first.contains(d)).unwrap_or('\t');
+    // The first line's delimiter; when it has none (a title), that of a header line below.
+    let first: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).take(TITLE_ROWS + 1).collect();
+    let header_split =
+        |l: &str, d: char| guess_columns(&l.split(d).map(|c| c.trim().to_string()).collect::<Vec<_>>());
+    let delimiter = DELIMITERS
+        .into_iter()
+        .find(|&d| first.first().is_some_and(|l| l.contains(d)))
+        .or_else(|| {
+            first
+                .iter()
+                .skip(1)
+                .find_map(|l| DELIMITERS.into_iter().find(|&d| l.contains(d) && header_split(l, d).is_some()))
+        })
+        .unwrap_or('\t');
     let mut rows = Vec::new();
     let mut line = 1usize;
     let mut chars = text.chars().peekable();
@@ -316,16 +339,36 @@ pub fn parse_table(text: &str) -> Result<Table, Error> {
             }
         }
     }
-    let header = match rows.first() {
-        Some((_, first)) if guess_columns(first).is_some() => Some(rows.remove(0).1),
-        _ => None,
-    };
+    // The header is the first row, or a row under a title or two (`XX會議座次名單`, a
+    // date): rows with at most one filled cell above a recognised header are dropped.
+    let header_at = rows
+        .iter()
+        .take(TITLE_ROWS + 1)
+        .position(|(_, row)| guess_columns(row).is_some())
+        .filter(|&k| rows[..k].iter().all(|(_, row)| row.iter().filter(|c| !c.is_empty()).count() <= 1));
+    let header = header_at.map(|k| rows.drain(..=k).next_back().expect("k < len").1);
     Ok(Table { header, rows, delimiter })
 }
 
-/// Maps header cells to fields; `None` unless a name column is recognised.
+/// Maps header cells to fields; `None` unless a name column is recognised. A field
+/// recognised twice goes to its first column, except that a row number (序號) gives way to
+/// an explicit rank column (排序, 位次): `序號 姓名 … 排序` ranks by 排序.
 pub fn guess_columns(header: &[String]) -> Option<Vec<Field>> {
-    let fields: Vec<Field> = header.iter().map(|h| Field::from_header(h).unwrap_or(Field::Ignore)).collect();
+    let mut fields: Vec<Field> =
+        header.iter().map(|h| Field::from_header(h).unwrap_or(Field::Ignore)).collect();
+    let serial = |h: &String| matches!(h.trim(), "序號" | "序号");
+    if fields.iter().zip(header).any(|(&f, h)| f == Field::Rank && !serial(h)) {
+        for (f, h) in fields.iter_mut().zip(header) {
+            if *f == Field::Rank && serial(h) {
+                *f = Field::Ignore;
+            }
+        }
+    }
+    for i in 0..fields.len() {
+        if fields[i] != Field::Ignore && fields[..i].contains(&fields[i]) {
+            fields[i] = Field::Ignore;
+        }
+    }
     fields.contains(&Field::Name).then_some(fields)
 }
 
@@ -340,6 +383,59 @@ pub fn column_name(index: usize) -> String {
     }
     s.reverse();
     String::from_utf8(s).expect("ASCII")
+}
+
+/// Puts the `n` most senior of `people` (by `ranking`) on the podium, the rest in the hall:
+/// what a roster without a 區域 (section) column needs.
+pub fn to_podium(people: &mut [Person], ranking: &Ranking, n: usize) {
+    let (order, _) = crate::rank::precedence(people, ranking);
+    for (k, &i) in order.iter().enumerate() {
+        people[i].section = if k < n { Section::Podium } else { Section::Hall };
+    }
+}
+
+/// Seats per hall row in a scenario made by [`scenario`].
+pub const STARTER_ROW: u32 = 20;
+
+/// A starting scenario from a roster table with a recognised header (the CLI's `import`):
+/// its people and units; without a section column the `podium` most senior on the podium;
+/// one podium row as long as the podium people and a hall of [`STARTER_ROW`]-seat rows,
+/// enough for the rest. Errors name the row and column, as [`roster`]'s do.
+pub fn scenario(table: &Table, podium: usize) -> Result<Scenario, Error> {
+    let columns = table.header.as_deref().and_then(guess_columns).ok_or_else(|| Error::Table {
+        line: table.rows.first().map_or(0, |(line, _)| *line),
+        column: String::new(),
+        message: format!(
+            "no header row with a name column (姓名) in the first {} rows; add one, e.g. 姓名 職務 單位 排序",
+            TITLE_ROWS + 1
+        ),
+    })?;
+    let Roster { mut people, units } = roster(table, &columns, &[])?;
+    let mut s = Scenario::new();
+    if !columns.contains(&Field::Section) {
+        to_podium(&mut people, &s.ranking, podium);
+    }
+    let on_podium = people.iter().filter(|p| p.section == Section::Podium).count() as u32;
+    let in_hall = people.len() as u32 - on_podium;
+    if on_podium > 0 {
+        s.podium = Some(PodiumSpec { rows: vec![on_podium], shrink: false });
+    }
+    if in_hall > 0 {
+        s.hall = Some(HallSpec {
+            rows: in_hall.div_ceil(STARTER_ROW),
+            seats: in_hall.min(STARTER_ROW),
+            aisles: Vec::new(),
+            blocked: Vec::new(),
+            row_seats: Vec::new(),
+            align: Default::default(),
+            floors: Vec::new(),
+            roles: Default::default(),
+        });
+    }
+    s.people = people;
+    s.units = units;
+    s.validate()?;
+    Ok(s)
 }
 
 /// People and units read from a table.
@@ -499,6 +595,35 @@ mod tests {
     }
 
     #[test]
+    fn header_under_title_rows() {
+        // A CSV whose title line has no delimiter: the comma of the header line still counts.
+        let t = parse_table("全區工作會議名單\n2026年12月3日\n姓名,職務\n王晨,書記\n").unwrap();
+        assert_eq!(
+            (t.delimiter, t.header.clone()),
+            (',', Some(vec!["姓名".to_string(), "職務".to_string()]))
+        );
+        assert_eq!(t.rows, vec![(4, vec!["王晨".to_string(), "書記".to_string()])]);
+        // A first row of several cells is data, not a title: no header is guessed below it.
+        let t = parse_table("王晨\t書記\n姓名\t職務\n").unwrap();
+        assert_eq!(t.header, None);
+        assert_eq!(t.rows.len(), 2);
+        // Four title rows are too many.
+        let t = parse_table("a\nb\nc\nd\n姓名\t職務\n王晨\t書記\n").unwrap();
+        assert_eq!(t.header, None);
+    }
+
+    #[test]
+    fn a_row_number_gives_way_to_an_explicit_rank() {
+        let h = |cells: &[&str]| cells.iter().map(|c| c.to_string()).collect::<Vec<_>>();
+        let cols = guess_columns(&h(&["序號", "姓名", "位次"])).unwrap();
+        assert_eq!(cols, [Field::Ignore, Field::Name, Field::Rank]);
+        let cols = guess_columns(&h(&["序号", "姓名"])).unwrap();
+        assert_eq!(cols, [Field::Rank, Field::Name], "alone, 序號 is the order");
+        let cols = guess_columns(&h(&["姓名", "職務", "姓名", "職稱"])).unwrap();
+        assert_eq!(cols, [Field::Name, Field::Post, Field::Ignore, Field::Ignore], "first column wins");
+    }
+
+    #[test]
     fn host_and_guest_sides() {
         let t = parse_table("姓名\t主客\n陳志遠\t主方\nMargit Lindqvist\t客方\n林曉\t\n").unwrap();
         let cols = guess_columns(t.header.as_ref().unwrap()).unwrap();
@@ -531,7 +656,7 @@ mod tests {
         let e = parse_table("姓名;職務\n王晨;區委書記\n李明,區長\n").unwrap_err().to_string();
         assert!(e.contains("line 3") && e.contains("','"), "{e}");
         // A one-column list may hold commas in its names.
-        assert_eq!(parse_table("姓名\nSmith, J\n").unwrap().rows.len(), 1);
+        assert_eq!(parse_table("姓名\nSmith, J\n").unwrap().rows, vec![(2, vec!["Smith, J".to_string()])]);
     }
 
     #[test]

@@ -282,6 +282,13 @@ pub fn import_table(text: &str, options: JsValue) -> Result<JsValue, JsError> {
     to_js(&result)
 }
 
+/// `readXlsx(bytes)`: the first visible sheet of an `.xlsx` workbook (a `Uint8Array`) as
+/// tab-separated text, line N = sheet row N, for `importTable`.
+#[wasm_bindgen(js_name = readXlsx)]
+pub fn read_xlsx(bytes: &[u8]) -> Result<String, JsError> {
+    import::read_xlsx(bytes).map_err(|e| JsError::new(&e.to_string()))
+}
+
 /// The encoding a file's bytes most likely have, as a `TextDecoder` label (`utf-8`,
 /// `utf-16le`, `utf-16be`, `gb18030`), or `null` when it is none of those.
 #[wasm_bindgen(js_name = sniffEncoding)]

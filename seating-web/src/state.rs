@@ -715,10 +715,7 @@ impl State {
                 }
                 if podium > 0 {
                     // The most senior of the imported people, by the core's ranking.
-                    let (order, _) = seating_core::rank::precedence(&people, &s.ranking);
-                    for &i in order.iter().take(podium) {
-                        people[i].section = Section::Podium;
-                    }
+                    import::to_podium(&mut people, &s.ranking, podium);
                     let seats: u32 = s.podium.as_ref().map_or(0, |p| p.rows.iter().sum());
                     if (seats as usize) < podium {
                         let rows = s.podium.get_or_insert(PodiumSpec { rows: Vec::new(), shrink: false });

@@ -13,6 +13,7 @@ mod groups;
 mod hall;
 mod hall_props;
 mod hostile;
+mod import_xlsx;
 mod language;
 mod layout_incremental;
 mod lineup;

@@ -22,7 +22,7 @@
 pub mod cards;
 pub mod svg;
 pub mod table;
-mod xlsx;
+pub(crate) mod xlsx;
 
 /// Paper size.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

@@ -402,7 +402,7 @@ const CRC_TABLE: [u32; 256] = {
 };
 
 /// The CRC-32 of `data`, as ZIP stores it.
-fn crc32(data: &[u8]) -> u32 {
+pub(crate) fn crc32(data: &[u8]) -> u32 {
     !data.iter().fold(!0u32, |c, &b| CRC_TABLE[((c ^ u32::from(b)) & 0xFF) as usize] ^ (c >> 8))
 }
 

@@ -57,8 +57,14 @@ fn open_file(file: web_sys::File, t: &'static Texts, dispatch: Dispatch) {
             }
         };
         match files::kind(&name) {
-            files::Kind::Workbook => dispatch
-                .dispatch(Action::Notify(Some(Notice { error: true, text: t.xlsx_unsupported.to_string() }))),
+            // The first visible sheet, as tab-separated text whose line N is sheet row N.
+            files::Kind::Workbook => match seating_core::import::read_xlsx(&bytes) {
+                Ok(text) => dispatch.dispatch(Action::ImportText { source: name, encoding: None, text }),
+                Err(e) => dispatch.dispatch(Action::Notify(Some(Notice {
+                    error: true,
+                    text: format!("{}{e}", t.xlsx_failed),
+                }))),
+            },
             files::Kind::Scenario => match files::decode(&bytes) {
                 Ok((text, _)) => {
                     let stem = name.trim_end_matches(".json").trim_end_matches(".JSON").to_string();

@@ -12,7 +12,8 @@ pub enum Kind {
     Scenario,
     /// A table: CSV, TSV or text.
     Table,
-    /// An Excel workbook (`.xlsx`, `.xls`), which the core cannot read.
+    /// An Excel workbook: `.xlsx`, which the core reads; `.xls` and `.et` (WPS), which it
+    /// explains how to save as `.xlsx`.
     Workbook,
 }
 

@@ -1,0 +1,656 @@
+//! Reading a roster from an Excel workbook (`.xlsx`, as Excel, WPS and LibreOffice save it):
+//! the ZIP container, the shared strings and the first visible worksheet, turned into
+//! tab-separated text with one line per sheet row, so that [`super::parse_table`] reads it
+//! like a paste and its errors name the row as Excel numbers it.
+//!
+//! Only what a roster needs is read: cell text and values (numbers written as Excel shows
+//! a general-format number, so rank `3` stays `3`). Formulas count by their cached value.
+//! Styles, merged cells and other sheets are ignored. The old binary `.xls` format is not
+//! a ZIP and gets an error that says to save as `.xlsx` or paste.
+
+use super::column_name;
+use super::inflate::{inflate, InflateError};
+use crate::error::Error;
+
+/// The most any one part of the workbook may unpack to (a sheet of 10,000 rows is a few MB).
+const MAX_PART: usize = 64 << 20;
+
+/// Reads the first visible worksheet of an `.xlsx` workbook as tab-separated text: line N
+/// holds sheet row N (blank lines for empty rows), every line as wide as the widest row.
+/// Tabs and line breaks inside a cell become spaces. Feed the text to
+/// [`parse_table`](super::parse_table).
+///
+/// ```
+/// # use seating_core::import::{read_xlsx, parse_table};
+/// let err = read_xlsx(b"name,post\n").unwrap_err();
+/// assert!(err.to_string().contains("not an .xlsx workbook"));
+/// ```
+pub fn read_xlsx(bytes: &[u8]) -> Result<String, Error> {
+    let zip = Zip::open(bytes)?;
+    let strings = match zip.find("xl/sharedStrings.xml") {
+        Some(entry) => shared_strings(&zip.read(entry)?)?,
+        None => Vec::new(),
+    };
+    let sheet_path = first_sheet(&zip)?;
+    let entry =
+        zip.find(&sheet_path).ok_or_else(|| whole(format!("the workbook has no part {sheet_path}")))?;
+    let sheet = zip.read(entry)?;
+    let rows = sheet_rows(&sheet, &strings)?;
+    Ok(to_text(&rows))
+}
+
+fn whole(message: String) -> Error {
+    Error::Table { line: 0, column: String::new(), message }
+}
+
+fn not_xlsx(why: &str) -> Error {
+    whole(format!(
+        "not an .xlsx workbook ({why}); save it from Excel or WPS as .xlsx (Excel 工作簿), or copy the table and paste it"
+    ))
+}
+
+// ---- ZIP ---------------------------------------------------------------------------------
+
+struct Entry<'a> {
+    name: &'a [u8],
+    method: u16,
+    crc: u32,
+    packed: usize,
+    size: usize,
+    offset: usize,
+}
+
+struct Zip<'a> {
+    bytes: &'a [u8],
+    entries: Vec<Entry<'a>>,
+}
+
+fn u16_at(b: &[u8], at: usize) -> Option<u16> {
+    Some(u16::from_le_bytes(b.get(at..at + 2)?.try_into().ok()?))
+}
+
+fn u32_at(b: &[u8], at: usize) -> Option<u32> {
+    Some(u32::from_le_bytes(b.get(at..at + 4)?.try_into().ok()?))
+}
+
+impl<'a> Zip<'a> {
+    fn open(bytes: &'a [u8]) -> Result<Zip<'a>, Error> {
+        if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
+            return Err(whole(
+                "this is an old Excel 97–2003 (.xls) or WPS (.et) file; save it as .xlsx (Excel 工作簿), or copy the table and paste it".into(),
+            ));
+        }
+        if !bytes.starts_with(b"PK") {
+            return Err(not_xlsx("it is not a ZIP file"));
+        }
+        // The end-of-central-directory record: 22 bytes plus a comment of up to 64 KiB.
+        let from = bytes.len().saturating_sub(22 + 0xFFFF);
+        let eocd = (from..bytes.len().saturating_sub(21))
+            .rev()
+            .find(|&i| bytes[i..].starts_with(&[0x50, 0x4B, 0x05, 0x06]))
+            .ok_or_else(|| not_xlsx("the ZIP directory is missing; the file may be cut short"))?;
+        let count = u16_at(bytes, eocd + 10).unwrap_or(0) as usize;
+        let start = u32_at(bytes, eocd + 16).unwrap_or(u32::MAX) as usize;
+        let mut entries = Vec::with_capacity(count.min(1024));
+        let mut at = start;
+        for _ in 0..count {
+            let bad = || not_xlsx("the ZIP directory is damaged");
+            if u32_at(bytes, at) != Some(0x0201_4B50) {
+                return Err(bad());
+            }
+            let field16 = |k| u16_at(bytes, at + k).ok_or_else(bad);
+            let field32 = |k| u32_at(bytes, at + k).ok_or_else(bad);
+            let (method, crc) = (field16(10)?, field32(16)?);
+            let (packed, size) = (field32(20)? as usize, field32(24)? as usize);
+            let (name_len, extra_len, comment_len) =
+                (field16(28)? as usize, field16(30)? as usize, field16(32)? as usize);
+            let offset = field32(42)? as usize;
+            let name = bytes.get(at + 46..at + 46 + name_len).ok_or_else(bad)?;
+            entries.push(Entry { name, method, crc, packed, size, offset });
+            at += 46 + name_len + extra_len + comment_len;
+        }
+        Ok(Zip { bytes, entries })
+    }
+
+    fn find(&self, name: &str) -> Option<&Entry<'a>> {
+        // Part names are case-insensitive in OPC; some writers differ in case.
+        self.entries.iter().find(|e| e.name.eq_ignore_ascii_case(name.as_bytes()))
+    }
+
+    fn read(&self, e: &Entry<'_>) -> Result<Vec<u8>, Error> {
+        let name = String::from_utf8_lossy(e.name);
+        let bad = |why: &str| whole(format!("the workbook part {name} {why}"));
+        let at = e.offset;
+        if u32_at(self.bytes, at) != Some(0x0403_4B50) {
+            return Err(bad("is missing; the file may be damaged"));
+        }
+        let skip = 30
+            + u16_at(self.bytes, at + 26).unwrap_or(0) as usize
+            + u16_at(self.bytes, at + 28).unwrap_or(0) as usize;
+        let data = self
+            .bytes
+            .get(at + skip..at + skip + e.packed)
+            .ok_or_else(|| bad("is cut short; the file may be incomplete"))?;
+        if e.size > MAX_PART {
+            return Err(bad(&format!("is larger than {} MB", MAX_PART >> 20)));
+        }
+        let out = match e.method {
+            0 => data.to_vec(),
+            8 => inflate(data, MAX_PART).map_err(|err| match err {
+                InflateError::TooLarge => bad(&format!("is larger than {} MB", MAX_PART >> 20)),
+                err => bad(&format!("cannot be unpacked: {err}")),
+            })?,
+            m => return Err(bad(&format!("uses ZIP compression method {m}, which is not supported"))),
+        };
+        if crate::export::xlsx::crc32(&out) != e.crc {
+            return Err(bad("fails its checksum; the file is damaged"));
+        }
+        Ok(out)
+    }
+}
+
+// ---- XML ---------------------------------------------------------------------------------
+
+/// One tag of an XML text: its local name (prefix dropped), its attributes' raw text, and
+/// whether it is a closing tag or self-closing.
+struct Tag<'a> {
+    name: &'a str,
+    attrs: &'a str,
+    close: bool,
+    empty: bool,
+    /// Byte offset just after the tag's `>`.
+    end: usize,
+}
+
+impl<'a> Tag<'a> {
+    /// The value of attribute `key` (local name), entities decoded.
+    fn attr(&self, key: &str) -> Option<String> {
+        let mut rest = self.attrs;
+        loop {
+            let eq = rest.find('=')?;
+            let name = rest[..eq].trim();
+            let name = name.rsplit(':').next().unwrap_or(name);
+            let after = rest[eq + 1..].trim_start();
+            let quote = after.chars().next()?;
+            if quote != '"' && quote != '\'' {
+                return None;
+            }
+            let close = after[1..].find(quote)?;
+            if name == key {
+                return Some(unescape(&after[1..1 + close]));
+            }
+            rest = &after[close + 2..];
+        }
+    }
+}
+
+/// The tags of `xml` in order, with the text between them available by offset.
+struct Tags<'a> {
+    xml: &'a str,
+    at: usize,
+}
+
+impl<'a> Iterator for Tags<'a> {
+    type Item = Tag<'a>;
+
+    fn next(&mut self) -> Option<Tag<'a>> {
+        loop {
+            let open = self.at + self.xml[self.at..].find('<')?;
+            let rest = &self.xml[open..];
+            // Comments, processing instructions, CDATA and doctype are skipped whole.
+            for (start, end) in [("<!--", "-->"), ("<![CDATA[", "]]>"), ("<?", "?>"), ("<!", ">")] {
+                if rest.starts_with(start) {
+                    self.at = open + rest.find(end).map_or(rest.len(), |e| e + end.len());
+                    break;
+                }
+            }
+            if self.at > open {
+                continue;
+            }
+            let close_at = open + rest.find('>')?;
+            let inner = &self.xml[open + 1..close_at];
+            self.at = close_at + 1;
+            let (close, inner) = match inner.strip_prefix('/') {
+                Some(i) => (true, i),
+                None => (false, inner),
+            };
+            let (empty, inner) = match inner.strip_suffix('/') {
+                Some(i) => (true, i),
+                None => (false, inner),
+            };
+            let split = inner.find(|c: char| c.is_ascii_whitespace()).unwrap_or(inner.len());
+            let qname = &inner[..split];
+            let name = qname.rsplit(':').next().unwrap_or(qname);
+            return Some(Tag { name, attrs: &inner[split..], close, empty, end: self.at });
+        }
+    }
+}
+
+fn tags(xml: &str) -> Tags<'_> {
+    Tags { xml, at: 0 }
+}
+
+/// The text from `start` up to the next tag, with entities and OOXML's `_xHHHH_` escapes
+/// decoded.
+fn text_at(xml: &str, start: usize) -> String {
+    let end = xml[start..].find('<').map_or(xml.len(), |e| start + e);
+    unescape(&xml[start..end])
+}
+
+fn unescape(s: &str) -> String {
+    if !s.contains('&') && !s.contains("_x") {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find(['&', '_']) {
+        out.push_str(&rest[..i]);
+        rest = &rest[i..];
+        if rest.starts_with('&') {
+            let Some(semi) = rest.find(';').filter(|&n| n <= 10) else {
+                out.push('&');
+                rest = &rest[1..];
+                continue;
+            };
+            let entity = &rest[1..semi];
+            let c = match entity {
+                "amp" => Some('&'),
+                "lt" => Some('<'),
+                "gt" => Some('>'),
+                "quot" => Some('"'),
+                "apos" => Some('\''),
+                _ => entity
+                    .strip_prefix("#x")
+                    .or_else(|| entity.strip_prefix("#X"))
+                    .map(|h| u32::from_str_radix(h, 16))
+                    .or_else(|| entity.strip_prefix('#').map(str::parse::<u32>))
+                    .and_then(Result::ok)
+                    .and_then(char::from_u32),
+            };
+            match c {
+                Some(c) => {
+                    out.push(c);
+                    rest = &rest[semi + 1..];
+                }
+                None => {
+                    out.push('&');
+                    rest = &rest[1..];
+                }
+            }
+        } else {
+            // `_x000D_`: a character Excel cannot put in XML as is.
+            let code = rest
+                .get(2..6)
+                .filter(|_| rest.starts_with("_x") && rest.get(6..7) == Some("_"))
+                .and_then(|h| u32::from_str_radix(h, 16).ok())
+                .and_then(char::from_u32);
+            match code {
+                Some(c) => {
+                    out.push(c);
+                    rest = &rest[7..];
+                }
+                None => {
+                    out.push('_');
+                    rest = &rest[1..];
+                }
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+fn utf8<'b>(part: &str, bytes: &'b [u8]) -> Result<&'b str, Error> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    std::str::from_utf8(bytes).map_err(|_| whole(format!("the workbook part {part} is not UTF-8 XML")))
+}
+
+/// The text of each `<si>` item: its `<t>` runs joined, phonetic guides (`<rPh>`) left out.
+fn shared_strings(bytes: &[u8]) -> Result<Vec<String>, Error> {
+    let xml = utf8("xl/sharedStrings.xml", bytes)?;
+    Ok(items(xml, "si"))
+}
+
+/// For every `<item>` element: the concatenated text of its `<t>` children outside `<rPh>`.
+fn items(xml: &str, item: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut current: Option<String> = None;
+    let mut phonetic = 0usize;
+    for tag in tags(xml) {
+        match (tag.name, tag.close) {
+            (n, false) if n == item => {
+                current = (!tag.empty).then(String::new);
+                if tag.empty {
+                    out.push(String::new());
+                }
+            }
+            (n, true) if n == item => out.extend(current.take()),
+            ("rPh", close) if !tag.empty => {
+                phonetic = if close { phonetic.saturating_sub(1) } else { phonetic + 1 }
+            }
+            ("t", false) if !tag.empty && phonetic == 0 => {
+                if let Some(s) = current.as_mut() {
+                    s.push_str(&text_at(xml, tag.end));
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The path of the first worksheet in the workbook's tab order that is not hidden.
+fn first_sheet(zip: &Zip<'_>) -> Result<String, Error> {
+    let fallback = || {
+        zip.entries
+            .iter()
+            .filter_map(|e| std::str::from_utf8(e.name).ok())
+            .filter(|n| n.starts_with("xl/worksheets/") && n.ends_with(".xml"))
+            .min_by_key(|n| (n.len(), n.to_string()))
+            .map(str::to_string)
+            .ok_or_else(|| not_xlsx("it has no worksheet"))
+    };
+    let (Some(book), Some(rels)) = (zip.find("xl/workbook.xml"), zip.find("xl/_rels/workbook.xml.rels"))
+    else {
+        return fallback();
+    };
+    let book = zip.read(book)?;
+    let rels = zip.read(rels)?;
+    let book = utf8("xl/workbook.xml", &book)?;
+    let rels = utf8("xl/_rels/workbook.xml.rels", &rels)?;
+    let Some(id) = tags(book)
+        .filter(|t| t.name == "sheet" && !t.close)
+        .find(|t| t.attr("state").is_none_or(|s| s == "visible"))
+        .and_then(|t| t.attr("id"))
+    else {
+        return fallback();
+    };
+    let Some(target) = tags(rels).find(|t| t.name == "Relationship" && t.attr("Id") == Some(id.clone()))
+    else {
+        return fallback();
+    };
+    let target = target.attr("Target").unwrap_or_default();
+    Ok(match target.strip_prefix('/') {
+        Some(absolute) => absolute.to_string(),
+        None => format!("xl/{target}"),
+    })
+}
+
+/// A1-style reference → 0-based column (the letters) or `None`.
+fn column_of(reference: &str) -> Option<usize> {
+    let letters = reference.bytes().take_while(u8::is_ascii_alphabetic);
+    let mut col = 0usize;
+    let mut any = false;
+    for b in letters {
+        col = col.checked_mul(26)?.checked_add(usize::from(b.to_ascii_uppercase() - b'A') + 1)?;
+        any = true;
+    }
+    (any && col <= 16_384).then(|| col - 1)
+}
+
+/// A number as Excel's General format shows it for what a roster holds: whole numbers
+/// without a decimal point (`3`, not `3.0`, `3E0` or `2.9999999999999996`), anything else
+/// as written. Decimal arithmetic on the digits: no float parser in the wasm for this.
+fn number(v: &str) -> String {
+    let v = v.trim();
+    whole_number(v).map_or_else(|| v.to_string(), |n| n.to_string())
+}
+
+/// `v` as a whole number, when it is one to within 1e-9 (and under 1e18).
+fn whole_number(v: &str) -> Option<i64> {
+    let (negative, v) = match v.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, v),
+    };
+    let (mantissa, exponent) = match v.find(['e', 'E']) {
+        Some(at) => (&v[..at], v[at + 1..].trim_start_matches('+').parse::<i32>().ok()?),
+        None => (v, 0),
+    };
+    let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let digits = || int.bytes().chain(frac.bytes());
+    if int.len() + frac.len() > 36 || int.len() + frac.len() == 0 || !digits().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let n = digits().fold(0u128, |n, b| n * 10 + u128::from(b - b'0'));
+    // value = n × 10^(exponent − frac.len())
+    let scale = exponent.checked_sub(frac.len() as i32)?;
+    let (n, d) = if scale >= 0 {
+        (n.checked_mul(10u128.checked_pow(scale as u32)?)?, 1u128)
+    } else {
+        (n, 10u128.checked_pow(scale.unsigned_abs())?)
+    };
+    let rounded = n / d + u128::from(n % d >= d - n % d);
+    let off = n.abs_diff(rounded.checked_mul(d)?);
+    if off.checked_mul(1_000_000_000)? >= d || rounded >= 1_000_000_000_000_000_000 {
+        return None;
+    }
+    let r = rounded as i64;
+    Some(if negative { -r } else { r })
+}
+
+/// The sheet's rows: (1-based row number, cells by column).
+fn sheet_rows(bytes: &[u8], strings: &[String]) -> Result<Vec<(usize, Vec<String>)>, Error> {
+    let xml = utf8("worksheet", bytes)?;
+    let mut rows: Vec<(usize, Vec<String>)> = Vec::new();
+    let mut row_no = 0usize;
+    let mut col = 0usize;
+    let mut kind = String::new();
+    let mut cell: Option<String> = None;
+    let mut value: Option<String> = None;
+    let mut inline = String::new();
+    let mut in_data = false;
+    let mut phonetic = 0usize;
+    for tag in tags(xml) {
+        match (tag.name, tag.close) {
+            ("sheetData", close) => in_data = !close && !tag.empty,
+            _ if !in_data => {}
+            ("row", false) => {
+                row_no = match tag.attr("r").and_then(|r| r.parse::<usize>().ok()) {
+                    Some(r) if r > row_no => r,
+                    _ => row_no + 1,
+                };
+                if rows.len() > super::MAX_ROWS + 1_000 {
+                    return Err(Error::Table {
+                        line: row_no,
+                        column: String::new(),
+                        message: format!("more than {} rows", super::MAX_ROWS),
+                    });
+                }
+                rows.push((row_no, Vec::new()));
+                col = 0;
+            }
+            ("c", false) => {
+                let reference = tag.attr("r");
+                col = reference.as_deref().and_then(column_of).unwrap_or(col);
+                kind = tag.attr("t").unwrap_or_default();
+                cell = reference.or(Some(String::new()));
+                value = None;
+                inline.clear();
+                if tag.empty {
+                    col += 1;
+                    cell = None;
+                }
+            }
+            ("v", false) if !tag.empty && cell.is_some() => value = Some(text_at(xml, tag.end)),
+            ("rPh", close) if !tag.empty => {
+                phonetic = if close { phonetic.saturating_sub(1) } else { phonetic + 1 }
+            }
+            ("t", false) if !tag.empty && cell.is_some() && phonetic == 0 => {
+                inline.push_str(&text_at(xml, tag.end))
+            }
+            ("c", true) => {
+                let Some(reference) = cell.take() else { continue };
+                let text = match (kind.as_str(), value.take()) {
+                    ("s", Some(v)) => {
+                        let index = v.trim().parse::<usize>().ok();
+                        match index.and_then(|i| strings.get(i)) {
+                            Some(s) => s.clone(),
+                            None => {
+                                return Err(Error::Table {
+                                    line: row_no,
+                                    column: column_name(col),
+                                    message: format!(
+                                        "cell {reference} refers to shared string {v}, which the workbook does not have"
+                                    ),
+                                })
+                            }
+                        }
+                    }
+                    ("inlineStr", _) => std::mem::take(&mut inline),
+                    ("b", Some(v)) => if v.trim() == "1" { "TRUE" } else { "FALSE" }.to_string(),
+                    ("n" | "", Some(v)) => number(&v),
+                    (_, Some(v)) => v,
+                    (_, None) => std::mem::take(&mut inline),
+                };
+                if let Some((_, cells)) = rows.last_mut() {
+                    if col >= 16_384 {
+                        continue;
+                    }
+                    if cells.len() <= col {
+                        cells.resize(col + 1, String::new());
+                    }
+                    cells[col] = text;
+                }
+                col += 1;
+            }
+            _ => {}
+        }
+    }
+    Ok(rows)
+}
+
+/// Rows as tab-separated lines: line N is row N, every line as wide as the widest row
+/// (so no row reads as a single cell), cell text flattened to one line. A cell that starts
+/// with `"` is quoted so that [`super::parse_table`] keeps it as it is.
+fn to_text(rows: &[(usize, Vec<String>)]) -> String {
+    let width = rows
+        .iter()
+        .map(|(_, cells)| cells.iter().rposition(|c| !c.trim().is_empty()).map_or(0, |i| i + 1))
+        .max()
+        .unwrap_or(0);
+    let mut out = String::new();
+    let mut line = 1usize;
+    for (row, cells) in rows {
+        if !cells.iter().any(|c| !c.trim().is_empty()) {
+            continue;
+        }
+        while line < *row {
+            out.push('\n');
+            line += 1;
+        }
+        for c in 0..width {
+            if c > 0 {
+                out.push('\t');
+            }
+            let text: String = cells
+                .get(c)
+                .map(|s| s.trim().chars().map(|ch| if ch.is_control() { ' ' } else { ch }).collect())
+                .unwrap_or_default();
+            if text.starts_with('"') {
+                out.push('"');
+                out.push_str(&text.replace('"', "\"\""));
+                out.push('"');
+            } else {
+                out.push_str(&text);
+            }
+        }
+        out.push('\n');
+        line += 1;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unescape_entities_and_excel_escapes() {
+        assert_eq!(unescape("a &amp; b &lt;c&gt; &#20013;&#x6587; _x000D_x _y"), "a & b <c> 中文 \rx _y");
+        assert_eq!(unescape("&bogus; & &#xZZ;"), "&bogus; & &#xZZ;");
+    }
+
+    #[test]
+    fn columns_from_references() {
+        assert_eq!(column_of("A1"), Some(0));
+        assert_eq!(column_of("Z9"), Some(25));
+        assert_eq!(column_of("AA10"), Some(26));
+        assert_eq!(column_of("XFD1"), Some(16_383));
+        assert_eq!(column_of("XFE1"), None);
+        assert_eq!(column_of("12"), None);
+    }
+
+    #[test]
+    fn numbers_as_excel_shows_them() {
+        assert_eq!(number("3"), "3");
+        assert_eq!(number("3.0"), "3");
+        assert_eq!(number("2.9999999999999996"), "3");
+        assert_eq!(number("1.5"), "1.5");
+        assert_eq!(number("-2"), "-2");
+        assert_eq!(number("3E0"), "3");
+        assert_eq!(number("1.2E1"), "12");
+        assert_eq!(number("2.5E-1"), "2.5E-1");
+        assert_eq!(number("-0.99999999999"), "-1");
+        assert_eq!(number("1E300"), "1E300");
+        assert_eq!(number("TRUE"), "TRUE");
+        assert_eq!(number("."), ".");
+        assert_eq!(number("44000.5"), "44000.5");
+        assert_eq!(number("0"), "0");
+    }
+
+    #[test]
+    fn shared_strings_skip_phonetic_runs() {
+        let xml = r#"<sst><si><t>王建國</t></si><si><r><t>區委</t></r><r><t xml:space="preserve"> 書記</t></r><rPh sb="0" eb="1"><t>くい</t></rPh></si><si/><si><t/></si></sst>"#;
+        assert_eq!(shared_strings(xml.as_bytes()).unwrap(), ["王建國", "區委 書記", "", ""]);
+    }
+
+    #[test]
+    fn sheet_rows_keep_row_numbers_and_columns() {
+        let xml = r#"<worksheet><sheetData>
+            <row r="2"><c r="A2" t="s"><v>0</v></c><c r="C2"><v>3.0</v></c></row>
+            <row r="5"><c r="B5" t="inlineStr"><is><t>&lt;b&gt;</t></is></c><c r="C5" t="str"><f>A1</f><v>x</v></c><c r="D5" t="b"><v>1</v></c></row>
+            </sheetData></worksheet>"#;
+        let rows = sheet_rows(xml.as_bytes(), &["姓名".to_string()]).unwrap();
+        assert_eq!(rows[0], (2, vec!["姓名".to_string(), String::new(), "3".to_string()]));
+        assert_eq!(rows[1].0, 5);
+        assert_eq!(rows[1].1, ["", "<b>", "x", "TRUE"]);
+        assert_eq!(to_text(&rows), "\n姓名\t\t3\t\n\n\n\t<b>\tx\tTRUE\n");
+    }
+
+    #[test]
+    fn a_missing_shared_string_names_the_cell() {
+        let xml =
+            r#"<worksheet><sheetData><row r="7"><c r="B7" t="s"><v>4</v></c></row></sheetData></worksheet>"#;
+        let err = sheet_rows(xml.as_bytes(), &[]).unwrap_err();
+        assert_eq!(
+            err,
+            Error::Table {
+                line: 7,
+                column: "B".into(),
+                message: "cell B7 refers to shared string 4, which the workbook does not have".into()
+            }
+        );
+    }
+
+    #[test]
+    fn cells_that_start_with_a_quote_survive_parse_table() {
+        let rows = vec![
+            (1, vec!["姓名".to_string(), "職務".to_string()]),
+            (2, vec!["\"王\"五".to_string(), "a\tb".to_string()]),
+        ];
+        let table = super::super::parse_table(&to_text(&rows)).unwrap();
+        assert_eq!(table.rows, vec![(2, vec!["\"王\"五".to_string(), "a b".to_string()])]);
+    }
+
+    #[test]
+    fn not_a_workbook() {
+        for (bytes, words) in [
+            (&b"name\tpost"[..], "not a ZIP file"),
+            (&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1][..], "97–2003"),
+            (&b"PK\x03\x04 cut"[..], "directory is missing"),
+        ] {
+            let err = read_xlsx(bytes).unwrap_err().to_string();
+            assert!(err.contains(words), "{err}");
+        }
+    }
+}

@@ -1,0 +1,172 @@
+//! Rosters from Excel workbooks: `import::read_xlsx` on files written by openpyxl and by
+//! hand as Excel writes them (tests/fixtures/import, made by scripts/gen-xlsx-fixtures.py),
+//! on the project's own sign-in lists, on damaged files, and through `seating import`.
+
+use std::path::Path;
+use std::process::Command;
+
+use seating_core::export::table;
+use seating_core::import::{self, guess_columns, parse_table, read_xlsx, Field};
+use seating_core::{plan, Error, Scenario, Section};
+
+fn fixture(name: &str) -> Vec<u8> {
+    std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import").join(name)).unwrap()
+}
+
+fn cells(row: &[String]) -> Vec<&str> {
+    row.iter().map(String::as_str).collect()
+}
+
+#[test]
+fn openpyxl_workbook_first_visible_sheet_under_title_rows() {
+    let text = read_xlsx(&fixture("roster.xlsx")).unwrap();
+    let t = parse_table(&text).unwrap();
+    // The hidden sheet 說明 is skipped; the two title rows above the header are left out.
+    assert_eq!(cells(t.header.as_ref().unwrap()), ["序號", "姓名", "職務", "單位", "排序", "區域"]);
+    let lines: Vec<usize> = t.rows.iter().map(|(line, _)| *line).collect();
+    assert_eq!(lines, [5, 6, 7, 9, 10], "line numbers are the sheet's row numbers");
+    assert_eq!(cells(&t.rows[1].1), ["2", "顧燕偉", "區委副書記 區長", "區政府", "2", "主席臺"]);
+    assert_eq!(t.rows[2].1[4], "3", "the number 3.0 reads as 3");
+    assert_eq!(t.rows[4].1[1], "<王&五>");
+    // 序號 (a row number) gives way to the explicit 排序 column.
+    let columns = guess_columns(t.header.as_ref().unwrap()).unwrap();
+    assert_eq!(columns, [Field::Ignore, Field::Name, Field::Post, Field::Unit, Field::Rank, Field::Section]);
+    let roster = import::roster(&t, &columns, &[]).unwrap();
+    let names: Vec<&str> = roster.people.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["陳佳怡", "顧燕偉", "梁博娟", "歐陽少東", "<王&五>"]);
+    let podium = roster.people.iter().filter(|p| p.section == Section::Podium).count();
+    assert_eq!(podium, 3);
+    assert_eq!(roster.units.len(), 4);
+}
+
+#[test]
+fn excel_style_shared_strings_and_errors_name_the_sheet_row() {
+    let text = read_xlsx(&fixture("shared-strings.xlsx")).unwrap();
+    let t = parse_table(&text).unwrap();
+    assert_eq!(cells(t.header.as_ref().unwrap()), ["姓名", "职务", "单位", "排序"]);
+    let rows: Vec<(usize, Vec<&str>)> = t.rows.iter().map(|(l, r)| (*l, cells(r))).collect();
+    assert_eq!(
+        rows,
+        [
+            (2, vec!["张伟", "局长", "市交通局", "1"]),
+            (3, vec!["李娜", "副局长", "市交通局", "2"]),
+            // Phonetic guides (rPh) are not part of the text; a formula's cached string is.
+            (9, vec!["欧阳", "", "市政府", "3"]),
+            (10, vec!["\"王\"五", "副局长", "市交通局", "四"]),
+        ]
+    );
+    let columns = guess_columns(t.header.as_ref().unwrap()).unwrap();
+    let err = import::roster(&t, &columns, &[]).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "line 10, column D (rank): \"四\" is not a whole number (smaller = more senior)"
+    );
+}
+
+#[test]
+fn the_sign_in_list_we_write_reads_back_as_a_roster() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(root.join("examples/district-plenary.json")).unwrap();
+    let s = Scenario::from_json(&text).unwrap();
+    let p = plan(&s);
+    let t = parse_table(&read_xlsx(&table::xlsx(&s, &p)).unwrap()).unwrap();
+    assert_eq!(t.header.as_deref().unwrap(), table::header(&s).as_slice());
+    let expected: Vec<(String, String, String)> =
+        table::rows(&s, &p).into_iter().map(|r| (r.name, r.post, r.label)).collect();
+    let read: Vec<(String, String, String)> =
+        t.rows.iter().map(|(_, r)| (r[1].clone(), r[2].clone(), r[4].clone())).collect();
+    assert_eq!(read, expected);
+    let roster = import::roster(&t, &guess_columns(t.header.as_ref().unwrap()).unwrap(), &[]).unwrap();
+    assert_eq!(roster.people.len(), expected.len());
+}
+
+#[test]
+fn damaged_workbooks_are_errors_not_panics() {
+    let good = fixture("shared-strings.xlsx");
+    // Cut short anywhere.
+    for len in 0..good.len() {
+        let _ = read_xlsx(&good[..len]);
+    }
+    // Any one byte changed: an error (the CRC catches changed content that still unpacks),
+    // or the same text.
+    let want = read_xlsx(&good).unwrap();
+    let mut errors = 0;
+    for at in 0..good.len() {
+        for flip in [0x01u8, 0x80, 0xFF] {
+            let mut bad = good.clone();
+            bad[at] ^= flip;
+            match read_xlsx(&bad) {
+                // Header fields the reader does not use (dates, the local CRC) change nothing.
+                Ok(text) => assert_eq!(text, want, "byte {at} ^ {flip:#x}"),
+                Err(Error::Table { message, .. }) => {
+                    assert!(!message.is_empty());
+                    errors += 1;
+                }
+                Err(e) => panic!("unexpected error kind {e:?}"),
+            }
+        }
+    }
+    assert!(errors > good.len(), "most single-byte changes are caught: {errors}");
+    let err = read_xlsx(&good[..good.len() - 30]).unwrap_err().to_string();
+    assert!(err.contains("not an .xlsx workbook"), "{err}");
+}
+
+fn seating(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_seating"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("seating runs")
+}
+
+#[test]
+fn cli_import_makes_a_scenario_that_plans() {
+    let out = seating(&["import", "tests/fixtures/import/roster.xlsx"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let s = Scenario::from_json(std::str::from_utf8(&out.stdout).unwrap()).unwrap();
+    assert_eq!(s.people.len(), 5);
+    assert_eq!(s.podium.as_ref().unwrap().rows, [3]);
+    let p = plan(&s);
+    assert!(p.unseated.is_empty(), "the starter venue fits everyone");
+    // The podium by PROTOCOL §1 (honour=left, n=3: `3 1 2`).
+    let podium: Vec<&str> =
+        p.seats.iter().filter(|a| a.seat.starts_with('P')).filter_map(|a| a.person.as_deref()).collect();
+    let id = |name: &str| s.people.iter().find(|x| x.name == name).unwrap().id.as_str();
+    assert_eq!(podium, [id("梁博娟"), id("陳佳怡"), id("顧燕偉")]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("5 people (3 on the podium), 4 units"));
+}
+
+#[test]
+fn cli_import_csv_with_podium_count_and_errors() {
+    let dir = std::env::temp_dir().join(format!("seating-import-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let csv = dir.join("r.csv");
+    std::fs::write(
+        &csv,
+        "座次名單\n姓名,職務,單位,排序\n甲,書記,黨委,1\n乙,主任,人大,3\n丙,區長,政府,2\n丁,科員,政府,9\n",
+    )
+    .unwrap();
+    let out_json = dir.join("s.json");
+    let out = seating(&["import", csv.to_str().unwrap(), "--podium", "2", "-o", out_json.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let s = Scenario::from_json(&std::fs::read_to_string(&out_json).unwrap()).unwrap();
+    let on_podium: Vec<&str> =
+        s.people.iter().filter(|p| p.section == Section::Podium).map(|p| p.name.as_str()).collect();
+    assert_eq!(on_podium, ["甲", "丙"], "the two most senior by rank");
+    assert_eq!((s.hall.as_ref().unwrap().rows, s.hall.as_ref().unwrap().seats), (1, 2));
+
+    std::fs::write(&csv, "甲,書記\n乙,主任\n").unwrap();
+    let out = seating(&["import", csv.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no header row with a name column (姓名)"));
+
+    let xls = dir.join("old.xls");
+    std::fs::write(&xls, [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0]).unwrap();
+    let out = seating(&["import", xls.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("save it as .xlsx"));
+
+    let out = seating(&["import", "--podium", "many", csv.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
