@@ -90,12 +90,35 @@ impl PageOptions {
 /// Formats a coordinate with at most one decimal (`12`, `12.5`, `-0.3`), so that golden
 /// files are stable.
 pub fn num(x: f64) -> String {
-    let r = (x * 10.0).round() / 10.0;
-    let r = if r == 0.0 { 0.0 } else { r }; // no "-0"
-    if r.fract() == 0.0 {
-        format!("{}", r as i64)
-    } else {
-        format!("{r:.1}")
+    fixed(x, 1)
+}
+
+/// `x` rounded to at most `decimals` (≤ 9) decimals, trailing zeros and `-0` left out.
+pub fn fixed(x: f64, decimals: u32) -> String {
+    let mut s = String::with_capacity(12);
+    push_fixed(&mut s, x, decimals);
+    s
+}
+
+/// Appends [`fixed`]`(x, decimals)`. Integer arithmetic only, so that the wasm has no float
+/// formatting code (core's `flt2dec`, some 20 KB), and no allocation.
+pub fn push_fixed(out: &mut String, x: f64, decimals: u32) {
+    let scale = 10u64.pow(decimals.min(9));
+    // Saturates for huge values and is 0 for NaN: never a panic.
+    let t = (x * scale as f64).round() as i64;
+    if t < 0 {
+        out.push('-');
+    }
+    let t = t.unsigned_abs();
+    crate::hall::push_uint(out, (t / scale) as usize);
+    let (mut frac, mut div) = (t % scale, scale / 10);
+    if frac != 0 {
+        out.push('.');
+        while frac != 0 {
+            out.push(char::from(b'0' + (frac / div) as u8));
+            frac %= div;
+            div /= 10;
+        }
     }
 }
 
@@ -109,5 +132,22 @@ mod tests {
         assert_eq!(num(12.345), "12.3");
         assert_eq!(num(-0.04), "0");
         assert_eq!(num(0.25), "0.3");
+    }
+
+    #[test]
+    fn fixed_matches_float_formatting() {
+        // What `format!("{r}")` of the rounded value wrote before (the chart's scale).
+        for (x, d) in [(0.4316, 3), (1.0, 3), (2.5, 2), (-1.005, 2), (123.456_789, 3), (-0.0004, 3), (7.0, 0)]
+        {
+            let scale = 10f64.powi(d as i32);
+            let r = (x * scale).round() / scale;
+            let want = if r == 0.0 { "0".to_string() } else { format!("{r}") };
+            assert_eq!(fixed(x, d), want, "{x} to {d}");
+        }
+        assert_eq!(fixed(0.05, 2), "0.05");
+        assert_eq!(fixed(10.5, 0), "11");
+        assert_eq!(fixed(f64::NAN, 2), "0");
+        // Out of range: saturates at i64::MIN tenths, never panics.
+        assert_eq!(fixed(-3.0e30, 1), "-922337203685477580.8");
     }
 }

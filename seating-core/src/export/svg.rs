@@ -264,8 +264,7 @@ pub fn chart(layout: &Layout, page: &PageOptions) -> String {
 }
 
 fn scale3(s: f64) -> String {
-    let r = (s * 1000.0).round() / 1000.0;
-    format!("{r}")
+    super::fixed(s, 3)
 }
 
 fn stylesheet() -> String {
@@ -311,7 +310,7 @@ fn draw(layout: &Layout) -> Group {
     let mut g = Group::new();
     if let Some(band) = &layout.podium {
         let r = band.rect;
-        g = g.add(rect(r.x, r.y, r.w, r.h).set("class", "band").set("rx", 2));
+        g = g.add(rect(r.x, r.y, r.w, r.h).set("class", "band").set("rx", "2"));
         g = g.add(
             Line::new()
                 .set("x1", num(r.x))
@@ -323,7 +322,7 @@ fn draw(layout: &Layout) -> Group {
         g = g.add(block(Group::new().set("class", "ti").set("text-anchor", "middle"), &band.title));
     }
     for b in &layout.blocks {
-        g = g.add(rect(b.x, b.y, b.w, b.h).set("class", "blk").set("rx", 1.5));
+        g = g.add(rect(b.x, b.y, b.w, b.h).set("class", "blk").set("rx", "1.5"));
     }
     for a in &layout.aisles {
         let x = a.cx();
@@ -438,19 +437,10 @@ fn draw(layout: &Layout) -> Group {
     g.add(marks)
 }
 
-/// Appends a number with at most one decimal, like [`num`], without allocating.
+/// Appends a number with at most one decimal, like [`num`], without allocating (digits by
+/// hand: `write!` costs more than the rest of a seat's markup).
 fn push_num(out: &mut String, x: f64) {
-    let t = (x * 10.0).round() as i64;
-    if t < 0 {
-        out.push('-');
-    }
-    let t = t.unsigned_abs();
-    // Digits by hand: `write!` costs more than the rest of a seat's markup.
-    crate::hall::push_uint(out, (t / 10) as usize);
-    if t % 10 != 0 {
-        out.push('.');
-        out.push((b'0' + (t % 10) as u8) as char);
-    }
+    super::push_fixed(out, x, 1);
 }
 
 /// Appends `x1 y1Lx2 y2L…`.

@@ -10,6 +10,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use seating_core::export::{fixed, num};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, PointerEvent};
 use yew::prelude::*;
@@ -44,7 +45,7 @@ impl ViewBox {
     }
 
     fn attr(&self) -> String {
-        format!("{:.2} {:.2} {:.2} {:.2}", self.x, self.y, self.w, self.h)
+        [self.x, self.y, self.w, self.h].map(|v| fixed(v, 2)).join(" ")
     }
 }
 
@@ -181,7 +182,7 @@ pub fn diagram(props: &DiagramProps) -> Html {
             let svgs = [svg_ref, overlay_ref];
             let observer = canvas_ref.cast::<Element>().and_then(|canvas| {
                 observe_size(&canvas, move |w, h| {
-                    let style = format!("width:{w}px;height:{h}px");
+                    let style = format!("width:{}px;height:{}px", fixed(w, 2), fixed(h, 2));
                     for svg in svgs.iter().filter_map(|r| r.cast::<Element>()) {
                         let _ = svg.set_attribute("style", &style);
                     }
@@ -502,13 +503,13 @@ pub fn diagram(props: &DiagramProps) -> Html {
         let r = b.rect;
         let class = if b.blocked || b.reserved { "drop-target refused" } else { "drop-target" };
         html! {
-            <rect class={class} x={format!("{:.1}", r.x - 1.0)} y={format!("{:.1}", r.y - 1.0)}
-                width={format!("{:.1}", r.w + 2.0)} height={format!("{:.1}", r.h + 2.0)} rx="1.5" />
+            <rect class={class} x={num(r.x - 1.0)} y={num(r.y - 1.0)}
+                width={num(r.w + 2.0)} height={num(r.h + 2.0)} rx="1.5" />
         }
     });
     let ghost_html = ghost.as_ref().map(|g| {
         // Moved by a transform: no layout while dragging.
-        let style = format!("transform:translate({}px,{}px)", g.at.x + 12.0, g.at.y + 12.0);
+        let style = format!("transform:translate({}px,{}px)", num(g.at.x + 12.0), num(g.at.y + 12.0));
         let hint = match &g.target {
             Some(id) => match props.planned.seat(id) {
                 Some(b) if b.blocked || b.reserved => t.drop_refused,
@@ -524,14 +525,14 @@ pub fn diagram(props: &DiagramProps) -> Html {
         let (label, who, reason) = describe(&props.planned, id)?;
         let &InBox { x, y, w: wrap_w, h: wrap_h } = at;
         let tx = if x + 14.0 + TOOLTIP_MAX_W > wrap_w {
-            format!("calc({}px - 100%)", x - 14.0)
+            format!("calc({}px - 100%)", num(x - 14.0))
         } else {
-            format!("{}px", x + 14.0)
+            format!("{}px", num(x + 14.0))
         };
         let ty = if y + 16.0 + TOOLTIP_ROOM_H > wrap_h {
-            format!("calc({}px - 100%)", y - 8.0)
+            format!("calc({}px - 100%)", num(y - 8.0))
         } else {
-            format!("{}px", y + 16.0)
+            format!("{}px", num(y + 16.0))
         };
         let style = format!("transform:translate({tx},{ty})");
         Some(html! {

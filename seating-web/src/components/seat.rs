@@ -23,32 +23,7 @@ use crate::planned::{Planned, SeatCell, SeatRow};
 /// A coordinate with at most one decimal, as the core's exporter writes them, without
 /// going through `format!` (a 3,000-seat chart formats some 40,000 numbers).
 pub fn n(x: f64) -> AttrValue {
-    let t = (x * 10.0).round() as i64;
-    let mut s = String::with_capacity(8);
-    if t < 0 {
-        s.push('-');
-    }
-    let t = t.unsigned_abs();
-    push_int(&mut s, t / 10);
-    if !t.is_multiple_of(10) {
-        s.push('.');
-        s.push((b'0' + (t % 10) as u8) as char);
-    }
-    AttrValue::from(s)
-}
-
-fn push_int(s: &mut String, mut v: u64) {
-    let mut buf = [0u8; 20];
-    let mut i = buf.len();
-    loop {
-        i -= 1;
-        buf[i] = b'0' + (v % 10) as u8;
-        v /= 10;
-        if v == 0 {
-            break;
-        }
-    }
-    s.push_str(std::str::from_utf8(&buf[i..]).unwrap_or("0"));
+    AttrValue::from(seating_core::export::num(x))
 }
 
 fn text_line(t: &TextBlock, i: usize, line: &str, class: &'static str) -> Html {
