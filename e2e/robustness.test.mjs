@@ -153,6 +153,14 @@ test('a table without a recognised header gets a column-mapping step', async () 
   await page.selectOption('#mapping select[data-column="1"]', 'post');
   fields = await page.$$eval('#mapping select.column-field', (s) => s.map((x) => x.value));
   assert.deepEqual(fields, ['name', 'post', 'rank']);
+  // A row the core cannot read: the notice names its line and column, in the page's language.
+  await page.locator('#paste').fill('王晨\t區委書記\t1\n李強\t區長\t二\n');
+  await page.selectOption('#mapping select[data-column="2"]', 'rank');
+  await page.click('#import-replace');
+  await page.locator('#notice.error').waitFor();
+  assert.match(await page.locator('#notice').textContent(), /第2行，C列（排序）："二"不是整数/);
+  await page.locator('#paste').fill('王晨\t區委書記\t1\n李強\t區長\t2\n趙樂\t區人大常委會主任\t3\n');
+  await page.selectOption('#mapping select[data-column="1"]', 'post');
   await page.fill('#import-podium', '3');
   await page.locator('#import-podium').press('Tab');
   await page.click('#import-replace');
@@ -200,7 +208,7 @@ test('a GBK-encoded CSV from old Excel is decoded, not garbled', async () => {
   // A damaged workbook: the page says what is wrong and keeps the roster.
   await page.setInputFiles('#upload', { name: 'roster.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from('PK\x03\x04') });
   await page.locator('#notice.error').waitFor();
-  assert.match(await page.locator('#notice').textContent(), /Excel.*not an \.xlsx workbook/);
+  assert.match(await page.locator('#notice').textContent(), /无法读取这个 Excel 文件：不是 \.xlsx 工作簿（缺少 ZIP 目录/);
   assert.equal(await page.inputValue('#roster-table tbody tr:first-child input.post'), '区委书记');
   h.expectClean(page);
   await page.close();

@@ -154,14 +154,22 @@ fn import(rest: &[String]) -> Result<(), Failure> {
     }
     let path = file.ok_or_else(|| Failure::usage("import: missing ROSTER (an .xlsx, .csv or .tsv file)"))?;
     let (name, bytes) = read_bytes(&path)?;
-    let fail = |e: seating_core::Error| Failure::input(format!("{name}: {e}"));
+    // English unless `--lang zh` (then in 繁體, the format's default script).
+    let lang = match LANGUAGE.get() {
+        Some(&language) => seating_core::Lang { language, script: seating_core::Script::Traditional },
+        None => seating_core::Lang::EN,
+    };
+    let fail = |e: seating_core::Error| Failure::input(format!("{name}: {}", e.describe(lang)));
     let text = if bytes.starts_with(b"PK") || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
-        seating_core::import::read_xlsx(&bytes).map_err(fail)?
+        seating_core::import::read_xlsx_in(&bytes, lang).map_err(fail)?
     } else {
         seating_core::import::decode(&bytes).map_err(fail)?
     };
-    let table = seating_core::import::parse_table(&text).map_err(fail)?;
-    let scenario = seating_core::import::scenario(&table, podium).map_err(fail)?;
+    let table = seating_core::import::parse_table_in(&text, lang).map_err(fail)?;
+    let mut scenario = seating_core::import::scenario(&table, podium, lang).map_err(fail)?;
+    if let Some(&language) = LANGUAGE.get() {
+        scenario.meeting.language = language;
+    }
     let json = scenario.to_json() + "\n";
     let on_podium = scenario.people.iter().filter(|p| p.section == seating_core::Section::Podium).count();
     let summary = format!(

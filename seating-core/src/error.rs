@@ -4,6 +4,8 @@
 
 use std::fmt;
 
+use crate::lang::{msg, Lang};
+
 /// Why a scenario could not be read. Every variant names where the problem is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
@@ -53,6 +55,33 @@ impl fmt::Display for Error {
                 (0, false) => write!(f, "column {column}: {message}"),
                 (l, true) => write!(f, "line {l}: {message}"),
                 (l, false) => write!(f, "line {l}, column {column}: {message}"),
+            },
+        }
+    }
+}
+
+impl Error {
+    /// The error as [`Display`](fmt::Display) writes it, with the words around the message
+    /// (line, column) in `lang`: `第10行，D列（排序）：…`. The message itself is in the
+    /// language it was made in: the `_in` functions of [`crate::import`] write theirs in
+    /// the language they are given; serde's and the scenario checks' are English.
+    pub fn describe(&self, lang: Lang) -> String {
+        match self {
+            _ if lang.is_en() => self.to_string(),
+            Error::Json { path, line, column, message } => {
+                let at = msg!(lang, "", "第{}行第{}列", line, column);
+                if path.is_empty() {
+                    msg!(lang, "", "{}：{}", at, message)
+                } else {
+                    msg!(lang, "", "{}：`{}`：{}", at, path, message)
+                }
+            }
+            Error::Invalid { field, message } => msg!(lang, "", "`{}`：{}", field, message),
+            Error::Table { line, column, message } => match (line, column.is_empty()) {
+                (0, true) => message.clone(),
+                (0, false) => msg!(lang, "", "{}：{}", column, message),
+                (l, true) => msg!(lang, "", "第{}行：{}", l, message),
+                (l, false) => msg!(lang, "", "第{}行，{}：{}", l, column, message),
             },
         }
     }

@@ -9,12 +9,13 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::error::Error;
+use crate::lang::{msg, Lang};
 use crate::scenario::{HallSpec, Party, Person, PodiumSpec, Ranking, Role, Scenario, Section, Unit};
 
 mod inflate;
 mod xlsx;
 
-pub use xlsx::read_xlsx;
+pub use xlsx::{read_xlsx, read_xlsx_in};
 
 /// Upper bound on imported rows (the scenario limit applies too).
 pub const MAX_ROWS: usize = crate::scenario::MAX_PEOPLE;
@@ -80,6 +81,28 @@ impl Field {
             Field::Side => "side",
             Field::Ignore => "ignore",
         }
+    }
+
+    /// The field's name in `lang`: the scenario format's name in English, the usual
+    /// header word in Chinese (排序 for `rank`).
+    pub fn word(self, lang: Lang) -> std::borrow::Cow<'static, str> {
+        if lang.is_en() {
+            return self.name().into();
+        }
+        lang.text(
+            "",
+            match self {
+                Field::Id => "編號",
+                Field::Name => "姓名",
+                Field::Post => "職務",
+                Field::Unit => "單位",
+                Field::Rank => "排序",
+                Field::Section => "區域",
+                Field::Role => "身份",
+                Field::Side => "主客方",
+                Field::Ignore => "不導入",
+            },
+        )
     }
 
     /// Recognises a header cell (English, simplified or traditional Chinese).
@@ -234,8 +257,14 @@ const TITLE_ROWS: usize = 3;
 /// `""`). A row that stays one cell holding another of these delimiters, under a first
 /// line of several cells, is an error naming the line: the file mixes delimiters. The header
 /// is the first row, or the first recognised one under up to three title rows (one filled
-/// cell each), which are left out.
+/// cell each), which are left out. Errors are in English; [`parse_table_in`] writes them in
+/// another language.
 pub fn parse_table(text: &str) -> Result<Table, Error> {
+    parse_table_in(text, Lang::EN)
+}
+
+/// [`parse_table`] with its errors in `lang` (show them with [`Error::describe`]).
+pub fn parse_table_in(text: &str, lang: Lang) -> Result<Table, Error> {
     let text = text.trim_start_matches('\u{feff}');
     // The first line's delimiter; when it has none (a title), that of a header line below.
     let first: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).take(TITLE_ROWS + 1).collect();
@@ -265,8 +294,13 @@ pub fn parse_table(text: &str) -> Result<Table, Error> {
                 if quoted {
                     return Err(Error::Table {
                         line: start,
-                        column: column_name(row.len()),
-                        message: "a quoted cell is never closed (missing \")".into(),
+                        column: column_text(row.len(), None, lang),
+                        message: lang
+                            .text(
+                                "a quoted cell is never closed (missing \")",
+                                "引號中的單元格沒有結束（缺少 \"）",
+                            )
+                            .into(),
                     });
                 }
                 break;
@@ -311,11 +345,7 @@ pub fn parse_table(text: &str) -> Result<Table, Error> {
         let row: Vec<String> = row.into_iter().map(|c| c.trim().to_string()).collect();
         if row.iter().any(|c| !c.is_empty()) {
             if rows.len() > MAX_ROWS {
-                return Err(Error::Table {
-                    line: start,
-                    column: String::new(),
-                    message: format!("more than {MAX_ROWS} rows"),
-                });
+                return Err(too_many_rows(start, lang));
             }
             rows.push((start, row));
         }
@@ -332,8 +362,12 @@ pub fn parse_table(text: &str) -> Result<Table, Error> {
                 return Err(Error::Table {
                     line,
                     column: String::new(),
-                    message: format!(
-                        "the row is one cell containing {d:?}, but the first line is split by {delimiter:?}; save the table with one delimiter throughout"
+                    message: msg!(
+                        lang,
+                        "the row is one cell containing {}, but the first line is split by {}; save the table with one delimiter throughout",
+                        "這一行只有一個單元格，其中含有{}，而第一行按{}分列；請整張表使用同一種分隔符",
+                        format!("{d:?}"),
+                        format!("{delimiter:?}")
                     ),
                 });
             }
@@ -400,17 +434,19 @@ pub const STARTER_ROW: u32 = 20;
 /// A starting scenario from a roster table with a recognised header (the CLI's `import`):
 /// its people and units; without a section column the `podium` most senior on the podium;
 /// one podium row as long as the podium people and a hall of [`STARTER_ROW`]-seat rows,
-/// enough for the rest. Errors name the row and column, as [`roster`]'s do.
-pub fn scenario(table: &Table, podium: usize) -> Result<Scenario, Error> {
+/// enough for the rest. Errors name the row and column, as [`roster`]'s do, in `lang`.
+pub fn scenario(table: &Table, podium: usize, lang: Lang) -> Result<Scenario, Error> {
     let columns = table.header.as_deref().and_then(guess_columns).ok_or_else(|| Error::Table {
         line: table.rows.first().map_or(0, |(line, _)| *line),
         column: String::new(),
-        message: format!(
+        message: msg!(
+            lang,
             "no header row with a name column (姓名) in the first {} rows; add one, e.g. 姓名 職務 單位 排序",
+            "前{}行中沒有含「姓名」列的表頭；請加上一行表頭，例如：姓名 職務 單位 排序",
             TITLE_ROWS + 1
         ),
     })?;
-    let Roster { mut people, units } = roster(table, &columns, &[])?;
+    let Roster { mut people, units } = roster_in(table, &columns, &[], lang)?;
     let mut s = Scenario::new();
     if !columns.contains(&Field::Section) {
         to_podium(&mut people, &s.ranking, podium);
@@ -449,20 +485,26 @@ pub struct Roster {
 
 /// Builds people from `table` with `columns` (one [`Field`] per column; missing trailing
 /// columns count as `Ignore`). Units are matched by name against `existing` first, then
-/// created. Ids are taken from an `Id` column or generated as `p{line}`.
+/// created. Ids are taken from an `Id` column or generated as `p{line}`. Errors are in
+/// English; [`roster_in`] writes them in another language.
 pub fn roster(table: &Table, columns: &[Field], existing: &[Unit]) -> Result<Roster, Error> {
+    roster_in(table, columns, existing, Lang::EN)
+}
+
+/// [`roster`] with its errors in `lang` (show them with [`Error::describe`]).
+pub fn roster_in(table: &Table, columns: &[Field], existing: &[Unit], lang: Lang) -> Result<Roster, Error> {
     let col = |f: Field| columns.iter().position(|&c| c == f);
     let name_col = col(Field::Name).ok_or_else(|| Error::Table {
         line: 0,
         column: String::new(),
-        message: "no column is mapped to the name (姓名)".into(),
+        message: lang.text("no column is mapped to the name (姓名)", "沒有一列被指定為姓名").into(),
     })?;
     for f in Field::ALL {
         if f != Field::Ignore && columns.iter().filter(|&&c| c == f).count() > 1 {
             return Err(Error::Table {
                 line: 0,
                 column: String::new(),
-                message: format!("two columns are mapped to {}", f.name()),
+                message: msg!(lang, "two columns are mapped to {}", "有兩列都被指定為{}", f.word(lang)),
             });
         }
     }
@@ -476,45 +518,80 @@ pub fn roster(table: &Table, columns: &[Field], existing: &[Unit]) -> Result<Ros
         let cell = |f: Field| col(f).and_then(|i| row.get(i)).map(|s| s.as_str()).filter(|s| !s.is_empty());
         let err = |f: Field, message: String| Error::Table {
             line: *line,
-            column: format!("{} ({})", column_name(col(f).unwrap_or(0)), f.name()),
+            column: column_text(col(f).unwrap_or(0), Some(f), lang),
             message,
         };
         let name = cell(Field::Name).ok_or_else(|| Error::Table {
             line: *line,
-            column: format!("{} (name)", column_name(name_col)),
-            message: "the name is empty".into(),
+            column: column_text(name_col, Some(Field::Name), lang),
+            message: lang.text("the name is empty", "姓名為空").into(),
         })?;
         let id = match cell(Field::Id) {
             Some(id) => id.to_string(),
             None => format!("p{line}"),
         };
         if !ids.insert(id.clone()) {
-            return Err(err(Field::Id, format!("duplicate id {id:?}")));
+            return Err(err(Field::Id, msg!(lang, "duplicate id {}", "編號{}重複", format!("{id:?}"))));
         }
         let rank = match cell(Field::Rank) {
             None => None,
             Some(r) => Some(r.parse::<i64>().map_err(|_| {
-                err(Field::Rank, format!("{r:?} is not a whole number (smaller = more senior)"))
+                let r = format!("{r:?}");
+                err(
+                    Field::Rank,
+                    msg!(
+                        lang,
+                        "{} is not a whole number (smaller = more senior)",
+                        "{}不是整數（數字越小越靠前）",
+                        r
+                    ),
+                )
             })?),
         };
         let section = match cell(Field::Section) {
             None => Section::Hall,
             Some(s) => parse_section(s).ok_or_else(|| {
-                err(Field::Section, format!("{s:?} is neither 主席臺/podium nor 臺下/hall"))
+                let s = format!("{s:?}");
+                err(
+                    Field::Section,
+                    msg!(
+                        lang,
+                        "{} is neither 主席臺/podium nor 臺下/hall",
+                        "{}既不是主席臺/podium，也不是臺下/hall",
+                        s
+                    ),
+                )
             })?,
         };
         let role = match cell(Field::Role) {
             None => Role::Member,
             Some(s) => parse_role(s).ok_or_else(|| {
-                err(Field::Role, format!("{s:?} is not 正式/member, 列席/attendee or 候補/alternate"))
+                let s = format!("{s:?}");
+                err(
+                    Field::Role,
+                    msg!(
+                        lang,
+                        "{} is not 正式/member, 列席/attendee or 候補/alternate",
+                        "{}不是正式/member、列席/attendee或候補/alternate",
+                        s
+                    ),
+                )
             })?,
         };
         let side = match cell(Field::Side) {
             None => None,
-            Some(s) => Some(
-                parse_side(s)
-                    .ok_or_else(|| err(Field::Side, format!("{s:?} is neither 主方/host nor 客方/guest")))?,
-            ),
+            Some(s) => Some(parse_side(s).ok_or_else(|| {
+                let s = format!("{s:?}");
+                err(
+                    Field::Side,
+                    msg!(
+                        lang,
+                        "{} is neither 主方/host nor 客方/guest",
+                        "{}既不是主方/host，也不是客方/guest",
+                        s
+                    ),
+                )
+            })?),
         };
         let unit = cell(Field::Unit).map(|u| {
             if let Some(id) = unit_by_name.get(u) {
@@ -547,6 +624,23 @@ pub fn roster(table: &Table, columns: &[Field], existing: &[Unit]) -> Result<Ros
         });
     }
     Ok(Roster { people, units })
+}
+
+/// A column as errors name it: `D (rank)` or `D列（排序）`, or the letter alone.
+fn column_text(index: usize, field: Option<Field>, lang: Lang) -> String {
+    let letter = column_name(index);
+    match field {
+        Some(f) => msg!(lang, "{} ({})", "{}列（{}）", letter, f.word(lang)),
+        None => msg!(lang, "{}", "{}列", letter),
+    }
+}
+
+fn too_many_rows(line: usize, lang: Lang) -> Error {
+    Error::Table {
+        line,
+        column: String::new(),
+        message: msg!(lang, "more than {} rows", "超過{}行", MAX_ROWS),
+    }
 }
 
 fn parse_section(s: &str) -> Option<Section> {
@@ -621,6 +715,38 @@ mod tests {
         assert_eq!(cols, [Field::Rank, Field::Name], "alone, 序號 is the order");
         let cols = guess_columns(&h(&["姓名", "職務", "姓名", "職稱"])).unwrap();
         assert_eq!(cols, [Field::Name, Field::Post, Field::Ignore, Field::Ignore], "first column wins");
+    }
+
+    #[test]
+    fn errors_in_chinese_name_row_and_column_in_chinese() {
+        use crate::lang::Language;
+        use crate::Script;
+        let hans = Lang { language: Language::Zh, script: Script::Simplified };
+        let hant = Lang { language: Language::Zh, script: Script::Traditional };
+        let t = parse_table_in("姓名\t排序\n王晨\t1\n李明\t四\n", hans).unwrap();
+        let cols = guess_columns(t.header.as_ref().unwrap()).unwrap();
+        let e = roster_in(&t, &cols, &[], hans).unwrap_err();
+        assert_eq!(e.describe(hans), "第3行，B列（排序）：\"四\"不是整数（数字越小越靠前）");
+        // The same error in English, as before.
+        assert_eq!(
+            roster(&t, &cols, &[]).unwrap_err().to_string(),
+            "line 3, column B (rank): \"四\" is not a whole number (smaller = more senior)"
+        );
+        let e = roster_in(&t, &[Field::Name, Field::Name], &[], hant).unwrap_err();
+        assert_eq!(e.describe(hant), "有兩列都被指定為姓名");
+        let e = parse_table_in("姓名\t職務\n王晨;書記\n", hans).unwrap_err();
+        assert_eq!(
+            e.describe(hans),
+            "第2行：这一行只有一个单元格，其中含有';'，而第一行按'\\t'分列；请整张表使用同一种分隔符"
+        );
+        let e = parse_table_in("\"王晨", hant).unwrap_err();
+        assert_eq!(e.describe(hant), "第1行，A列：引號中的單元格沒有結束（缺少 \"）");
+        let t = parse_table("王晨\t書記\n").unwrap();
+        let e = scenario(&t, 0, hans).unwrap_err();
+        assert_eq!(
+            e.describe(hans),
+            "第1行：前4行中没有含「姓名」列的表头；请加上一行表头，例如：姓名 职务 单位 排序"
+        );
     }
 
     #[test]

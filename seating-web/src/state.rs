@@ -85,10 +85,16 @@ pub struct PendingImport {
 }
 
 impl PendingImport {
-    /// Parses `text` with the core and guesses the columns.
-    pub fn new(source: String, encoding: Option<String>, text: String, podium: usize) -> PendingImport {
+    /// Parses `text` with the core and guesses the columns; errors are written in `lang`.
+    pub fn new(
+        source: String,
+        encoding: Option<String>,
+        text: String,
+        podium: usize,
+        lang: seating_core::Lang,
+    ) -> PendingImport {
         if text.trim_start().starts_with('{') {
-            let json = Some(Scenario::from_json(&text).map(drop).map_err(|e| e.to_string()));
+            let json = Some(Scenario::from_json(&text).map(drop).map_err(|e| e.describe(lang)));
             let table = Err(String::new());
             return PendingImport {
                 source,
@@ -101,7 +107,7 @@ impl PendingImport {
                 json,
             };
         }
-        let table = import::parse_table(&text).map_err(|e| e.to_string());
+        let table = import::parse_table_in(&text, lang).map_err(|e| e.describe(lang));
         let (columns, header) = match &table {
             Ok(t) => match t.header.as_ref().and_then(|h| import::guess_columns(h)) {
                 Some(cols) => (cols, true),
@@ -678,10 +684,11 @@ impl State {
         };
         let doc = self.doc().clone();
         let existing: &[Unit] = if replace { &[] } else { &doc.units };
-        let roster = match import::roster(&table, &pending.columns, existing) {
+        let lang = self.lang.prose();
+        let roster = match import::roster_in(&table, &pending.columns, existing, lang) {
             Ok(r) => r,
             Err(e) => {
-                self.notice(true, format!("{}{e}", t.import_failed));
+                self.notice(true, format!("{}{}", t.import_failed, e.describe(lang)));
                 return;
             }
         };
@@ -836,7 +843,8 @@ impl Reducible for State {
                     let podium_seats: u32 = s.doc().podium.as_ref().map_or(0, |p| p.rows.iter().sum());
                     let keep = s.pending.as_ref().map(|p| p.podium);
                     let podium = keep.unwrap_or(podium_seats as usize);
-                    s.pending = Some(Rc::new(PendingImport::new(source, encoding, text, podium)));
+                    let lang = s.lang.prose();
+                    s.pending = Some(Rc::new(PendingImport::new(source, encoding, text, podium, lang)));
                 }
             }
             Action::ImportColumn(c, field) => {

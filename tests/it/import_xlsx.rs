@@ -166,6 +166,15 @@ fn cli_import_csv_with_podium_count_and_errors() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("save it as .xlsx"));
 
+    // `--lang zh`: the row error in Chinese, naming the sheet's row and the column.
+    let out = seating(&["--lang", "zh", "import", "tests/fixtures/import/shared-strings.xlsx"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("第10行，D列（排序）：\"四\"不是整數（數字越小越靠前）"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+
     let out = seating(&["import", "--podium", "many", csv.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(2));
     std::fs::remove_dir_all(&dir).unwrap();

@@ -15,12 +15,19 @@ pub enum InflateError {
     TooLarge,
 }
 
-impl std::fmt::Display for InflateError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl InflateError {
+    /// What went wrong, in `lang`.
+    pub fn describe(self, lang: crate::lang::Lang) -> String {
         match self {
-            InflateError::Truncated => f.write_str("the compressed data ends too early"),
-            InflateError::Corrupt(what) => write!(f, "the compressed data is corrupt ({what})"),
-            InflateError::TooLarge => f.write_str("the data unpacks to more than the size limit"),
+            InflateError::Truncated => {
+                lang.text("the compressed data ends too early", "壓縮數據提前結束").into()
+            }
+            InflateError::Corrupt(what) => {
+                crate::lang::msg!(lang, "the compressed data is corrupt ({})", "壓縮數據已損壞（{}）", what)
+            }
+            InflateError::TooLarge => {
+                lang.text("the data unpacks to more than the size limit", "解壓後超過大小上限").into()
+            }
         }
     }
 }

@@ -8,9 +8,10 @@
 //! Styles, merged cells and other sheets are ignored. The old binary `.xls` format is not
 //! a ZIP and gets an error that says to save as `.xlsx` or paste.
 
-use super::column_name;
 use super::inflate::{inflate, InflateError};
+use super::{column_text, too_many_rows};
 use crate::error::Error;
+use crate::lang::{msg, Lang};
 
 /// The most any one part of the workbook may unpack to (a sheet of 10,000 rows is a few MB).
 const MAX_PART: usize = 64 << 20;
@@ -26,16 +27,22 @@ const MAX_PART: usize = 64 << 20;
 /// assert!(err.to_string().contains("not an .xlsx workbook"));
 /// ```
 pub fn read_xlsx(bytes: &[u8]) -> Result<String, Error> {
-    let zip = Zip::open(bytes)?;
+    read_xlsx_in(bytes, Lang::EN)
+}
+
+/// [`read_xlsx`] with its errors in `lang` (show them with [`Error::describe`]).
+pub fn read_xlsx_in(bytes: &[u8], lang: Lang) -> Result<String, Error> {
+    let zip = Zip::open(bytes, lang)?;
     let strings = match zip.find("xl/sharedStrings.xml") {
-        Some(entry) => shared_strings(&zip.read(entry)?)?,
+        Some(entry) => shared_strings(&zip.read(entry)?, lang)?,
         None => Vec::new(),
     };
     let sheet_path = first_sheet(&zip)?;
-    let entry =
-        zip.find(&sheet_path).ok_or_else(|| whole(format!("the workbook has no part {sheet_path}")))?;
+    let entry = zip
+        .find(&sheet_path)
+        .ok_or_else(|| whole(msg!(lang, "the workbook has no part {}", "工作簿中沒有 {}", sheet_path)))?;
     let sheet = zip.read(entry)?;
-    let rows = sheet_rows(&sheet, &strings)?;
+    let rows = sheet_rows(&sheet, &strings, lang)?;
     Ok(to_text(&rows))
 }
 
@@ -43,9 +50,12 @@ fn whole(message: String) -> Error {
     Error::Table { line: 0, column: String::new(), message }
 }
 
-fn not_xlsx(why: &str) -> Error {
-    whole(format!(
-        "not an .xlsx workbook ({why}); save it from Excel or WPS as .xlsx (Excel 工作簿), or copy the table and paste it"
+fn not_xlsx(why: &str, lang: Lang) -> Error {
+    whole(msg!(
+        lang,
+        "not an .xlsx workbook ({}); save it from Excel or WPS as .xlsx (Excel 工作簿), or copy the table and paste it",
+        "不是 .xlsx 工作簿（{}）；請在 Excel 或 WPS 中另存為 .xlsx（Excel 工作簿），或複製表格後貼上",
+        why
     ))
 }
 
@@ -63,6 +73,7 @@ struct Entry<'a> {
 struct Zip<'a> {
     bytes: &'a [u8],
     entries: Vec<Entry<'a>>,
+    lang: Lang,
 }
 
 fn u16_at(b: &[u8], at: usize) -> Option<u16> {
@@ -74,27 +85,39 @@ fn u32_at(b: &[u8], at: usize) -> Option<u32> {
 }
 
 impl<'a> Zip<'a> {
-    fn open(bytes: &'a [u8]) -> Result<Zip<'a>, Error> {
+    fn open(bytes: &'a [u8], lang: Lang) -> Result<Zip<'a>, Error> {
         if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
             return Err(whole(
-                "this is an old Excel 97–2003 (.xls) or WPS (.et) file; save it as .xlsx (Excel 工作簿), or copy the table and paste it".into(),
+                lang.text(
+                    "this is an old Excel 97–2003 (.xls) or WPS (.et) file; save it as .xlsx (Excel 工作簿), or copy the table and paste it",
+                    "這是舊版 Excel 97–2003（.xls）或 WPS（.et）文件；請另存為 .xlsx（Excel 工作簿），或複製表格後貼上",
+                )
+                .into(),
             ));
         }
         if !bytes.starts_with(b"PK") {
-            return Err(not_xlsx("it is not a ZIP file"));
+            return Err(not_xlsx(&lang.text("it is not a ZIP file", "不是 ZIP 文件"), lang));
         }
         // The end-of-central-directory record: 22 bytes plus a comment of up to 64 KiB.
         let from = bytes.len().saturating_sub(22 + 0xFFFF);
         let eocd = (from..bytes.len().saturating_sub(21))
             .rev()
             .find(|&i| bytes[i..].starts_with(&[0x50, 0x4B, 0x05, 0x06]))
-            .ok_or_else(|| not_xlsx("the ZIP directory is missing; the file may be cut short"))?;
+            .ok_or_else(|| {
+                not_xlsx(
+                    &lang.text(
+                        "the ZIP directory is missing; the file may be cut short",
+                        "缺少 ZIP 目錄，文件可能不完整",
+                    ),
+                    lang,
+                )
+            })?;
         let count = u16_at(bytes, eocd + 10).unwrap_or(0) as usize;
         let start = u32_at(bytes, eocd + 16).unwrap_or(u32::MAX) as usize;
         let mut entries = Vec::with_capacity(count.min(1024));
         let mut at = start;
         for _ in 0..count {
-            let bad = || not_xlsx("the ZIP directory is damaged");
+            let bad = || not_xlsx(&lang.text("the ZIP directory is damaged", "ZIP 目錄已損壞"), lang);
             if u32_at(bytes, at) != Some(0x0201_4B50) {
                 return Err(bad());
             }
@@ -109,7 +132,7 @@ impl<'a> Zip<'a> {
             entries.push(Entry { name, method, crc, packed, size, offset });
             at += 46 + name_len + extra_len + comment_len;
         }
-        Ok(Zip { bytes, entries })
+        Ok(Zip { bytes, entries, lang })
     }
 
     fn find(&self, name: &str) -> Option<&Entry<'a>> {
@@ -119,34 +142,45 @@ impl<'a> Zip<'a> {
 
     fn read(&self, e: &Entry<'_>) -> Result<Vec<u8>, Error> {
         let name = String::from_utf8_lossy(e.name);
-        let bad = |why: &str| whole(format!("the workbook part {name} {why}"));
+        let lang = self.lang;
+        let bad = |why: &str| whole(msg!(lang, "the workbook part {} {}", "工作簿中的 {} {}", name, why));
         let at = e.offset;
         if u32_at(self.bytes, at) != Some(0x0403_4B50) {
-            return Err(bad("is missing; the file may be damaged"));
+            return Err(bad(&lang.text("is missing; the file may be damaged", "缺失，文件可能已損壞")));
         }
         let skip = 30
             + u16_at(self.bytes, at + 26).unwrap_or(0) as usize
             + u16_at(self.bytes, at + 28).unwrap_or(0) as usize;
-        let data = self
-            .bytes
-            .get(at + skip..at + skip + e.packed)
-            .ok_or_else(|| bad("is cut short; the file may be incomplete"))?;
+        let data = self.bytes.get(at + skip..at + skip + e.packed).ok_or_else(|| {
+            bad(&lang.text("is cut short; the file may be incomplete", "不完整，文件可能被截斷"))
+        })?;
         if e.size > MAX_PART {
-            return Err(bad(&format!("is larger than {} MB", MAX_PART >> 20)));
+            return Err(bad(&too_large(lang)));
         }
         let out = match e.method {
             0 => data.to_vec(),
             8 => inflate(data, MAX_PART).map_err(|err| match err {
-                InflateError::TooLarge => bad(&format!("is larger than {} MB", MAX_PART >> 20)),
-                err => bad(&format!("cannot be unpacked: {err}")),
+                InflateError::TooLarge => bad(&too_large(lang)),
+                err => bad(&msg!(lang, "cannot be unpacked: {}", "無法解壓：{}", err.describe(lang))),
             })?,
-            m => return Err(bad(&format!("uses ZIP compression method {m}, which is not supported"))),
+            m => {
+                return Err(bad(&msg!(
+                    lang,
+                    "uses ZIP compression method {}, which is not supported",
+                    "使用了不支持的 ZIP 壓縮方式 {}",
+                    m
+                )))
+            }
         };
         if crate::export::xlsx::crc32(&out) != e.crc {
-            return Err(bad("fails its checksum; the file is damaged"));
+            return Err(bad(&lang.text("fails its checksum; the file is damaged", "校驗失敗，文件已損壞")));
         }
         Ok(out)
     }
+}
+
+fn too_large(lang: Lang) -> String {
+    msg!(lang, "is larger than {} MB", "超過 {} MB", MAX_PART >> 20)
 }
 
 // ---- XML ---------------------------------------------------------------------------------
@@ -300,14 +334,21 @@ fn unescape(s: &str) -> String {
     out
 }
 
-fn utf8<'b>(part: &str, bytes: &'b [u8]) -> Result<&'b str, Error> {
+fn utf8<'b>(part: &str, bytes: &'b [u8], lang: Lang) -> Result<&'b str, Error> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    std::str::from_utf8(bytes).map_err(|_| whole(format!("the workbook part {part} is not UTF-8 XML")))
+    std::str::from_utf8(bytes).map_err(|_| {
+        whole(msg!(
+            lang,
+            "the workbook part {} is not UTF-8 XML",
+            "工作簿中的 {} 不是 UTF-8 編碼的 XML",
+            part
+        ))
+    })
 }
 
 /// The text of each `<si>` item: its `<t>` runs joined, phonetic guides (`<rPh>`) left out.
-fn shared_strings(bytes: &[u8]) -> Result<Vec<String>, Error> {
-    let xml = utf8("xl/sharedStrings.xml", bytes)?;
+fn shared_strings(bytes: &[u8], lang: Lang) -> Result<Vec<String>, Error> {
+    let xml = utf8("xl/sharedStrings.xml", bytes, lang)?;
     Ok(items(xml, "si"))
 }
 
@@ -348,7 +389,7 @@ fn first_sheet(zip: &Zip<'_>) -> Result<String, Error> {
             .filter(|n| n.starts_with("xl/worksheets/") && n.ends_with(".xml"))
             .min_by_key(|n| (n.len(), n.to_string()))
             .map(str::to_string)
-            .ok_or_else(|| not_xlsx("it has no worksheet"))
+            .ok_or_else(|| not_xlsx(&zip.lang.text("it has no worksheet", "其中沒有工作表"), zip.lang))
     };
     let (Some(book), Some(rels)) = (zip.find("xl/workbook.xml"), zip.find("xl/_rels/workbook.xml.rels"))
     else {
@@ -356,8 +397,8 @@ fn first_sheet(zip: &Zip<'_>) -> Result<String, Error> {
     };
     let book = zip.read(book)?;
     let rels = zip.read(rels)?;
-    let book = utf8("xl/workbook.xml", &book)?;
-    let rels = utf8("xl/_rels/workbook.xml.rels", &rels)?;
+    let book = utf8("xl/workbook.xml", &book, zip.lang)?;
+    let rels = utf8("xl/_rels/workbook.xml.rels", &rels, zip.lang)?;
     let Some(id) = tags(book)
         .filter(|t| t.name == "sheet" && !t.close)
         .find(|t| t.attr("state").is_none_or(|s| s == "visible"))
@@ -429,8 +470,8 @@ fn whole_number(v: &str) -> Option<i64> {
 }
 
 /// The sheet's rows: (1-based row number, cells by column).
-fn sheet_rows(bytes: &[u8], strings: &[String]) -> Result<Vec<(usize, Vec<String>)>, Error> {
-    let xml = utf8("worksheet", bytes)?;
+fn sheet_rows(bytes: &[u8], strings: &[String], lang: Lang) -> Result<Vec<(usize, Vec<String>)>, Error> {
+    let xml = utf8("worksheet", bytes, lang)?;
     let mut rows: Vec<(usize, Vec<String>)> = Vec::new();
     let mut row_no = 0usize;
     let mut col = 0usize;
@@ -450,11 +491,7 @@ fn sheet_rows(bytes: &[u8], strings: &[String]) -> Result<Vec<(usize, Vec<String
                     _ => row_no + 1,
                 };
                 if rows.len() > super::MAX_ROWS + 1_000 {
-                    return Err(Error::Table {
-                        line: row_no,
-                        column: String::new(),
-                        message: format!("more than {} rows", super::MAX_ROWS),
-                    });
+                    return Err(too_many_rows(row_no, lang));
                 }
                 rows.push((row_no, Vec::new()));
                 col = 0;
@@ -485,15 +522,17 @@ fn sheet_rows(bytes: &[u8], strings: &[String]) -> Result<Vec<(usize, Vec<String
                         let index = v.trim().parse::<usize>().ok();
                         match index.and_then(|i| strings.get(i)) {
                             Some(s) => s.clone(),
-                            None => {
-                                return Err(Error::Table {
-                                    line: row_no,
-                                    column: column_name(col),
-                                    message: format!(
-                                        "cell {reference} refers to shared string {v}, which the workbook does not have"
-                                    ),
-                                })
-                            }
+                            None => return Err(Error::Table {
+                                line: row_no,
+                                column: column_text(col, None, lang),
+                                message: msg!(
+                                    lang,
+                                    "cell {} refers to shared string {}, which the workbook does not have",
+                                    "單元格 {} 引用的共享字符串 {} 在工作簿中不存在",
+                                    reference,
+                                    v
+                                ),
+                            }),
                         }
                     }
                     ("inlineStr", _) => std::mem::take(&mut inline),
@@ -601,7 +640,7 @@ mod tests {
     #[test]
     fn shared_strings_skip_phonetic_runs() {
         let xml = r#"<sst><si><t>王建國</t></si><si><r><t>區委</t></r><r><t xml:space="preserve"> 書記</t></r><rPh sb="0" eb="1"><t>くい</t></rPh></si><si/><si><t/></si></sst>"#;
-        assert_eq!(shared_strings(xml.as_bytes()).unwrap(), ["王建國", "區委 書記", "", ""]);
+        assert_eq!(shared_strings(xml.as_bytes(), Lang::EN).unwrap(), ["王建國", "區委 書記", "", ""]);
     }
 
     #[test]
@@ -610,7 +649,7 @@ mod tests {
             <row r="2"><c r="A2" t="s"><v>0</v></c><c r="C2"><v>3.0</v></c></row>
             <row r="5"><c r="B5" t="inlineStr"><is><t>&lt;b&gt;</t></is></c><c r="C5" t="str"><f>A1</f><v>x</v></c><c r="D5" t="b"><v>1</v></c></row>
             </sheetData></worksheet>"#;
-        let rows = sheet_rows(xml.as_bytes(), &["姓名".to_string()]).unwrap();
+        let rows = sheet_rows(xml.as_bytes(), &["姓名".to_string()], Lang::EN).unwrap();
         assert_eq!(rows[0], (2, vec!["姓名".to_string(), String::new(), "3".to_string()]));
         assert_eq!(rows[1].0, 5);
         assert_eq!(rows[1].1, ["", "<b>", "x", "TRUE"]);
@@ -621,7 +660,7 @@ mod tests {
     fn a_missing_shared_string_names_the_cell() {
         let xml =
             r#"<worksheet><sheetData><row r="7"><c r="B7" t="s"><v>4</v></c></row></sheetData></worksheet>"#;
-        let err = sheet_rows(xml.as_bytes(), &[]).unwrap_err();
+        let err = sheet_rows(xml.as_bytes(), &[], Lang::EN).unwrap_err();
         assert_eq!(
             err,
             Error::Table {

@@ -43,7 +43,8 @@ pub struct ImportProps {
 }
 
 /// Reads a picked file and sends what it holds.
-fn open_file(file: web_sys::File, t: &'static Texts, dispatch: Dispatch) {
+fn open_file(file: web_sys::File, lang: Lang, dispatch: Dispatch) {
+    let t = lang.texts();
     let name = file.name();
     wasm_bindgen_futures::spawn_local(async move {
         let bytes = match files::read(&file).await {
@@ -58,11 +59,11 @@ fn open_file(file: web_sys::File, t: &'static Texts, dispatch: Dispatch) {
         };
         match files::kind(&name) {
             // The first visible sheet, as tab-separated text whose line N is sheet row N.
-            files::Kind::Workbook => match seating_core::import::read_xlsx(&bytes) {
+            files::Kind::Workbook => match seating_core::import::read_xlsx_in(&bytes, lang.prose()) {
                 Ok(text) => dispatch.dispatch(Action::ImportText { source: name, encoding: None, text }),
                 Err(e) => dispatch.dispatch(Action::Notify(Some(Notice {
                     error: true,
-                    text: format!("{}{e}", t.xlsx_failed),
+                    text: format!("{}{}", t.xlsx_failed, e.describe(lang.prose())),
                 }))),
             },
             files::Kind::Scenario => match files::decode(&bytes) {
@@ -108,6 +109,7 @@ pub fn import(props: &ImportProps) -> Html {
     };
     let onchange_file = {
         let dispatch = props.dispatch.clone();
+        let lang = props.lang;
         let has_pending = pending.is_some();
         Callback::from(move |e: Event| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
@@ -116,7 +118,7 @@ pub fn import(props: &ImportProps) -> Html {
             if has_pending && !dialogs::confirm(t.confirm_discard_import) {
                 return;
             }
-            open_file(file, t, dispatch.clone());
+            open_file(file, lang, dispatch.clone());
         })
     };
     let paste_value =
