@@ -65,6 +65,8 @@ test('every API function takes and returns plain objects', async () => {
     const csv = m.seatListCsv(scenario);
     const xlsx = m.seatListXlsx(scenario);
     const fromXlsx = m.importTable(m.readXlsx(xlsx));
+    const sheets = m.xlsxSheets(xlsx);
+    const second = m.readXlsx(xlsx, 1).split('\n')[0];
     const gbk = m.sniffEncoding(new Uint8Array([0xcd, 0xf5, 0xb3, 0xbf, 0x2c, 0x31]));
     const schema = m.schema();
     return {
@@ -73,7 +75,7 @@ test('every API function takes and returns plain objects', async () => {
       layout: { plain: plain(layout), view: layout.view, seats: layout.seats.length, first: layout.seats[0] },
       table, mapped, cards: cards.length, cardsHaveNames: cards.join('').includes('王晨'),
       csvHead: csv.slice(0, 30), xlsxMagic: Array.from(xlsx.slice(0, 4)), gbk, schemaTitle: schema.title,
-      fromXlsx: { header: fromXlsx.header, names: fromXlsx.people.map((p) => p.name) },
+      fromXlsx: { header: fromXlsx.header, names: fromXlsx.people.map((p) => p.name), sheets, second },
       errors: {
         plan: errorOf(() => m.plan({ format: 'seating/2' })),
         chart: errorOf(() => m.chart(scenario, { paper: 'b5' })),
@@ -105,6 +107,8 @@ test('every API function takes and returns plain objects', async () => {
   // The sign-in list read back as a roster: its header under the title rows, names in order.
   assert.deepEqual(r.fromXlsx.header.slice(0, 2), ['序號', '姓名']);
   assert.deepEqual([...r.fromXlsx.names].sort(), TINY.people.map((p) => p.name).sort());
+  assert.deepEqual(r.fromXlsx.sheets, ['簽到表', '座位表']);
+  assert.match(r.fromXlsx.second, /座位/);
   assert.equal(typeof r.schemaTitle, 'string');
   for (const [name, e] of Object.entries(r.errors)) assert.equal(e?.isError, true, `${name} throws an Error`);
   assert.match(r.errors.plan.message, /format/);

@@ -192,6 +192,36 @@ test('an Excel workbook (.xlsx) is read from its first visible sheet and importe
   await page.close();
 });
 
+test('a workbook with several sheets: pick one, import it, then add another', async () => {
+  const { page } = await open();
+  const xlsx = readFileSync(new URL('../tests/fixtures/import/two-sheets.xlsx', import.meta.url));
+  const upload = () => page.setInputFiles('#upload', { name: '名單.xlsx', mimeType: 'application/octet-stream', buffer: xlsx });
+  await upload();
+  await page.locator('#import-sheet').waitFor();
+  // The visible sheets, in tab order (the hidden one left out); the first is read.
+  assert.deepEqual(await page.$$eval('#import-sheet option', (o) => o.map((x) => x.textContent)), ['主席臺', '臺下']);
+  assert.equal(await page.locator('#mapping tbody tr:first-child td:first-child').textContent(), '陳佳怡');
+  await page.fill('#import-podium', '3');
+  await page.locator('#import-podium').press('Tab');
+  await page.click('#import-replace');
+  await page.locator('#roster-table tbody tr').nth(2).waitFor();
+  await upload();
+  await page.selectOption('#import-sheet', '1');
+  await page.locator('#mapping tbody tr:first-child td:first-child', { hasText: '王一' }).waitFor();
+  assert.equal(await page.inputValue('#import-sheet'), '1');
+  await h.screenshot(page, 'import-sheets');
+  await page.fill('#import-podium', '0');
+  await page.locator('#import-podium').press('Tab');
+  await page.click('#import-append');
+  await page.locator('#roster-table tbody tr').nth(5).waitFor();
+  const seats = await seatsOf(page);
+  assert.deepEqual(['P1-3', 'P1-4', 'P1-5'].map((s) => seats[s].name), ['梁博娟', '陳佳怡', '顧燕偉']);
+  const hall = Object.entries(seats).filter(([id, s]) => id.startsWith('H') && s.name).map(([, s]) => s.name);
+  assert.deepEqual(hall.sort(), ['張三', '李二', '王一'].sort());
+  h.expectClean(page);
+  await page.close();
+});
+
 test('a GBK-encoded CSV from old Excel is decoded, not garbled', async () => {
   const { page } = await open();
   const gbk = Buffer.from(

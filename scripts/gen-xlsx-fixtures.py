@@ -40,6 +40,24 @@ def roster():
     wb.save(os.path.join(OUT, "roster.xlsx"))
 
 
+def two_sheets():
+    """The podium and the hall on sheets of their own, a hidden sheet between them."""
+    wb = Workbook()
+    podium = wb.active
+    podium.title = "主席臺"
+    podium.append(["姓名", "職務", "排序"])
+    for row in [("陳佳怡", "區委書記", 1), ("顧燕偉", "區長", 2), ("梁博娟", "區人大常委會主任", 3)]:
+        podium.append(list(row))
+    hidden = wb.create_sheet("草稿")
+    hidden["A1"] = "不用"
+    hidden.sheet_state = "hidden"
+    hall = wb.create_sheet("臺下")
+    hall.append(["姓名", "單位", "排序"])
+    for row in [("王一", "區委辦", 10), ("李二", "區政府辦", 11), ("張三", "區委辦", 12)]:
+        hall.append(list(row))
+    wb.save(os.path.join(OUT, "two-sheets.xlsx"))
+
+
 def shared():
     """The parts as Excel writes them (shared strings, phonetic runs, `_x000D_`, an `x:`
     namespace prefix as the OpenXML SDK writes it), DEFLATE-compressed with zipfile."""
@@ -78,4 +96,5 @@ def shared():
 if __name__ == "__main__":
     os.makedirs(OUT, exist_ok=True)
     roster()
+    two_sheets()
     shared()

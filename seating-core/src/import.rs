@@ -15,7 +15,7 @@ use crate::scenario::{HallSpec, Party, Person, PodiumSpec, Ranking, Role, Scenar
 mod inflate;
 mod xlsx;
 
-pub use xlsx::{read_xlsx, read_xlsx_in};
+pub use xlsx::{read_xlsx, read_xlsx_in, read_xlsx_sheet, xlsx_sheets};
 
 /// Upper bound on imported rows (the scenario limit applies too).
 pub const MAX_ROWS: usize = crate::scenario::MAX_PEOPLE;

@@ -282,11 +282,19 @@ pub fn import_table(text: &str, options: JsValue) -> Result<JsValue, JsError> {
     to_js(&result)
 }
 
-/// `readXlsx(bytes)`: the first visible sheet of an `.xlsx` workbook (a `Uint8Array`) as
-/// tab-separated text, line N = sheet row N, for `importTable`.
+/// `readXlsx(bytes, sheet?)`: a visible sheet of an `.xlsx` workbook (a `Uint8Array`; the
+/// first, or number `sheet` from 0 in tab order) as tab-separated text, line N = sheet row
+/// N, for `importTable`.
 #[wasm_bindgen(js_name = readXlsx)]
-pub fn read_xlsx(bytes: &[u8]) -> Result<String, JsError> {
-    import::read_xlsx(bytes).map_err(|e| JsError::new(&e.to_string()))
+pub fn read_xlsx(bytes: &[u8], sheet: Option<u32>) -> Result<String, JsError> {
+    import::read_xlsx_sheet(bytes, sheet.unwrap_or(0) as usize, seating_core::Lang::EN)
+        .map_err(|e| JsError::new(&e.to_string()))
+}
+
+/// `xlsxSheets(bytes)`: the names of the workbook's visible sheets, in tab order.
+#[wasm_bindgen(js_name = xlsxSheets)]
+pub fn xlsx_sheets(bytes: &[u8]) -> Result<Vec<String>, JsError> {
+    import::xlsx_sheets(bytes, seating_core::Lang::EN).map_err(|e| JsError::new(&e.to_string()))
 }
 
 /// The encoding a file's bytes most likely have, as a `TextDecoder` label (`utf-8`,

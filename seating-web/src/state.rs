@@ -82,6 +82,13 @@ pub struct PendingImport {
     pub podium: usize,
     /// Text that looks like a scenario (JSON): whether the core accepts it.
     pub json: Option<Result<(), String>>,
+    /// An uploaded `.xlsx` workbook: its bytes (to read another sheet), the names of its
+    /// visible sheets and the one read.
+    pub workbook: Option<Rc<[u8]>>,
+    /// The visible sheets of `workbook`, in tab order.
+    pub sheets: Vec<String>,
+    /// The sheet of `workbook` that `text` holds.
+    pub sheet: usize,
 }
 
 impl PendingImport {
@@ -105,6 +112,9 @@ impl PendingImport {
                 header: false,
                 podium,
                 json,
+                workbook: None,
+                sheets: Vec::new(),
+                sheet: 0,
             };
         }
         let table = import::parse_table_in(&text, lang).map_err(|e| e.describe(lang));
@@ -115,7 +125,19 @@ impl PendingImport {
             },
             Err(_) => (Vec::new(), false),
         };
-        PendingImport { source, encoding, text, table, columns, header, podium, json: None }
+        PendingImport {
+            source,
+            encoding,
+            text,
+            table,
+            columns,
+            header,
+            podium,
+            json: None,
+            workbook: None,
+            sheets: Vec::new(),
+            sheet: 0,
+        }
     }
 
     /// Number of columns in the widest row.
@@ -246,6 +268,8 @@ pub enum Action {
     DeleteDraft(usize),
     /// Start (or replace) a pending import with pasted or decoded text.
     ImportText { source: String, encoding: Option<String>, text: String },
+    /// Start (or replace) a pending import with visible sheet `sheet` of an `.xlsx` file.
+    ImportWorkbook { source: String, bytes: Rc<[u8]>, sheet: usize },
     /// Map column `.0` of the pending import to `.1`.
     ImportColumn(usize, Field),
     /// How many of the most senior go on the podium (no section column).
@@ -845,6 +869,23 @@ impl Reducible for State {
                     let podium = keep.unwrap_or(podium_seats as usize);
                     let lang = s.lang.prose();
                     s.pending = Some(Rc::new(PendingImport::new(source, encoding, text, podium, lang)));
+                }
+            }
+            Action::ImportWorkbook { source, bytes, sheet } => {
+                let lang = s.lang.prose();
+                let read = import::xlsx_sheets(&bytes, lang)
+                    .and_then(|sheets| Ok((import::read_xlsx_sheet(&bytes, sheet, lang)?, sheets)));
+                match read {
+                    Ok((text, sheets)) => {
+                        let podium_seats: u32 = s.doc().podium.as_ref().map_or(0, |p| p.rows.iter().sum());
+                        let podium = s.pending.as_ref().map_or(podium_seats as usize, |p| p.podium);
+                        let mut p = PendingImport::new(source, None, text, podium, lang);
+                        p.workbook = Some(bytes);
+                        p.sheets = sheets;
+                        p.sheet = sheet;
+                        s.pending = Some(Rc::new(p));
+                    }
+                    Err(e) => s.notice(true, format!("{}{}", s.lang.texts().xlsx_failed, e.describe(lang))),
                 }
             }
             Action::ImportColumn(c, field) => {

@@ -7,7 +7,7 @@ use std::process::Command;
 
 use seating_core::export::table;
 use seating_core::import::{self, guess_columns, parse_table, read_xlsx, Field};
-use seating_core::{plan, Error, Scenario, Section};
+use seating_core::{plan, Error, Lang, Scenario, Section};
 
 fn fixture(name: &str) -> Vec<u8> {
     std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import").join(name)).unwrap()
@@ -37,6 +37,24 @@ fn openpyxl_workbook_first_visible_sheet_under_title_rows() {
     let podium = roster.people.iter().filter(|p| p.section == Section::Podium).count();
     assert_eq!(podium, 3);
     assert_eq!(roster.units.len(), 4);
+}
+
+#[test]
+fn every_visible_sheet_can_be_read() {
+    let bytes = fixture("two-sheets.xlsx");
+    assert_eq!(
+        import::xlsx_sheets(&bytes, Lang::EN).unwrap(),
+        ["主席臺", "臺下"],
+        "the hidden 草稿 is left out"
+    );
+    assert_eq!(read_xlsx(&bytes).unwrap(), import::read_xlsx_sheet(&bytes, 0, Lang::EN).unwrap());
+    let hall = parse_table(&import::read_xlsx_sheet(&bytes, 1, Lang::EN).unwrap()).unwrap();
+    assert_eq!(cells(hall.header.as_ref().unwrap()), ["姓名", "單位", "排序"]);
+    let names: Vec<&str> = hall.rows.iter().map(|(_, r)| r[0].as_str()).collect();
+    assert_eq!(names, ["王一", "李二", "張三"]);
+    let err = import::read_xlsx_sheet(&bytes, 2, Lang::EN).unwrap_err().to_string();
+    assert_eq!(err, "the workbook has 2 visible sheets, not 3");
+    assert_eq!(import::xlsx_sheets(&fixture("shared-strings.xlsx"), Lang::EN).unwrap(), ["Sheet1"]);
 }
 
 #[test]
@@ -170,7 +188,8 @@ fn cli_import_csv_with_podium_count_and_errors() {
     let out = seating(&["--lang", "zh", "import", "tests/fixtures/import/shared-strings.xlsx"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(
-        String::from_utf8_lossy(&out.stderr).contains("第10行，D列（排序）：\"四\"不是整數（數字越小越靠前）"),
+        String::from_utf8_lossy(&out.stderr)
+            .contains("第10行，D列（排序）：\"四\"不是整數（數字越小越靠前）"),
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );

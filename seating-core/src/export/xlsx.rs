@@ -408,7 +408,7 @@ pub(crate) fn crc32(data: &[u8]) -> u32 {
 
 /// A ZIP archive of the files, in order: STORED, no data descriptors, no extra fields,
 /// every entry dated 1980-01-01 00:00 (DOS time 0, date 0x0021).
-fn zip(files: &[(&str, &[u8])]) -> Vec<u8> {
+pub(crate) fn zip(files: &[(&str, &[u8])]) -> Vec<u8> {
     fn u16_(out: &mut Vec<u8>, v: u16) {
         out.extend_from_slice(&v.to_le_bytes());
     }

@@ -32,14 +32,36 @@ pub fn read_xlsx(bytes: &[u8]) -> Result<String, Error> {
 
 /// [`read_xlsx`] with its errors in `lang` (show them with [`Error::describe`]).
 pub fn read_xlsx_in(bytes: &[u8], lang: Lang) -> Result<String, Error> {
+    read_xlsx_sheet(bytes, 0, lang)
+}
+
+/// The names of the workbook's visible worksheets, in tab order (hidden ones left out):
+/// what [`read_xlsx_sheet`]'s `index` counts.
+pub fn xlsx_sheets(bytes: &[u8], lang: Lang) -> Result<Vec<String>, Error> {
+    let zip = Zip::open(bytes, lang)?;
+    Ok(visible_sheets(&zip)?.into_iter().map(|(name, _)| name).collect())
+}
+
+/// Visible worksheet `index` (0-based, in tab order) as [`read_xlsx`] reads the first one,
+/// errors in `lang`.
+pub fn read_xlsx_sheet(bytes: &[u8], index: usize, lang: Lang) -> Result<String, Error> {
     let zip = Zip::open(bytes, lang)?;
     let strings = match zip.find("xl/sharedStrings.xml") {
         Some(entry) => shared_strings(&zip.read(entry)?, lang)?,
         None => Vec::new(),
     };
-    let sheet_path = first_sheet(&zip)?;
+    let sheets = visible_sheets(&zip)?;
+    let (_, sheet_path) = sheets.get(index).ok_or_else(|| {
+        whole(msg!(
+            lang,
+            "the workbook has {} visible sheets, not {}",
+            "工作簿只有{}張可見的工作表，沒有第{}張",
+            sheets.len(),
+            index + 1
+        ))
+    })?;
     let entry = zip
-        .find(&sheet_path)
+        .find(sheet_path)
         .ok_or_else(|| whole(msg!(lang, "the workbook has no part {}", "工作簿中沒有 {}", sheet_path)))?;
     let sheet = zip.read(entry)?;
     let rows = sheet_rows(&sheet, &strings, lang)?;
@@ -380,16 +402,26 @@ fn items(xml: &str, item: &str) -> Vec<String> {
     out
 }
 
-/// The path of the first worksheet in the workbook's tab order that is not hidden.
-fn first_sheet(zip: &Zip<'_>) -> Result<String, Error> {
+/// The visible worksheets in the workbook's tab order: (name, part path). Without a
+/// readable workbook part, every `xl/worksheets/*.xml`, named by file, `sheet2` after `sheet1`.
+fn visible_sheets(zip: &Zip<'_>) -> Result<Vec<(String, String)>, Error> {
     let fallback = || {
-        zip.entries
+        let mut parts: Vec<&str> = zip
+            .entries
             .iter()
             .filter_map(|e| std::str::from_utf8(e.name).ok())
             .filter(|n| n.starts_with("xl/worksheets/") && n.ends_with(".xml"))
-            .min_by_key(|n| (n.len(), n.to_string()))
-            .map(str::to_string)
-            .ok_or_else(|| not_xlsx(&zip.lang.text("it has no worksheet", "其中沒有工作表"), zip.lang))
+            .collect();
+        crate::sort::sort_by_key(&mut parts, |n| (n.len(), n.to_string()));
+        let sheets: Vec<(String, String)> = parts
+            .into_iter()
+            .map(|p| (p["xl/worksheets/".len()..p.len() - 4].to_string(), p.to_string()))
+            .collect();
+        if sheets.is_empty() {
+            Err(not_xlsx(&zip.lang.text("it has no worksheet", "其中沒有工作表"), zip.lang))
+        } else {
+            Ok(sheets)
+        }
     };
     let (Some(book), Some(rels)) = (zip.find("xl/workbook.xml"), zip.find("xl/_rels/workbook.xml.rels"))
     else {
@@ -399,22 +431,24 @@ fn first_sheet(zip: &Zip<'_>) -> Result<String, Error> {
     let rels = zip.read(rels)?;
     let book = utf8("xl/workbook.xml", &book, zip.lang)?;
     let rels = utf8("xl/_rels/workbook.xml.rels", &rels, zip.lang)?;
-    let Some(id) = tags(book)
+    let sheets: Vec<(String, String)> = tags(book)
         .filter(|t| t.name == "sheet" && !t.close)
-        .find(|t| t.attr("state").is_none_or(|s| s == "visible"))
-        .and_then(|t| t.attr("id"))
-    else {
+        .filter(|t| t.attr("state").is_none_or(|s| s == "visible"))
+        .filter_map(|t| {
+            let id = t.attr("id")?;
+            let rel = tags(rels).find(|r| r.name == "Relationship" && r.attr("Id").as_ref() == Some(&id))?;
+            let target = rel.attr("Target")?;
+            let path = match target.strip_prefix('/') {
+                Some(absolute) => absolute.to_string(),
+                None => format!("xl/{target}"),
+            };
+            Some((t.attr("name").unwrap_or_default(), path))
+        })
+        .collect();
+    if sheets.is_empty() {
         return fallback();
-    };
-    let Some(target) = tags(rels).find(|t| t.name == "Relationship" && t.attr("Id") == Some(id.clone()))
-    else {
-        return fallback();
-    };
-    let target = target.attr("Target").unwrap_or_default();
-    Ok(match target.strip_prefix('/') {
-        Some(absolute) => absolute.to_string(),
-        None => format!("xl/{target}"),
-    })
+    }
+    Ok(sheets)
 }
 
 /// A1-style reference → 0-based column (the letters) or `None`.
@@ -522,17 +556,19 @@ fn sheet_rows(bytes: &[u8], strings: &[String], lang: Lang) -> Result<Vec<(usize
                         let index = v.trim().parse::<usize>().ok();
                         match index.and_then(|i| strings.get(i)) {
                             Some(s) => s.clone(),
-                            None => return Err(Error::Table {
-                                line: row_no,
-                                column: column_text(col, None, lang),
-                                message: msg!(
+                            None => {
+                                return Err(Error::Table {
+                                    line: row_no,
+                                    column: column_text(col, None, lang),
+                                    message: msg!(
                                     lang,
                                     "cell {} refers to shared string {}, which the workbook does not have",
                                     "單元格 {} 引用的共享字符串 {} 在工作簿中不存在",
                                     reference,
                                     v
                                 ),
-                            }),
+                                })
+                            }
                         }
                     }
                     ("inlineStr", _) => std::mem::take(&mut inline),
@@ -679,6 +715,25 @@ mod tests {
         ];
         let table = super::super::parse_table(&to_text(&rows)).unwrap();
         assert_eq!(table.rows, vec![(2, vec!["\"王\"五".to_string(), "a b".to_string()])]);
+    }
+
+    #[test]
+    fn without_a_workbook_part_the_worksheets_go_by_file_name() {
+        let sheet = |name: &str| {
+            format!(
+                r#"<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>{name}</t></is></c></row></sheetData></worksheet>"#
+            )
+        };
+        let (ten, two) = (sheet("ten"), sheet("two"));
+        let bytes = crate::export::xlsx::zip(&[
+            ("xl/worksheets/sheet10.xml", ten.as_bytes()),
+            ("xl/worksheets/sheet2.xml", two.as_bytes()),
+        ]);
+        assert_eq!(xlsx_sheets(&bytes, Lang::EN).unwrap(), ["sheet2", "sheet10"]);
+        assert_eq!(read_xlsx(&bytes).unwrap(), "two\n");
+        assert_eq!(read_xlsx_sheet(&bytes, 1, Lang::EN).unwrap(), "ten\n");
+        let none = crate::export::xlsx::zip(&[("docProps/app.xml", b"<x/>".as_slice())]);
+        assert!(read_xlsx(&none).unwrap_err().to_string().contains("it has no worksheet"));
     }
 
     #[test]

@@ -59,13 +59,10 @@ fn open_file(file: web_sys::File, lang: Lang, dispatch: Dispatch) {
         };
         match files::kind(&name) {
             // The first visible sheet, as tab-separated text whose line N is sheet row N.
-            files::Kind::Workbook => match seating_core::import::read_xlsx_in(&bytes, lang.prose()) {
-                Ok(text) => dispatch.dispatch(Action::ImportText { source: name, encoding: None, text }),
-                Err(e) => dispatch.dispatch(Action::Notify(Some(Notice {
-                    error: true,
-                    text: format!("{}{}", t.xlsx_failed, e.describe(lang.prose())),
-                }))),
-            },
+            // The first visible sheet; the mapping step offers the others.
+            files::Kind::Workbook => {
+                dispatch.dispatch(Action::ImportWorkbook { source: name, bytes: bytes.into(), sheet: 0 })
+            }
             files::Kind::Scenario => match files::decode(&bytes) {
                 Ok((text, _)) => {
                     let stem = name.trim_end_matches(".json").trim_end_matches(".JSON").to_string();
@@ -230,6 +227,33 @@ fn mapping_step(p: &Rc<PendingImport>, props: &ImportProps, t: &'static Texts) -
         })
     };
     let source = if p.source.is_empty() { t.pasted.to_string() } else { p.source.clone() };
+    let sheet_picker = match &p.workbook {
+        Some(bytes) if p.sheets.len() > 1 => {
+            let onchange = {
+                let dispatch = props.dispatch.clone();
+                let (bytes, source) = (bytes.clone(), p.source.clone());
+                Callback::from(move |e: Event| {
+                    let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+                    let sheet = select.selected_index().max(0) as usize;
+                    dispatch.dispatch(Action::ImportWorkbook {
+                        source: source.clone(),
+                        bytes: bytes.clone(),
+                        sheet,
+                    });
+                })
+            };
+            html! {
+                <label class="sheet-picker">{ t.sheet }
+                    <select id="import-sheet" key={p.sheet.to_string()} {onchange}>
+                        { for p.sheets.iter().enumerate().map(|(k, name)| html! {
+                            <option value={k.to_string()} selected={k == p.sheet}>{ name.clone() }</option>
+                        }) }
+                    </select>
+                </label>
+            }
+        }
+        _ => Html::default(),
+    };
     let encoding = p.encoding.as_ref().map(|e| format!(" · {} {e}", t.encoding)).unwrap_or_default();
     html! {
         <div class="mapping" id="mapping">
@@ -237,6 +261,7 @@ fn mapping_step(p: &Rc<PendingImport>, props: &ImportProps, t: &'static Texts) -
                 { format!("{source}{encoding} · {count} {} · ", t.rows) }
                 { if p.header { t.header_found } else { t.header_missing } }
             </p>
+            { sheet_picker }
             <div class="table-scroll">
                 <table class="preview">
                     <thead><tr>{ for selects }</tr></thead>
