@@ -1,12 +1,13 @@
 //! Reading a roster from an Excel workbook (`.xlsx`, as Excel, WPS and LibreOffice save it):
-//! the ZIP container, the shared strings and the first visible worksheet, turned into
-//! tab-separated text with one line per sheet row, so that [`super::parse_table`] reads it
-//! like a paste and its errors name the row as Excel numbers it.
+//! the ZIP container, the shared strings and one visible worksheet (the first, or one of
+//! [`xlsx_sheets`] by its index), turned into tab-separated text with one line per sheet
+//! row, so that [`super::parse_table`] reads it like a paste and its errors name the row as
+//! Excel numbers it.
 //!
 //! Only what a roster needs is read: cell text and values (numbers written as Excel shows
 //! a general-format number, so rank `3` stays `3`). Formulas count by their cached value.
-//! Styles, merged cells and other sheets are ignored. The old binary `.xls` format is not
-//! a ZIP and gets an error that says to save as `.xlsx` or paste.
+//! Styles and merged cells are ignored. The old binary `.xls` format is not a ZIP and gets
+//! an error that says to save as `.xlsx` or paste.
 
 use super::inflate::{inflate, InflateError};
 use super::{column_text, too_many_rows};
@@ -98,12 +99,14 @@ struct Zip<'a> {
     lang: Lang,
 }
 
+// Offsets come from the file: every sum is checked, so that a 32-bit (wasm) build cannot
+// wrap around into a valid-looking range.
 fn u16_at(b: &[u8], at: usize) -> Option<u16> {
-    Some(u16::from_le_bytes(b.get(at..at + 2)?.try_into().ok()?))
+    Some(u16::from_le_bytes(b.get(at..at.checked_add(2)?)?.try_into().ok()?))
 }
 
 fn u32_at(b: &[u8], at: usize) -> Option<u32> {
-    Some(u32::from_le_bytes(b.get(at..at + 4)?.try_into().ok()?))
+    Some(u32::from_le_bytes(b.get(at..at.checked_add(4)?)?.try_into().ok()?))
 }
 
 impl<'a> Zip<'a> {
@@ -150,7 +153,7 @@ impl<'a> Zip<'a> {
             let (name_len, extra_len, comment_len) =
                 (field16(28)? as usize, field16(30)? as usize, field16(32)? as usize);
             let offset = field32(42)? as usize;
-            let name = bytes.get(at + 46..at + 46 + name_len).ok_or_else(bad)?;
+            let name = bytes.get(at + 46..(at + 46).saturating_add(name_len)).ok_or_else(bad)?;
             entries.push(Entry { name, method, crc, packed, size, offset });
             at += 46 + name_len + extra_len + comment_len;
         }
@@ -173,7 +176,8 @@ impl<'a> Zip<'a> {
         let skip = 30
             + u16_at(self.bytes, at + 26).unwrap_or(0) as usize
             + u16_at(self.bytes, at + 28).unwrap_or(0) as usize;
-        let data = self.bytes.get(at + skip..at + skip + e.packed).ok_or_else(|| {
+        let start = at.saturating_add(skip);
+        let data = self.bytes.get(start..start.saturating_add(e.packed)).ok_or_else(|| {
             bad(&lang.text("is cut short; the file may be incomplete", "不完整，文件可能被截斷"))
         })?;
         if e.size > MAX_PART {
@@ -504,9 +508,17 @@ fn whole_number(v: &str) -> Option<i64> {
 }
 
 /// The sheet's rows: (1-based row number, cells by column).
-fn sheet_rows(bytes: &[u8], strings: &[String], lang: Lang) -> Result<Vec<(usize, Vec<String>)>, Error> {
+/// The most columns a roster sheet may use (Excel allows 16,384; a filled cell beyond this
+/// is an error, so that a hostile sheet cannot make every line thousands of cells wide).
+const MAX_COLUMNS: usize = 1_024;
+
+/// A sheet's rows that have a filled cell: (1-based row number, (0-based column, text)…).
+type Rows = Vec<(usize, Vec<(usize, String)>)>;
+
+/// The sheet's filled cells by row.
+fn sheet_rows(bytes: &[u8], strings: &[String], lang: Lang) -> Result<Rows, Error> {
     let xml = utf8("worksheet", bytes, lang)?;
-    let mut rows: Vec<(usize, Vec<String>)> = Vec::new();
+    let mut rows: Rows = Vec::new();
     let mut row_no = 0usize;
     let mut col = 0usize;
     let mut kind = String::new();
@@ -524,10 +536,6 @@ fn sheet_rows(bytes: &[u8], strings: &[String], lang: Lang) -> Result<Vec<(usize
                     Some(r) if r > row_no => r,
                     _ => row_no + 1,
                 };
-                if rows.len() > super::MAX_ROWS + 1_000 {
-                    return Err(too_many_rows(row_no, lang));
-                }
-                rows.push((row_no, Vec::new()));
                 col = 0;
             }
             ("c", false) => {
@@ -577,14 +585,29 @@ fn sheet_rows(bytes: &[u8], strings: &[String], lang: Lang) -> Result<Vec<(usize
                     (_, Some(v)) => v,
                     (_, None) => std::mem::take(&mut inline),
                 };
-                if let Some((_, cells)) = rows.last_mut() {
-                    if col >= 16_384 {
-                        continue;
+                if !text.trim().is_empty() {
+                    if col >= MAX_COLUMNS {
+                        return Err(Error::Table {
+                            line: row_no,
+                            column: column_text(col, None, lang),
+                            message: msg!(
+                                lang,
+                                "cell {} is beyond the {} columns a roster may use",
+                                "單元格 {} 超出了名單可用的 {} 列",
+                                reference,
+                                MAX_COLUMNS
+                            ),
+                        });
                     }
-                    if cells.len() <= col {
-                        cells.resize(col + 1, String::new());
+                    if rows.last().is_none_or(|(r, _)| *r != row_no) {
+                        if rows.len() > super::MAX_ROWS {
+                            return Err(too_many_rows(row_no, lang));
+                        }
+                        rows.push((row_no, Vec::new()));
                     }
-                    cells[col] = text;
+                    if let Some((_, cells)) = rows.last_mut() {
+                        cells.push((col, text));
+                    }
                 }
                 col += 1;
             }
@@ -596,31 +619,28 @@ fn sheet_rows(bytes: &[u8], strings: &[String], lang: Lang) -> Result<Vec<(usize
 
 /// Rows as tab-separated lines: line N is row N, every line as wide as the widest row
 /// (so no row reads as a single cell), cell text flattened to one line. A cell that starts
-/// with `"` is quoted so that [`super::parse_table`] keeps it as it is.
-fn to_text(rows: &[(usize, Vec<String>)]) -> String {
-    let width = rows
-        .iter()
-        .map(|(_, cells)| cells.iter().rposition(|c| !c.trim().is_empty()).map_or(0, |i| i + 1))
-        .max()
-        .unwrap_or(0);
+/// with `"` is quoted so that [`super::parse_table`] keeps it as it is. Of two cells in one
+/// place the later counts.
+fn to_text(rows: &Rows) -> String {
+    let width = rows.iter().flat_map(|(_, cells)| cells.iter().map(|(c, _)| c + 1)).max().unwrap_or(0);
     let mut out = String::new();
     let mut line = 1usize;
+    let mut line_cells: Vec<&str> = Vec::with_capacity(width);
     for (row, cells) in rows {
-        if !cells.iter().any(|c| !c.trim().is_empty()) {
-            continue;
-        }
         while line < *row {
             out.push('\n');
             line += 1;
         }
-        for c in 0..width {
+        line_cells.clear();
+        line_cells.resize(width, "");
+        for (c, text) in cells {
+            line_cells[*c] = text.trim();
+        }
+        for (c, text) in line_cells.iter().enumerate() {
             if c > 0 {
                 out.push('\t');
             }
-            let text: String = cells
-                .get(c)
-                .map(|s| s.trim().chars().map(|ch| if ch.is_control() { ' ' } else { ch }).collect())
-                .unwrap_or_default();
+            let text: String = text.chars().map(|ch| if ch.is_control() { ' ' } else { ch }).collect();
             if text.starts_with('"') {
                 out.push('"');
                 out.push_str(&text.replace('"', "\"\""));
@@ -686,10 +706,28 @@ mod tests {
             <row r="5"><c r="B5" t="inlineStr"><is><t>&lt;b&gt;</t></is></c><c r="C5" t="str"><f>A1</f><v>x</v></c><c r="D5" t="b"><v>1</v></c></row>
             </sheetData></worksheet>"#;
         let rows = sheet_rows(xml.as_bytes(), &["姓名".to_string()], Lang::EN).unwrap();
-        assert_eq!(rows[0], (2, vec!["姓名".to_string(), String::new(), "3".to_string()]));
-        assert_eq!(rows[1].0, 5);
-        assert_eq!(rows[1].1, ["", "<b>", "x", "TRUE"]);
+        let cell = |c: usize, t: &str| (c, t.to_string());
+        assert_eq!(rows[0], (2, vec![cell(0, "姓名"), cell(2, "3")]));
+        assert_eq!(rows[1], (5, vec![cell(1, "<b>"), cell(2, "x"), cell(3, "TRUE")]));
         assert_eq!(to_text(&rows), "\n姓名\t\t3\t\n\n\n\t<b>\tx\tTRUE\n");
+    }
+
+    #[test]
+    fn empty_and_far_cells() {
+        // Formatted rows and empty cells are not rows; a filled cell past column 1,024 is an
+        // error naming it, however many empty ones came before.
+        let xml = r#"<worksheet><sheetData><row r="1" s="3"><c r="A1" s="2"/><c r="B1" t="inlineStr"><is><t> </t></is></c></row>
+            <row r="2"><c r="XFD2"><v></v></c><c r="A2" t="inlineStr"><is><t>王</t></is></c></row>
+            <row r="3"><c r="AMK3"><v>1</v></c></row></sheetData></worksheet>"#;
+        let err = sheet_rows(xml.as_bytes(), &[], Lang::EN).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "line 3, column AMK: cell AMK3 is beyond the 1024 columns a roster may use"
+        );
+        let ok = xml.replace(r#"<row r="3"><c r="AMK3"><v>1</v></c></row>"#, "");
+        let rows = sheet_rows(ok.as_bytes(), &[], Lang::EN).unwrap();
+        assert_eq!(rows, vec![(2, vec![(0, "王".to_string())])]);
+        assert_eq!(to_text(&rows), "\n王\n");
     }
 
     #[test]
@@ -710,8 +748,8 @@ mod tests {
     #[test]
     fn cells_that_start_with_a_quote_survive_parse_table() {
         let rows = vec![
-            (1, vec!["姓名".to_string(), "職務".to_string()]),
-            (2, vec!["\"王\"五".to_string(), "a\tb".to_string()]),
+            (1, vec![(0, "姓名".to_string()), (1, "職務".to_string())]),
+            (2, vec![(0, "\"王\"五".to_string()), (1, "a\tb".to_string())]),
         ];
         let table = super::super::parse_table(&to_text(&rows)).unwrap();
         assert_eq!(table.rows, vec![(2, vec!["\"王\"五".to_string(), "a b".to_string()])]);
