@@ -188,6 +188,12 @@ test('an Excel workbook (.xlsx) is read from its first visible sheet and importe
   // Three on the podium by the 區域 column, `3 1 2` in the middle of the row of 7.
   assert.deepEqual(['P1-3', 'P1-4', 'P1-5'].map((s) => seats[s].name), ['梁博娟', '陳佳怡', '顧燕偉']);
   await h.screenshot(page, 'import-xlsx');
+  // An Excel 97–2003 file goes the same way, its sheets offered in tab order.
+  const xls = readFileSync(new URL('../tests/fixtures/import/old.xls', import.meta.url));
+  await page.setInputFiles('#upload', { name: '名單.xls', mimeType: 'application/vnd.ms-excel', buffer: xls });
+  await page.locator('#import-sheet').waitFor();
+  assert.deepEqual(await page.$$eval('#import-sheet option', (o) => o.map((x) => x.textContent)), ['名單', '臺下']);
+  assert.equal(await page.locator('#mapping tbody tr:first-child td:first-child').textContent(), '陳佳怡');
   h.expectClean(page);
   await page.close();
 });

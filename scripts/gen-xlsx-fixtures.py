@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
-"""Writes the .xlsx import fixtures in tests/fixtures/import/ with openpyxl (DEFLATE-compressed
-parts, shared strings, as real spreadsheet programs write them). Run once; the files are
+"""Writes the workbook import fixtures in tests/fixtures/import/: .xlsx with openpyxl
+(DEFLATE-compressed parts, as real spreadsheet programs write them) and by hand as Excel
+writes them, and old .xls (BIFF8 in a compound file) with xlwt. Run once; the files are
 committed, and tests/it/import_xlsx.rs reads them:
 
-    python3 -m venv /tmp/venv && /tmp/venv/bin/pip install openpyxl
+    python3 -m venv /tmp/venv && /tmp/venv/bin/pip install openpyxl xlwt
     /tmp/venv/bin/python scripts/gen-xlsx-fixtures.py
 """
 import os
@@ -58,6 +59,39 @@ def two_sheets():
     wb.save(os.path.join(OUT, "two-sheets.xlsx"))
 
 
+def old_xls():
+    """Excel 97-2003: a hidden sheet, then 名單 with a title row, numbers, a decimal, a
+    boolean, and a hall sheet of 1,500 distinct names, so that the shared-string table spans
+    many CONTINUE records (some strings split across them)."""
+    import xlwt
+    wb = xlwt.Workbook(encoding="utf-8")
+    hidden = wb.add_sheet("說明")
+    hidden.write(0, 0, "隱藏")
+    hidden.visibility = 1
+    ws = wb.add_sheet("名單")
+    ws.write(0, 0, "主席臺名單")
+    for c, h in enumerate(["姓名", "職務", "單位", "排序", "區域", "備註"]):
+        ws.write(2, c, h)
+    rows = [
+        ("陳佳怡", "區委書記", "區委", 1, "主席臺", 1.5),
+        ("顧燕偉", "區委副書記、區長", "區政府", 2, "主席臺", True),
+        ("Anna Müller", "Gast", "區政協", 30000, "臺下", -2.25),
+    ]
+    for r, row in enumerate(rows):
+        for c, v in enumerate(row):
+            ws.write(3 + r, c, v)
+    hall = wb.add_sheet("臺下")
+    hall.write(0, 0, "姓名")
+    hall.write(0, 1, "排序")
+    surnames = "王李張劉陳楊黃趙吳周徐孫馬朱胡郭何高林羅鄭梁謝宋唐許韓馮鄧曹"
+    given = "建國華明偉強軍平東文輝力剛勇毅俊峰志紅霞芳敏靜麗娟英秀蘭玉萍燕雲海濤波洪斌宇浩凱健博"
+    for i in range(1500):
+        name = surnames[i % len(surnames)] + given[(i // len(surnames)) % len(given)] + given[i % len(given)] + str(i)
+        hall.write(1 + i, 0, name)
+        hall.write(1 + i, 1, 100 + i)
+    wb.save(os.path.join(OUT, "old.xls"))
+
+
 def shared():
     """The parts as Excel writes them (shared strings, phonetic runs, `_x000D_`, an `x:`
     namespace prefix as the OpenXML SDK writes it), DEFLATE-compressed with zipfile."""
@@ -97,4 +131,5 @@ if __name__ == "__main__":
     os.makedirs(OUT, exist_ok=True)
     roster()
     two_sheets()
+    old_xls()
     shared()

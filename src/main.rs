@@ -32,8 +32,8 @@ USAGE:
                                  what changed from draft OLD to draft NEW (text on
                                  stdout without -o; .svg is NEW's chart, changes marked)
     seating import ROSTER [-o OUT.json] [--podium N]
-                                 a starting scenario from a roster table: .xlsx (the
-                                 first visible sheet), CSV, or tab-separated text, with
+                                 a starting scenario from a roster table: .xlsx or .xls
+                                 (the first visible sheet), CSV, or tab-separated text, with
                                  a header row (姓名 職務 單位 排序 區域 …, under up to
                                  three title rows); without a 區域 column the N most
                                  senior (default 0) go on the podium

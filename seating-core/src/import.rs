@@ -13,6 +13,7 @@ use crate::lang::{msg, Lang};
 use crate::scenario::{HallSpec, Party, Person, PodiumSpec, Ranking, Role, Scenario, Section, Unit};
 
 mod inflate;
+mod xls;
 mod xlsx;
 
 pub use xlsx::{read_xlsx, read_xlsx_in, read_xlsx_sheet, xlsx_sheets};

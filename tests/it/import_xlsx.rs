@@ -58,6 +58,60 @@ fn every_visible_sheet_can_be_read() {
 }
 
 #[test]
+fn old_excel_97_2003_workbooks() {
+    let bytes = fixture("old.xls");
+    assert_eq!(
+        import::xlsx_sheets(&bytes, Lang::EN).unwrap(),
+        ["名單", "臺下"],
+        "the hidden 說明 is left out"
+    );
+    let t = parse_table(&read_xlsx(&bytes).unwrap()).unwrap();
+    assert_eq!(cells(t.header.as_ref().unwrap()), ["姓名", "職務", "單位", "排序", "區域", "備註"]);
+    let rows: Vec<(usize, Vec<&str>)> = t.rows.iter().map(|(l, r)| (*l, cells(r))).collect();
+    assert_eq!(
+        rows,
+        [
+            (4, vec!["陳佳怡", "區委書記", "區委", "1", "主席臺", "1.5"]),
+            (5, vec!["顧燕偉", "區委副書記、區長", "區政府", "2", "主席臺", "TRUE"]),
+            (6, vec!["Anna Müller", "Gast", "區政協", "30000", "臺下", "-2.25"]),
+        ]
+    );
+    // 1,500 distinct names: the shared strings run over CONTINUE records, some split in
+    // the middle of a name. Every one must come back exactly as written.
+    let surnames: Vec<char> =
+        "王李張劉陳楊黃趙吳周徐孫馬朱胡郭何高林羅鄭梁謝宋唐許韓馮鄧曹".chars().collect();
+    let given: Vec<char> =
+        "建國華明偉強軍平東文輝力剛勇毅俊峰志紅霞芳敏靜麗娟英秀蘭玉萍燕雲海濤波洪斌宇浩凱健博"
+            .chars()
+            .collect();
+    let hall = parse_table(&import::read_xlsx_sheet(&bytes, 1, Lang::EN).unwrap()).unwrap();
+    assert_eq!(hall.rows.len(), 1500);
+    for (i, (line, row)) in hall.rows.iter().enumerate() {
+        let name = format!(
+            "{}{}{}{i}",
+            surnames[i % surnames.len()],
+            given[(i / surnames.len()) % given.len()],
+            given[i % given.len()]
+        );
+        assert_eq!(
+            (*line, row[0].as_str(), row[1].as_str()),
+            (i + 2, name.as_str(), (100 + i).to_string().as_str())
+        );
+    }
+    // Damaged anywhere: an error or the same text, never a panic.
+    let want = read_xlsx(&bytes).unwrap();
+    for at in (0..bytes.len()).step_by(97) {
+        let mut bad = bytes.clone();
+        bad[at] ^= 0x5A;
+        if let Ok(text) = read_xlsx(&bad) {
+            let _ = parse_table(&text);
+        }
+        let _ = read_xlsx(&bytes[..at]);
+    }
+    assert_eq!(read_xlsx(&bytes).unwrap(), want);
+}
+
+#[test]
 fn excel_style_shared_strings_and_errors_name_the_sheet_row() {
     let text = read_xlsx(&fixture("shared-strings.xlsx")).unwrap();
     let t = parse_table(&text).unwrap();
@@ -193,6 +247,13 @@ fn cli_import_csv_with_podium_count_and_errors() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
+
+    // An old .xls: the same command.
+    let out = seating(&["import", "tests/fixtures/import/old.xls"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let s = Scenario::from_json(std::str::from_utf8(&out.stdout).unwrap()).unwrap();
+    let names: Vec<&str> = s.people.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["陳佳怡", "顧燕偉", "Anna Müller"]);
 
     let out = seating(&["import", "--podium", "many", csv.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(2));

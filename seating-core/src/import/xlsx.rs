@@ -6,10 +6,11 @@
 //!
 //! Only what a roster needs is read: cell text and values (numbers written as Excel shows
 //! a general-format number, so rank `3` stays `3`). Formulas count by their cached value.
-//! Styles and merged cells are ignored. The old binary `.xls` format is not a ZIP and gets
-//! an error that says to save as `.xlsx` or paste.
+//! Styles and merged cells are ignored. An old binary `.xls` (a compound file) goes to
+//! [`super::xls`] and comes back as the same cells.
 
 use super::inflate::{inflate, InflateError};
+use super::xls;
 use super::{column_text, too_many_rows};
 use crate::error::Error;
 use crate::lang::{msg, Lang};
@@ -17,10 +18,10 @@ use crate::lang::{msg, Lang};
 /// The most any one part of the workbook may unpack to (a sheet of 10,000 rows is a few MB).
 const MAX_PART: usize = 64 << 20;
 
-/// Reads the first visible worksheet of an `.xlsx` workbook as tab-separated text: line N
-/// holds sheet row N (blank lines for empty rows), every line as wide as the widest row.
-/// Tabs and line breaks inside a cell become spaces. Feed the text to
-/// [`parse_table`](super::parse_table).
+/// Reads the first visible worksheet of a workbook (`.xlsx`, or Excel 97–2003 `.xls`) as
+/// tab-separated text: line N holds sheet row N (blank lines for empty rows), every line as
+/// wide as the widest row. Tabs and line breaks inside a cell become spaces. Feed the text
+/// to [`parse_table`](super::parse_table).
 ///
 /// ```
 /// # use seating_core::import::{read_xlsx, parse_table};
@@ -39,6 +40,9 @@ pub fn read_xlsx_in(bytes: &[u8], lang: Lang) -> Result<String, Error> {
 /// The names of the workbook's visible worksheets, in tab order (hidden ones left out):
 /// what [`read_xlsx_sheet`]'s `index` counts.
 pub fn xlsx_sheets(bytes: &[u8], lang: Lang) -> Result<Vec<String>, Error> {
+    if bytes.starts_with(&xls::MAGIC) {
+        return xls::sheets(bytes, lang);
+    }
     let zip = Zip::open(bytes, lang)?;
     Ok(visible_sheets(&zip)?.into_iter().map(|(name, _)| name).collect())
 }
@@ -46,34 +50,38 @@ pub fn xlsx_sheets(bytes: &[u8], lang: Lang) -> Result<Vec<String>, Error> {
 /// Visible worksheet `index` (0-based, in tab order) as [`read_xlsx`] reads the first one,
 /// errors in `lang`.
 pub fn read_xlsx_sheet(bytes: &[u8], index: usize, lang: Lang) -> Result<String, Error> {
+    if bytes.starts_with(&xls::MAGIC) {
+        return Ok(to_text(&rows(xls::cells(bytes, index, lang)?, lang)?));
+    }
     let zip = Zip::open(bytes, lang)?;
     let strings = match zip.find("xl/sharedStrings.xml") {
         Some(entry) => shared_strings(&zip.read(entry)?, lang)?,
         None => Vec::new(),
     };
     let sheets = visible_sheets(&zip)?;
-    let (_, sheet_path) = sheets.get(index).ok_or_else(|| {
-        whole(msg!(
-            lang,
-            "the workbook has {} visible sheets, not {}",
-            "工作簿只有{}張可見的工作表，沒有第{}張",
-            sheets.len(),
-            index + 1
-        ))
-    })?;
+    let (_, sheet_path) = sheets.get(index).ok_or_else(|| no_such_sheet(sheets.len(), index, lang))?;
     let entry = zip
         .find(sheet_path)
         .ok_or_else(|| whole(msg!(lang, "the workbook has no part {}", "工作簿中沒有 {}", sheet_path)))?;
     let sheet = zip.read(entry)?;
-    let rows = sheet_rows(&sheet, &strings, lang)?;
-    Ok(to_text(&rows))
+    Ok(to_text(&rows(sheet_cells(&sheet, &strings, lang)?, lang)?))
 }
 
-fn whole(message: String) -> Error {
+pub(super) fn no_such_sheet(count: usize, index: usize, lang: Lang) -> Error {
+    whole(msg!(
+        lang,
+        "the workbook has {} visible sheets, not {}",
+        "工作簿只有{}張可見的工作表，沒有第{}張",
+        count,
+        index + 1
+    ))
+}
+
+pub(super) fn whole(message: String) -> Error {
     Error::Table { line: 0, column: String::new(), message }
 }
 
-fn not_xlsx(why: &str, lang: Lang) -> Error {
+pub(super) fn not_xlsx(why: &str, lang: Lang) -> Error {
     whole(msg!(
         lang,
         "not an .xlsx workbook ({}); save it from Excel or WPS as .xlsx (Excel 工作簿), or copy the table and paste it",
@@ -111,15 +119,6 @@ fn u32_at(b: &[u8], at: usize) -> Option<u32> {
 
 impl<'a> Zip<'a> {
     fn open(bytes: &'a [u8], lang: Lang) -> Result<Zip<'a>, Error> {
-        if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
-            return Err(whole(
-                lang.text(
-                    "this is an old Excel 97–2003 (.xls) or WPS (.et) file; save it as .xlsx (Excel 工作簿), or copy the table and paste it",
-                    "這是舊版 Excel 97–2003（.xls）或 WPS（.et）文件；請另存為 .xlsx（Excel 工作簿），或複製表格後貼上",
-                )
-                .into(),
-            ));
-        }
         if !bytes.starts_with(b"PK") {
             return Err(not_xlsx(&lang.text("it is not a ZIP file", "不是 ZIP 文件"), lang));
         }
@@ -515,10 +514,63 @@ const MAX_COLUMNS: usize = 1_024;
 /// A sheet's rows that have a filled cell: (1-based row number, (0-based column, text)…).
 type Rows = Vec<(usize, Vec<(usize, String)>)>;
 
-/// The sheet's filled cells by row.
-fn sheet_rows(bytes: &[u8], strings: &[String], lang: Lang) -> Result<Rows, Error> {
-    let xml = utf8("worksheet", bytes, lang)?;
+/// A filled cell: 1-based row, 0-based column, text.
+pub(super) type Cell = (usize, usize, String);
+
+/// The most cells (rows × columns) the text of one sheet may have: 20 columns for as many
+/// rows as a roster may have. The text pads every row to the widest, so without this one far
+/// cell under many short rows would make a file of kilobytes into a table of gigabytes.
+const MAX_CELLS: usize = super::MAX_ROWS * 20;
+
+/// Filled cells (of either format) by row, rows and columns in order (of two cells in one
+/// place the later counts); a cell past [`MAX_COLUMNS`], more than `MAX_ROWS` rows or more
+/// than [`MAX_CELLS`] cells in all is an error naming the place.
+fn rows(mut cells: Vec<Cell>, lang: Lang) -> Result<Rows, Error> {
+    if let Some((row, col, _)) = cells.iter().find(|(_, col, _)| *col >= MAX_COLUMNS) {
+        return Err(Error::Table {
+            line: *row,
+            column: column_text(*col, None, lang),
+            message: msg!(
+                lang,
+                "cell {}{} is beyond the {} columns a roster may use",
+                "單元格 {}{} 超出了名單可用的 {} 列",
+                super::column_name(*col),
+                row,
+                MAX_COLUMNS
+            ),
+        });
+    }
+    crate::sort::sort_by_key(&mut cells, |&(row, col, _)| (row, col));
     let mut rows: Rows = Vec::new();
+    for (row, col, text) in cells {
+        if rows.last().is_none_or(|(r, _)| *r != row) {
+            if rows.len() > super::MAX_ROWS {
+                return Err(too_many_rows(row, lang));
+            }
+            rows.push((row, Vec::new()));
+        }
+        if let Some((_, line)) = rows.last_mut() {
+            line.push((col, text));
+        }
+    }
+    let width = rows.iter().flat_map(|(_, cells)| cells.iter().map(|(c, _)| c + 1)).max().unwrap_or(0);
+    if rows.len().saturating_mul(width) > MAX_CELLS {
+        return Err(whole(msg!(
+            lang,
+            "the sheet spans {} rows by {} columns, more than the {} cells a roster may have; delete the columns it does not need",
+            "工作表有{}行、{}列，超過名單可有的{}個單元格；請刪去不需要的列",
+            rows.len(),
+            width,
+            MAX_CELLS
+        )));
+    }
+    Ok(rows)
+}
+
+/// The sheet's filled cells.
+fn sheet_cells(bytes: &[u8], strings: &[String], lang: Lang) -> Result<Vec<Cell>, Error> {
+    let xml = utf8("worksheet", bytes, lang)?;
+    let mut cells: Vec<Cell> = Vec::new();
     let mut row_no = 0usize;
     let mut col = 0usize;
     let mut kind = String::new();
@@ -585,36 +637,16 @@ fn sheet_rows(bytes: &[u8], strings: &[String], lang: Lang) -> Result<Rows, Erro
                     (_, Some(v)) => v,
                     (_, None) => std::mem::take(&mut inline),
                 };
+                // As many cells as the XML holds: memory in proportion to the file.
                 if !text.trim().is_empty() {
-                    if col >= MAX_COLUMNS {
-                        return Err(Error::Table {
-                            line: row_no,
-                            column: column_text(col, None, lang),
-                            message: msg!(
-                                lang,
-                                "cell {} is beyond the {} columns a roster may use",
-                                "單元格 {} 超出了名單可用的 {} 列",
-                                reference,
-                                MAX_COLUMNS
-                            ),
-                        });
-                    }
-                    if rows.last().is_none_or(|(r, _)| *r != row_no) {
-                        if rows.len() > super::MAX_ROWS {
-                            return Err(too_many_rows(row_no, lang));
-                        }
-                        rows.push((row_no, Vec::new()));
-                    }
-                    if let Some((_, cells)) = rows.last_mut() {
-                        cells.push((col, text));
-                    }
+                    cells.push((row_no, col, text));
                 }
                 col += 1;
             }
             _ => {}
         }
     }
-    Ok(rows)
+    Ok(cells)
 }
 
 /// Rows as tab-separated lines: line N is row N, every line as wide as the widest row
@@ -705,7 +737,8 @@ mod tests {
             <row r="2"><c r="A2" t="s"><v>0</v></c><c r="C2"><v>3.0</v></c></row>
             <row r="5"><c r="B5" t="inlineStr"><is><t>&lt;b&gt;</t></is></c><c r="C5" t="str"><f>A1</f><v>x</v></c><c r="D5" t="b"><v>1</v></c></row>
             </sheetData></worksheet>"#;
-        let rows = sheet_rows(xml.as_bytes(), &["姓名".to_string()], Lang::EN).unwrap();
+        let rows =
+            rows(sheet_cells(xml.as_bytes(), &["姓名".to_string()], Lang::EN).unwrap(), Lang::EN).unwrap();
         let cell = |c: usize, t: &str| (c, t.to_string());
         assert_eq!(rows[0], (2, vec![cell(0, "姓名"), cell(2, "3")]));
         assert_eq!(rows[1], (5, vec![cell(1, "<b>"), cell(2, "x"), cell(3, "TRUE")]));
@@ -719,13 +752,13 @@ mod tests {
         let xml = r#"<worksheet><sheetData><row r="1" s="3"><c r="A1" s="2"/><c r="B1" t="inlineStr"><is><t> </t></is></c></row>
             <row r="2"><c r="XFD2"><v></v></c><c r="A2" t="inlineStr"><is><t>王</t></is></c></row>
             <row r="3"><c r="AMK3"><v>1</v></c></row></sheetData></worksheet>"#;
-        let err = sheet_rows(xml.as_bytes(), &[], Lang::EN).unwrap_err();
+        let err = rows(sheet_cells(xml.as_bytes(), &[], Lang::EN).unwrap(), Lang::EN).unwrap_err();
         assert_eq!(
             err.to_string(),
             "line 3, column AMK: cell AMK3 is beyond the 1024 columns a roster may use"
         );
         let ok = xml.replace(r#"<row r="3"><c r="AMK3"><v>1</v></c></row>"#, "");
-        let rows = sheet_rows(ok.as_bytes(), &[], Lang::EN).unwrap();
+        let rows = rows(sheet_cells(ok.as_bytes(), &[], Lang::EN).unwrap(), Lang::EN).unwrap();
         assert_eq!(rows, vec![(2, vec![(0, "王".to_string())])]);
         assert_eq!(to_text(&rows), "\n王\n");
     }
@@ -734,7 +767,7 @@ mod tests {
     fn a_missing_shared_string_names_the_cell() {
         let xml =
             r#"<worksheet><sheetData><row r="7"><c r="B7" t="s"><v>4</v></c></row></sheetData></worksheet>"#;
-        let err = sheet_rows(xml.as_bytes(), &[], Lang::EN).unwrap_err();
+        let err = sheet_cells(xml.as_bytes(), &[], Lang::EN).unwrap_err();
         assert_eq!(
             err,
             Error::Table {
@@ -778,7 +811,7 @@ mod tests {
     fn not_a_workbook() {
         for (bytes, words) in [
             (&b"name\tpost"[..], "not a ZIP file"),
-            (&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1][..], "97–2003"),
+            (&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1][..], ".xls file is damaged"),
             (&b"PK\x03\x04 cut"[..], "directory is missing"),
         ] {
             let err = read_xlsx(bytes).unwrap_err().to_string();

@@ -12,7 +12,7 @@ pub enum Kind {
     Scenario,
     /// A table: CSV, TSV or text.
     Table,
-    /// An Excel workbook: `.xlsx`, which the core reads; `.xls` and `.et` (WPS), which it
+    /// An Excel workbook: `.xlsx` or `.xls`, which the core reads; `.et` (WPS), which it
     /// explains how to save as `.xlsx`.
     Workbook,
 }
