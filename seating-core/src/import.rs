@@ -1,6 +1,7 @@
 //! Roster import: tables pasted from Excel/WPS (tab-separated), read from CSV, or read from
-//! an `.xlsx` workbook ([`read_xlsx`]), mapped to people and units. Errors name the line (the
-//! sheet's row) and the column.
+//! a workbook, `.xlsx` or Excel 97–2003 `.xls` ([`read_xlsx`], [`read_xlsx_sheet`]), mapped
+//! to people and units. Errors name the line (a workbook's row) and the column, in English
+//! or, from the `_in` functions, in the language asked for.
 //!
 //! Decoding bytes is the caller's job (the browser's `TextDecoder`, the CLI's decoder);
 //! [`sniff_encoding`] tells which encoding a byte string most likely is, so that a GBK file
@@ -254,9 +255,10 @@ pub fn decode(bytes: &[u8]) -> Result<String, Error> {
 const TITLE_ROWS: usize = 3;
 
 /// Parses delimited text (Excel/WPS paste, CSV). The delimiter is the first of tab, comma,
-/// semicolon, `，` and `|` that splits the first line (or, under title lines, the header); quotes follow RFC 4180 (`"a, b"`,
-/// `""`). A row that stays one cell holding another of these delimiters, under a first
-/// line of several cells, is an error naming the line: the file mixes delimiters. The header
+/// semicolon, `，` and `|` that splits the first line (or, under title lines, the header);
+/// quotes follow RFC 4180 (`"a, b"`, `""`). A row that stays one cell holding another of
+/// these delimiters, under a first line of several cells, is an error naming the line: the
+/// file mixes delimiters. The header
 /// is the first row, or the first recognised one under up to three title rows (one filled
 /// cell each), which are left out. Errors are in English; [`parse_table_in`] writes them in
 /// another language.

@@ -268,7 +268,8 @@ pub enum Action {
     DeleteDraft(usize),
     /// Start (or replace) a pending import with pasted or decoded text.
     ImportText { source: String, encoding: Option<String>, text: String },
-    /// Start (or replace) a pending import with visible sheet `sheet` of an `.xlsx` file.
+    /// Start (or replace) a pending import with visible sheet `sheet` of a workbook (`.xlsx`
+    /// or `.xls`).
     ImportWorkbook { source: String, bytes: Rc<[u8]>, sheet: usize },
     /// Map column `.0` of the pending import to `.1`.
     ImportColumn(usize, Field),
@@ -696,6 +697,13 @@ impl State {
         );
     }
 
+    /// How many go on the podium in a new pending import: what the one it replaces said,
+    /// else the podium's seats.
+    fn import_podium(&self) -> usize {
+        let seats: u32 = self.doc().podium.as_ref().map_or(0, |p| p.rows.iter().sum());
+        self.pending.as_ref().map_or(seats as usize, |p| p.podium)
+    }
+
     fn commit_import(&mut self, replace: bool) {
         let t = self.lang.texts();
         let Some(pending) = self.pending.clone() else { return };
@@ -864,10 +872,7 @@ impl Reducible for State {
                 if text.trim().is_empty() {
                     s.pending = None;
                 } else {
-                    let podium_seats: u32 = s.doc().podium.as_ref().map_or(0, |p| p.rows.iter().sum());
-                    let keep = s.pending.as_ref().map(|p| p.podium);
-                    let podium = keep.unwrap_or(podium_seats as usize);
-                    let lang = s.lang.prose();
+                    let (podium, lang) = (s.import_podium(), s.lang.prose());
                     s.pending = Some(Rc::new(PendingImport::new(source, encoding, text, podium, lang)));
                 }
             }
@@ -877,9 +882,7 @@ impl Reducible for State {
                     .and_then(|sheets| Ok((import::read_xlsx_sheet(&bytes, sheet, lang)?, sheets)));
                 match read {
                     Ok((text, sheets)) => {
-                        let podium_seats: u32 = s.doc().podium.as_ref().map_or(0, |p| p.rows.iter().sum());
-                        let podium = s.pending.as_ref().map_or(podium_seats as usize, |p| p.podium);
-                        let mut p = PendingImport::new(source, None, text, podium, lang);
+                        let mut p = PendingImport::new(source, None, text, s.import_podium(), lang);
                         p.workbook = Some(bytes);
                         p.sheets = sheets;
                         p.sheet = sheet;

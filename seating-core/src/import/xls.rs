@@ -10,7 +10,7 @@
 //! Excel 5.0/95 files (BIFF5), password-protected workbooks and compound files without a
 //! workbook (a WPS `.et`, a Word file) get an error that says what to do.
 
-use super::xlsx::{not_xlsx, whole, Cell};
+use super::xlsx::{not_xlsx, u16_at, u32_at, whole, Cell};
 use crate::error::Error;
 use crate::lang::{msg, Lang};
 
@@ -18,14 +18,6 @@ use crate::lang::{msg, Lang};
 pub(super) const MAGIC: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 
 const END_OF_CHAIN: u32 = 0xFFFF_FFFE;
-
-fn u16_at(b: &[u8], at: usize) -> Option<u16> {
-    Some(u16::from_le_bytes(b.get(at..at.checked_add(2)?)?.try_into().ok()?))
-}
-
-fn u32_at(b: &[u8], at: usize) -> Option<u32> {
-    Some(u32::from_le_bytes(b.get(at..at.checked_add(4)?)?.try_into().ok()?))
-}
 
 fn damaged(lang: Lang) -> Error {
     whole(
