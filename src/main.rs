@@ -160,7 +160,7 @@ fn import(rest: &[String]) -> Result<(), Failure> {
         None => seating_core::Lang::EN,
     };
     let fail = |e: seating_core::Error| Failure::input(format!("{name}: {}", e.describe(lang)));
-    let text = if bytes.starts_with(b"PK") || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
+    let text = if seating_core::import::is_workbook(&bytes) {
         seating_core::import::read_xlsx_in(&bytes, lang).map_err(fail)?
     } else {
         seating_core::import::decode(&bytes).map_err(fail)?

@@ -17,7 +17,7 @@ mod inflate;
 mod xls;
 mod xlsx;
 
-pub use xlsx::{read_xlsx, read_xlsx_in, read_xlsx_sheet, xlsx_sheets};
+pub use xlsx::{is_workbook, read_xlsx, read_xlsx_in, read_xlsx_sheet, xlsx_sheets, SheetText};
 
 /// Upper bound on imported rows (the scenario limit applies too).
 pub const MAX_ROWS: usize = crate::scenario::MAX_PEOPLE;

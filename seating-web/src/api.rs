@@ -288,6 +288,7 @@ pub fn import_table(text: &str, options: JsValue) -> Result<JsValue, JsError> {
 #[wasm_bindgen(js_name = readXlsx)]
 pub fn read_xlsx(bytes: &[u8], sheet: Option<u32>) -> Result<String, JsError> {
     import::read_xlsx_sheet(bytes, sheet.unwrap_or(0) as usize, seating_core::Lang::EN)
+        .map(|s| s.text)
         .map_err(|e| JsError::new(&e.to_string()))
 }
 

@@ -878,10 +878,8 @@ impl Reducible for State {
             }
             Action::ImportWorkbook { source, bytes, sheet } => {
                 let lang = s.lang.prose();
-                let read = import::xlsx_sheets(&bytes, lang)
-                    .and_then(|sheets| Ok((import::read_xlsx_sheet(&bytes, sheet, lang)?, sheets)));
-                match read {
-                    Ok((text, sheets)) => {
+                match import::read_xlsx_sheet(&bytes, sheet, lang) {
+                    Ok(import::SheetText { sheets, text }) => {
                         let mut p = PendingImport::new(source, None, text, s.import_podium(), lang);
                         p.workbook = Some(bytes);
                         p.sheets = sheets;

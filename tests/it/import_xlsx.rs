@@ -47,8 +47,9 @@ fn every_visible_sheet_can_be_read() {
         ["主席臺", "臺下"],
         "the hidden 草稿 is left out"
     );
-    assert_eq!(read_xlsx(&bytes).unwrap(), import::read_xlsx_sheet(&bytes, 0, Lang::EN).unwrap());
-    let hall = parse_table(&import::read_xlsx_sheet(&bytes, 1, Lang::EN).unwrap()).unwrap();
+    assert_eq!(read_xlsx(&bytes).unwrap(), import::read_xlsx_sheet(&bytes, 0, Lang::EN).unwrap().text);
+    assert_eq!(import::read_xlsx_sheet(&bytes, 1, Lang::EN).unwrap().sheets, ["主席臺", "臺下"]);
+    let hall = parse_table(&import::read_xlsx_sheet(&bytes, 1, Lang::EN).unwrap().text).unwrap();
     assert_eq!(cells(hall.header.as_ref().unwrap()), ["姓名", "單位", "排序"]);
     let names: Vec<&str> = hall.rows.iter().map(|(_, r)| r[0].as_str()).collect();
     assert_eq!(names, ["王一", "李二", "張三"]);
@@ -84,7 +85,9 @@ fn old_excel_97_2003_workbooks() {
         "建國華明偉強軍平東文輝力剛勇毅俊峰志紅霞芳敏靜麗娟英秀蘭玉萍燕雲海濤波洪斌宇浩凱健博"
             .chars()
             .collect();
-    let hall = parse_table(&import::read_xlsx_sheet(&bytes, 1, Lang::EN).unwrap()).unwrap();
+    let read = import::read_xlsx_sheet(&bytes, 1, Lang::EN).unwrap();
+    assert_eq!(read.sheets, ["名單", "臺下"]);
+    let hall = parse_table(&read.text).unwrap();
     assert_eq!(hall.rows.len(), 1500);
     for (i, (line, row)) in hall.rows.iter().enumerate() {
         let name = format!(

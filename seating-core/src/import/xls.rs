@@ -316,9 +316,11 @@ pub(super) fn sheets(bytes: &[u8], lang: Lang) -> Result<Vec<String>, Error> {
     Ok(book(bytes, lang)?.sheets.into_iter().filter(|s| s.visible).map(|s| s.name).collect())
 }
 
-/// The filled cells of visible worksheet `index`.
-pub(super) fn cells(bytes: &[u8], index: usize, lang: Lang) -> Result<Vec<Cell>, Error> {
-    cells_of(&book(bytes, lang)?, index, lang)
+/// The names of the visible worksheets, and the filled cells of visible worksheet `index`.
+pub(super) fn cells(bytes: &[u8], index: usize, lang: Lang) -> Result<(Vec<String>, Vec<Cell>), Error> {
+    let book = book(bytes, lang)?;
+    let cells = cells_of(&book, index, lang)?;
+    Ok((book.sheets.into_iter().filter(|s| s.visible).map(|s| s.name).collect(), cells))
 }
 
 fn cells_of(book: &Book, index: usize, lang: Lang) -> Result<Vec<Cell>, Error> {
@@ -406,15 +408,9 @@ fn number(x: f64) -> String {
     if !x.is_finite() {
         return String::new();
     }
-    if x.fract() == 0.0 && x.abs() < 1e15 {
-        let mut s = String::new();
-        if x < 0.0 {
-            s.push('-');
-        }
-        crate::hall::push_uint(&mut s, x.abs() as usize);
-        return s;
-    }
-    crate::export::fixed(x, 6)
+    // Whole numbers in full (six decimals would overflow the digit writer past 9.2e12).
+    let decimals = if x.fract() == 0.0 && x.abs() < 1e15 { 0 } else { 6 };
+    crate::export::fixed(x, decimals)
 }
 
 fn bool_or_error(value: u8, is_error: u8) -> String {
@@ -454,6 +450,8 @@ mod tests {
         assert_eq!(number(-2.25), "-2.25");
         assert_eq!(number(1.0 / 3.0), "0.333333");
         assert_eq!(number(f64::NAN), "");
+        assert_eq!(number(123_456_789_012_345.0), "123456789012345");
+        assert_eq!(number(-0.0), "0");
     }
 
     #[test]

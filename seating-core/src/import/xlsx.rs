@@ -34,8 +34,26 @@ pub fn read_xlsx(bytes: &[u8]) -> Result<String, Error> {
 
 /// [`read_xlsx`] with its errors in `lang` (show them with [`Error::describe`]).
 pub fn read_xlsx_in(bytes: &[u8], lang: Lang) -> Result<String, Error> {
-    read_xlsx_sheet(bytes, 0, lang)
+    Ok(read_xlsx_sheet(bytes, 0, lang)?.text)
 }
+
+/// One sheet of a workbook, and the names of all its visible sheets.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SheetText {
+    /// The visible sheets' names, in tab order (what [`read_xlsx_sheet`]'s `index` counts).
+    pub sheets: Vec<String>,
+    /// The sheet read, as [`read_xlsx`] writes it.
+    pub text: String,
+}
+
+/// Whether `bytes` look like a workbook, `.xlsx` (a ZIP) or `.xls` (a compound file), and
+/// not like text: what to call [`read_xlsx`] on rather than decode.
+pub fn is_workbook(bytes: &[u8]) -> bool {
+    bytes.starts_with(ZIP_MAGIC) || bytes.starts_with(&xls::MAGIC)
+}
+
+/// The first bytes of a ZIP file (and so of an `.xlsx`).
+const ZIP_MAGIC: &[u8] = b"PK";
 
 /// The names of the workbook's visible worksheets, in tab order (hidden ones left out):
 /// what [`read_xlsx_sheet`]'s `index` counts.
@@ -48,10 +66,11 @@ pub fn xlsx_sheets(bytes: &[u8], lang: Lang) -> Result<Vec<String>, Error> {
 }
 
 /// Visible worksheet `index` (0-based, in tab order) as [`read_xlsx`] reads the first one,
-/// errors in `lang`.
-pub fn read_xlsx_sheet(bytes: &[u8], index: usize, lang: Lang) -> Result<String, Error> {
+/// with the names of the visible sheets from the same reading; errors in `lang`.
+pub fn read_xlsx_sheet(bytes: &[u8], index: usize, lang: Lang) -> Result<SheetText, Error> {
     if bytes.starts_with(&xls::MAGIC) {
-        return Ok(to_text(&rows(xls::cells(bytes, index, lang)?, lang)?));
+        let (sheets, cells) = xls::cells(bytes, index, lang)?;
+        return Ok(SheetText { sheets, text: to_text(&rows(cells, lang)?) });
     }
     let zip = Zip::open(bytes, lang)?;
     let strings = match zip.find("xl/sharedStrings.xml") {
@@ -64,7 +83,8 @@ pub fn read_xlsx_sheet(bytes: &[u8], index: usize, lang: Lang) -> Result<String,
         .find(sheet_path)
         .ok_or_else(|| whole(msg!(lang, "the workbook has no part {}", "工作簿中沒有 {}", sheet_path)))?;
     let sheet = zip.read(entry)?;
-    Ok(to_text(&rows(sheet_cells(&sheet, &strings, lang)?, lang)?))
+    let text = to_text(&rows(sheet_cells(&sheet, &strings, lang)?, lang)?);
+    Ok(SheetText { sheets: sheets.into_iter().map(|(name, _)| name).collect(), text })
 }
 
 pub(super) fn no_such_sheet(count: usize, index: usize, lang: Lang) -> Error {
@@ -119,7 +139,7 @@ pub(super) fn u32_at(b: &[u8], at: usize) -> Option<u32> {
 
 impl<'a> Zip<'a> {
     fn open(bytes: &'a [u8], lang: Lang) -> Result<Zip<'a>, Error> {
-        if !bytes.starts_with(b"PK") {
+        if !bytes.starts_with(ZIP_MAGIC) {
             return Err(not_xlsx(&lang.text("it is not a ZIP file", "不是 ZIP 文件"), lang));
         }
         // The end-of-central-directory record: 22 bytes plus a comment of up to 64 KiB.
@@ -415,7 +435,7 @@ fn visible_sheets(zip: &Zip<'_>) -> Result<Vec<(String, String)>, Error> {
             .filter_map(|e| std::str::from_utf8(e.name).ok())
             .filter(|n| n.starts_with("xl/worksheets/") && n.ends_with(".xml"))
             .collect();
-        crate::sort::sort_by_key(&mut parts, |n| (n.len(), n.to_string()));
+        crate::sort::sort_by_key(&mut parts, |n| (n.len(), *n));
         let sheets: Vec<(String, String)> = parts
             .into_iter()
             .map(|p| (p["xl/worksheets/".len()..p.len() - 4].to_string(), p.to_string()))
@@ -802,7 +822,7 @@ mod tests {
         ]);
         assert_eq!(xlsx_sheets(&bytes, Lang::EN).unwrap(), ["sheet2", "sheet10"]);
         assert_eq!(read_xlsx(&bytes).unwrap(), "two\n");
-        assert_eq!(read_xlsx_sheet(&bytes, 1, Lang::EN).unwrap(), "ten\n");
+        assert_eq!(read_xlsx_sheet(&bytes, 1, Lang::EN).unwrap().text, "ten\n");
         let none = crate::export::xlsx::zip(&[("docProps/app.xml", b"<x/>".as_slice())]);
         assert!(read_xlsx(&none).unwrap_err().to_string().contains("it has no worksheet"));
     }

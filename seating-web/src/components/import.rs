@@ -58,7 +58,6 @@ fn open_file(file: web_sys::File, lang: Lang, dispatch: Dispatch) {
             }
         };
         match files::kind(&name) {
-            // The first visible sheet, as tab-separated text whose line N is sheet row N.
             // The first visible sheet; the mapping step offers the others.
             files::Kind::Workbook => {
                 dispatch.dispatch(Action::ImportWorkbook { source: name, bytes: bytes.into(), sheet: 0 })
