@@ -46,13 +46,27 @@ impl Script {
     }
 }
 
+/// The Simplified form of `c`, if it is one of the Traditional characters of the table: a
+/// binary search, since every character of both tables is three bytes of UTF-8 and UTF-8
+/// sorts bytewise in code point order. (It runs for every character of every reason of a
+/// 简体 plan, so the linear scan it replaces cost a third of planning time.)
 fn lookup(c: char) -> Option<char> {
     if (c as u32) < 0x4E00 {
         return None;
     }
-    let mut t = TRADITIONAL.chars();
-    let i = t.position(|x| x == c)?;
-    SIMPLIFIED.chars().nth(i)
+    let mut buf = [0; 4];
+    let key = c.encode_utf8(&mut buf).as_bytes();
+    let table = TRADITIONAL.as_bytes();
+    let (mut lo, mut hi) = (0, table.len() / 3);
+    while lo < hi {
+        let mid = (lo + hi) / 2;
+        match table[3 * mid..3 * mid + 3].cmp(key) {
+            std::cmp::Ordering::Less => lo = mid + 1,
+            std::cmp::Ordering::Greater => hi = mid,
+            std::cmp::Ordering::Equal => return SIMPLIFIED.get(3 * mid..3 * mid + 3)?.chars().next(),
+        }
+    }
+    None
 }
 
 #[cfg(test)]
@@ -64,6 +78,18 @@ mod tests {
         let t: Vec<char> = TRADITIONAL.chars().collect();
         assert_eq!(t.len(), SIMPLIFIED.chars().count());
         assert!(t.windows(2).all(|w| w[0] < w[1]));
+        // `lookup` indexes both tables in steps of three bytes.
+        assert!(TRADITIONAL.chars().chain(SIMPLIFIED.chars()).all(|c| c.len_utf8() == 3));
+    }
+
+    #[test]
+    fn lookup_finds_every_entry_and_nothing_else() {
+        for (t, s) in TRADITIONAL.chars().zip(SIMPLIFIED.chars()) {
+            assert_eq!(lookup(t), Some(s), "{t}");
+        }
+        for c in ['一', '丁', '劉', '主', '席', '鼎', 'a', '1', '𠀀', '\u{FFFF}', '\u{10FFFF}'] {
+            assert_eq!(lookup(c), None, "{c}");
+        }
     }
 
     #[test]
