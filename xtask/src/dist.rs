@@ -62,7 +62,12 @@ pub fn dist() -> Result<PathBuf> {
     let after = if wasm_opt.is_file() {
         timed("wasm-opt -Oz", || {
             let tmp = dist.join("seating_web_bg.opt.wasm");
-            run(Command::new(&wasm_opt).arg("-Oz").arg(&bg).arg("-o").arg(&tmp))?;
+            let mut opt = Command::new(&wasm_opt);
+            // Function names kept, for a CPU profile of the page in Chromium's profiler.
+            if std::env::var_os("SEATING_WASM_NAMES").is_some() {
+                opt.arg("-g");
+            }
+            run(opt.arg("-Oz").arg(&bg).arg("-o").arg(&tmp))?;
             fs::rename(&tmp, &bg)?;
             Ok(())
         })?;

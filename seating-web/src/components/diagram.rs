@@ -507,20 +507,34 @@ pub fn diagram(props: &DiagramProps) -> Html {
                 width={num(r.w + 2.0)} height={num(r.h + 2.0)} rx="1.5" />
         }
     });
-    let ghost_html = ghost.as_ref().map(|g| {
-        // Moved by a transform: no layout while dragging.
-        let style = format!("transform:translate({}px,{}px)", num(g.at.x + 12.0), num(g.at.y + 12.0));
-        let hint = match &g.target {
-            Some(id) => match props.planned.seat(id) {
-                Some(b) if b.blocked || b.reserved => t.drop_refused,
-                Some(b) if b.person.is_some() => t.drop_swap,
-                Some(_) => t.drop_move,
-                None => t.drop_none,
-            },
-            None => t.drop_none,
+    // The ghost stays in the page between drags, hidden and with its last words: showing
+    // and hiding it then changes one style, where adding and removing it made the browser
+    // lay out and re-layer the page on every drop.
+    let last_ghost = use_mut_ref(|| (String::new(), ""));
+    let ghost_html = {
+        let mut last = last_ghost.borrow_mut();
+        let style = match ghost.as_ref() {
+            Some(g) => {
+                let hint = match &g.target {
+                    Some(id) => match props.planned.seat(id) {
+                        Some(b) if b.blocked || b.reserved => t.drop_refused,
+                        Some(b) if b.person.is_some() => t.drop_swap,
+                        Some(_) => t.drop_move,
+                        None => t.drop_none,
+                    },
+                    None => t.drop_none,
+                };
+                if last.0 != g.name {
+                    last.0 = g.name.clone();
+                }
+                last.1 = hint;
+                // Moved by a transform: no layout while dragging.
+                format!("transform:translate({}px,{}px)", num(g.at.x + 12.0), num(g.at.y + 12.0))
+            }
+            None => "visibility:hidden".to_string(),
         };
-        html! { <div class="drag-ghost" style={style}><b>{ g.name.clone() }</b>{ " " }{ hint }</div> }
-    });
+        html! { <div class="drag-ghost" style={style} aria-hidden={ghost.is_none().then_some("true")}><b>{ last.0.clone() }</b>{ " " }{ last.1 }</div> }
+    };
     let tooltip = hover.as_ref().filter(|_| ghost.is_none()).and_then(|(id, at)| {
         let (label, who, reason) = describe(&props.planned, id)?;
         let &InBox { x, y, w: wrap_w, h: wrap_h } = at;
@@ -588,8 +602,13 @@ pub fn diagram(props: &DiagramProps) -> Html {
                     { target_rect.unwrap_or_default() }
                 </svg>
             </div>
-            { ghost_html.unwrap_or_default() }
-            { tooltip.unwrap_or_default() }
+            // The ghost and the tooltip come and go in a layer of their own, laid out
+            // apart from the page (`contain: strict`), so that neither makes the browser
+            // lay out the chart again.
+            <div class="float-layer">
+                { ghost_html }
+                { tooltip.unwrap_or_default() }
+            </div>
         </div>
     }
 }
