@@ -93,6 +93,15 @@ fn bench_plan(c: &mut Criterion) {
         group.bench_with_input(BenchmarkId::new("plan-en", n), &s, |b, s| {
             b.iter(|| seating_core::plan_in(black_box(s), seating_core::Lang::EN))
         });
+        // The same plan in Chinese with the 简体 script, as the page shows it to a
+        // mainland secretariat: every fixed word of every reason goes through `Script::words`.
+        let hans = seating_core::Lang {
+            language: seating_core::Language::Zh,
+            script: seating_core::Script::Simplified,
+        };
+        group.bench_with_input(BenchmarkId::new("plan-hans", n), &s, |b, s| {
+            b.iter(|| seating_core::plan_in(black_box(s), hans))
+        });
         group.bench_with_input(BenchmarkId::new("sort-baseline", n), &s, |b, s| b.iter(|| sort_baseline(s)));
         let p = plan(&s);
         group.bench_with_input(BenchmarkId::new("output-floor", n), &p, |b, p| {

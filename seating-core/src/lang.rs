@@ -74,7 +74,10 @@ impl Lang {
     pub fn text(self, en: &'static str, zh: &'static str) -> Cow<'static, str> {
         match self.language {
             Language::En => Cow::Borrowed(en),
-            Language::Zh => self.script.words(zh),
+            Language::Zh => match self.script.words(zh) {
+                Cow::Borrowed(same) => Cow::Borrowed(same),
+                Cow::Owned(_) => Cow::Borrowed(simplified(zh)),
+            },
         }
     }
 
@@ -120,6 +123,26 @@ impl Lang {
     }
 }
 
+/// `zh`, one of the program's `'static` templates, in the Simplified script, converted once
+/// per thread and kept: a 简体 plan fills the same few templates for every seat and every
+/// rank inversion, and converting each time cost as much as the rest of the plan. The copies
+/// live as long as the program; there is one per template in the source, a few hundred.
+fn simplified(zh: &'static str) -> &'static str {
+    use std::cell::RefCell;
+    use std::collections::HashMap;
+    thread_local! {
+        static CONVERTED: RefCell<HashMap<(usize, usize), &'static str>> = RefCell::new(HashMap::new());
+    }
+    CONVERTED.with(|c| {
+        *c.borrow_mut().entry((zh.as_ptr() as usize, zh.len())).or_insert_with(|| {
+            match Script::Simplified.words(zh) {
+                Cow::Borrowed(same) => same,
+                Cow::Owned(text) => Box::leak(text.into_boxed_str()),
+            }
+        })
+    })
+}
+
 /// `lang.fill(en, zh, &[&a, &b])` as `msg!(lang, en, zh, a, b)`.
 macro_rules! msg {
     ($lang:expr, $en:literal, $zh:literal $(, $arg:expr)* $(,)?) => {
@@ -134,6 +157,18 @@ mod tests {
 
     const HANS: Lang = Lang { language: Language::Zh, script: Script::Simplified };
     const HANT: Lang = Lang { language: Language::Zh, script: Script::Traditional };
+
+    #[test]
+    fn simplified_templates_are_converted_once() {
+        let a = HANS.text("seat", "主席臺座位");
+        let b = HANS.text("seat", "主席臺座位");
+        assert_eq!(a, "主席台座位");
+        assert!(matches!((&a, &b), (Cow::Borrowed(x), Cow::Borrowed(y)) if x.as_ptr() == y.as_ptr()));
+        // Another template, and one that needs no conversion, are their own.
+        assert_eq!(HANS.text("", "簽到"), "签到");
+        assert!(matches!(HANS.text("", "第1排"), Cow::Borrowed("第1排")));
+        assert_eq!(HANT.text("", "主席臺座位"), "主席臺座位");
+    }
 
     #[test]
     fn fill_puts_arguments_in_order_and_converts_only_the_template() {
