@@ -113,6 +113,8 @@ test('dragging #1 onto #2 swaps them and records a swap instruction with who and
   await page.waitForFunction(() => document.querySelector('#instruction-list li input.note')?.value === '按領導意見');
   // A hand edit shows on the chart: the seats carry the instruction mark.
   assert.match(await page.getAttribute('#diagram g[data-seat="P1-4"]', 'class'), /pinned/);
+  // #2 now sits on #1's seat of honour: the legend counts the inverted seats.
+  assert.match(await page.locator('#legend').textContent(), /位次倒[挂掛]（1）/);
   await h.screenshot(page, 'planner-4-swapped');
   h.expectClean(page);
 });
@@ -121,10 +123,12 @@ test('undo takes the edits back one by one, redo puts them back', async () => {
   // Three steps: the swap, its "by", its "note".
   for (let k = 0; k < 3; k++) await page.locator('#undo').click();
   assert.equal(await page.locator('#instruction-list li').count(), 0);
+  assert.doesNotMatch(await page.locator('#legend').textContent(), /位次倒/);
   let seats = await seatsOf(page);
   assert.equal(seats['P1-4'].name, nameOfRank(1));
   assert.equal(seats['P1-5'].name, nameOfRank(2));
   for (let k = 0; k < 3; k++) await page.locator('#redo').click();
+  assert.match(await page.locator('#legend').textContent(), /位次倒[挂掛]（1）/);
   seats = await seatsOf(page);
   assert.equal(seats['P1-4'].name, nameOfRank(2));
   assert.equal(await page.inputValue('#instruction-list li input.note'), '按領導意見');

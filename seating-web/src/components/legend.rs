@@ -10,12 +10,29 @@ use crate::i18n::Lang;
 use crate::planned::Planned;
 
 /// Props of the legend.
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct LegendProps {
     /// The plan and layout.
     pub planned: Rc<Planned>,
     /// Interface language.
     pub lang: Lang,
+}
+
+impl PartialEq for LegendProps {
+    /// The legend shows the core's legend and two counts: a swap that changes none of them
+    /// (most do not) does not redraw its hundred entries.
+    fn eq(&self, other: &Self) -> bool {
+        let (a, b) = (&self.planned, &other.planned);
+        self.lang == other.lang
+            && (Rc::ptr_eq(a, b) || (a.layout.legend == b.layout.legend && marks(a) == marks(b)))
+    }
+}
+
+/// The page's own marks: seats with a rank inversion, and unhonoured instructions.
+fn marks(planned: &Planned) -> (usize, usize) {
+    let inversions = planned.seats.iter().filter(|s| s.inverted).count();
+    let unhonoured = planned.flagged.values().filter(|l| **l == seating_core::Level::Error).count();
+    (inversions, unhonoured)
 }
 
 /// The legend.
@@ -44,8 +61,7 @@ pub fn legend(props: &LegendProps) -> Html {
             <li><span class={class} style={style}></span>{ format!("{}（{}）", e.label, e.count) }</li>
         }
     });
-    let inversions = props.planned.seats.iter().filter(|s| s.inverted).count();
-    let unhonoured = props.planned.flagged.values().filter(|l| **l == seating_core::Level::Error).count();
+    let (inversions, unhonoured) = marks(&props.planned);
     html! {
         <ul class="legend" id="legend" aria-label={t.legend}>
             { for entries }
