@@ -173,7 +173,13 @@ pub fn run(cmd: &str, rest: &[String]) -> Result<(), Failure> {
         }
         _ => {}
     }
-    let lay = || layout(&scenario, &plan, &LayoutOptions { view: a.view, part, diff: d.clone() });
+    let lay = || {
+        layout(
+            &scenario,
+            &plan,
+            &LayoutOptions { view: a.view, part, diff: d.clone(), ..LayoutOptions::default() },
+        )
+    };
     match cmd {
         "chart" => {
             expect_ext(cmd, &ext, &["svg", "pdf"])?;

@@ -147,7 +147,8 @@ impl Planned {
             Part::Bilateral(k) if k >= plan.bilateral.len() => Part::Venue,
             p => p,
         };
-        let options = LayoutOptions { view, part, ..LayoutOptions::default() };
+        // The hash is computed when an export asks for it (`full_layout`).
+        let options = LayoutOptions { view, part, no_hash: true, ..LayoutOptions::default() };
         let delta = prev.and_then(|p| {
             let c = layout::changes(
                 &p.layout,

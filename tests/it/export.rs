@@ -87,6 +87,12 @@ fn content_hash_follows_the_plan() {
     assert_ne!(h, seating_core::layout::content_hash(&s2, &p));
     let l = layout(&s, &p, &LayoutOptions::default());
     assert!(svg::svg(&l).contains(&format!("校驗碼 {}", &h[..12])));
+    // A caller that only draws can leave the hash out and compute it when it exports: the
+    // layout is otherwise the same.
+    let mut bare = layout(&s, &p, &LayoutOptions { no_hash: true, ..LayoutOptions::default() });
+    assert_eq!(bare.hash, "");
+    bare.hash = seating_core::layout::content_hash(&s, &p);
+    assert_eq!(svg::svg(&bare), svg::svg(&l));
 }
 
 #[test]
