@@ -200,3 +200,40 @@ export async function dragSeat(page, from, to) {
   await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 8 });
   await page.mouse.up();
 }
+
+/** 3,030 seats: a podium of 2 × 15 and a hall of 60 rows × 50 seats; 3,000 people in 100 units. */
+export function bigScenario() {
+  const units = Array.from({ length: 100 }, (_, k) => ({ id: `u${k + 1}`, name: `單位${k + 1}` }));
+  const surnames = '王李張劉陳楊黃趙吳周徐孫馬朱胡郭何高林羅鄭梁謝宋唐韓馮董蕭程';
+  const given = '偉芳娜敏靜麗強磊軍洋勇艷傑娟濤明超秀霞平剛桂英華';
+  const people = Array.from({ length: 3000 }, (_, i) => ({
+    id: `p${i + 1}`,
+    name: surnames[i % surnames.length] + given[(i * 7) % given.length] + (i % 3 === 0 ? given[(i * 11) % given.length] : ''),
+    post: i < 30 ? '領導' : '代表',
+    unit: `u${(i % 100) + 1}`,
+    rank: i + 1,
+    section: i < 30 ? 'podium' : 'hall',
+  }));
+  return {
+    format: 'seating/1',
+    meeting: { title: '代表大會（3,000 座）' },
+    units,
+    people,
+    podium: { rows: [15, 15] },
+    hall: { rows: 60, seats: 50, aisles: [10, 40] },
+  };
+}
+
+/**
+ * Stores `scenario` as the page's only draft (page in 简体), as autosave would have: the
+ * next `page.reload()` opens it. `page` must be on the app's origin.
+ */
+export async function storeDraft(page, scenario) {
+  await page.evaluate((json) => {
+    localStorage.setItem(
+      'seating.v1.index',
+      JSON.stringify({ format: 'seating-web/1', active: 'd1', drafts: [{ id: 'd1', name: '大會' }], lang: 'zh-Hans', who: '' }),
+    );
+    localStorage.setItem('seating.v1.draft.d1', json);
+  }, JSON.stringify(scenario));
+}

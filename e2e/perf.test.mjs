@@ -8,34 +8,11 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { ARTIFACTS, setup } from './harness.mjs';
+import { ARTIFACTS, bigScenario, setup, storeDraft } from './harness.mjs';
 
 const SWAPS = 40;
 const EDITS = 200;
 const LOADS = 7;
-
-/** 3,030 seats: a podium of 2 × 15 and a hall of 60 rows × 50 seats; 3,000 people in 100 units. */
-function bigScenario() {
-  const units = Array.from({ length: 100 }, (_, k) => ({ id: `u${k + 1}`, name: `單位${k + 1}` }));
-  const surnames = '王李張劉陳楊黃趙吳周徐孫馬朱胡郭何高林羅鄭梁謝宋唐韓馮董蕭程';
-  const given = '偉芳娜敏靜麗強磊軍洋勇艷傑娟濤明超秀霞平剛桂英華';
-  const people = Array.from({ length: 3000 }, (_, i) => ({
-    id: `p${i + 1}`,
-    name: surnames[i % surnames.length] + given[(i * 7) % given.length] + (i % 3 === 0 ? given[(i * 11) % given.length] : ''),
-    post: i < 30 ? '領導' : '代表',
-    unit: `u${(i % 100) + 1}`,
-    rank: i + 1,
-    section: i < 30 ? 'podium' : 'hall',
-  }));
-  return {
-    format: 'seating/1',
-    meeting: { title: '代表大會（3,000 座）' },
-    units,
-    people,
-    podium: { rows: [15, 15] },
-    hall: { rows: 60, seats: 50, aisles: [10, 40] },
-  };
-}
 
 const quantile = (xs, q) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -82,14 +59,7 @@ test('load → first diagram of a 3,000-seat scenario', async () => {
   });
   await page.goto(h.url);
   await page.locator('#diagram g[data-seat="P1-1"]').waitFor();
-  const scenario = bigScenario();
-  await page.evaluate((json) => {
-    localStorage.setItem(
-      'seating.v1.index',
-      JSON.stringify({ format: 'seating-web/1', active: 'd1', drafts: [{ id: 'd1', name: '大會' }], lang: 'zh-Hans', who: '' }),
-    );
-    localStorage.setItem('seating.v1.draft.d1', json);
-  }, JSON.stringify(scenario));
+  await storeDraft(page, bigScenario());
   const loads = [];
   for (let k = 0; k < LOADS; k++) {
     await page.reload();
