@@ -74,9 +74,9 @@ impl Lang {
     pub fn text(self, en: &'static str, zh: &'static str) -> Cow<'static, str> {
         match self.language {
             Language::En => Cow::Borrowed(en),
-            Language::Zh => match self.script.words(zh) {
-                Cow::Borrowed(same) => Cow::Borrowed(same),
-                Cow::Owned(_) => Cow::Borrowed(simplified(zh)),
+            Language::Zh => match self.script {
+                Script::Traditional => Cow::Borrowed(zh),
+                Script::Simplified => Cow::Borrowed(simplified(zh)),
             },
         }
     }
