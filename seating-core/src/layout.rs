@@ -487,7 +487,7 @@ pub fn relayout(
         Some(c) => {
             let mut l = prev;
             c.apply(&mut l);
-            l.hash = if options.no_hash { String::new() } else { content_hash(after.0, after.1) };
+            l.hash = hash_unless(options, after.0, after.1);
             l
         }
         None => layout(after.0, after.1, options),
@@ -711,15 +711,6 @@ impl<'a> Builder<'a> {
             changes: HashMap::new(),
             width: 0.0,
             height: 0.0,
-        }
-    }
-
-    /// The layout's content hash, unless the options ask for none.
-    fn hash(&self) -> String {
-        if self.opt.no_hash {
-            String::new()
-        } else {
-            content_hash(self.s, self.plan)
         }
     }
 
@@ -1033,7 +1024,7 @@ impl<'a> Builder<'a> {
             orientation,
             unseated,
             removed,
-            hash: self.hash(),
+            hash: hash_unless(self.opt, self.s, self.plan),
             version: env!("CARGO_PKG_VERSION"),
         }
     }
@@ -1112,7 +1103,7 @@ impl<'a> Builder<'a> {
             orientation: self.w(orientation),
             unseated: Vec::new(),
             removed: Vec::new(),
-            hash: self.hash(),
+            hash: hash_unless(self.opt, self.s, self.plan),
             version: env!("CARGO_PKG_VERSION"),
         }
     }
@@ -1961,6 +1952,15 @@ fn split_two(text: &str) -> Option<(String, String, bool)> {
         return None;
     }
     Some((a, b, natural))
+}
+
+/// [`content_hash`], or nothing when `options` ask for no hash.
+fn hash_unless(options: &LayoutOptions, s: &Scenario, p: &Plan) -> String {
+    if options.no_hash {
+        String::new()
+    } else {
+        content_hash(s, p)
+    }
 }
 
 /// FNV-1a 64 over the scenario and plan (their compact JSON), as 16 hex digits:

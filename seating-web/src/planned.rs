@@ -18,7 +18,7 @@ pub struct Planned {
     pub doc: Rc<Scenario>,
     /// The core's resolved layout, without its seats and places (they are in `seats` and
     /// `places`; [`Planned::full_layout`] puts them back for the exporters). Its `hash` is
-    /// empty after a hand edit (`full_layout` computes it).
+    /// always empty (`LayoutOptions::no_hash`): `full_layout` computes it.
     pub layout: Layout,
     /// Every venue seat's box (label, occupant, reason, flags), shared with the seat
     /// components: a seat that did not change keeps its own box, not the whole plan.
@@ -192,8 +192,6 @@ impl Planned {
         if let Some(u) = c.unseated {
             layout.unseated = u;
         }
-        // Computed when an export asks for it (`full_layout`): it hashes the whole plan.
-        layout.hash = String::new();
         let mut seats = prev.seats.clone();
         let mut places = prev.places.clone();
         let mut touched: Vec<usize> = Vec::with_capacity(c.seats.len() + c.places.len());
@@ -354,12 +352,10 @@ impl Planned {
         self.ids.is_empty()
     }
 
-    /// The whole layout, as the core made it (for the exporters; it copies every seat).
+    /// The whole layout, as the core made it with its content hash (for the exporters; it
+    /// copies every seat and hashes the scenario and plan).
     pub fn full_layout(&self) -> Layout {
-        let hash = match self.layout.hash.as_str() {
-            "" => layout::content_hash(&self.doc, &self.plan),
-            h => h.to_string(),
-        };
+        let hash = layout::content_hash(&self.doc, &self.plan);
         Layout {
             seats: self.seats.iter().map(|s| (**s).clone()).collect(),
             places: self.places.iter().map(|p| (**p).clone()).collect(),
