@@ -237,3 +237,9 @@ export async function storeDraft(page, scenario) {
     localStorage.setItem('seating.v1.draft.d1', json);
   }, JSON.stringify(scenario));
 }
+
+/** The `q`-quantile of `xs` (0.5: the median), one of its values; `undefined` for none. */
+export function quantile(xs, q) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))];
+}

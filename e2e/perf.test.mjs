@@ -8,16 +8,12 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { ARTIFACTS, bigScenario, setup, storeDraft } from './harness.mjs';
+import { ARTIFACTS, bigScenario, quantile, setup, storeDraft } from './harness.mjs';
 
 const SWAPS = 40;
 const EDITS = 200;
 const LOADS = 7;
 
-const quantile = (xs, q) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor(q * s.length))];
-};
 const round = (x) => Math.round(x * 10) / 10;
 
 let h;

@@ -8,17 +8,14 @@
 // --out keeps the raw trace (open it in chrome://tracing or Perfetto).
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { bigScenario, dragSeat, setup, storeDraft } from './harness.mjs';
+import { bigScenario, dragSeat, quantile, setup, storeDraft } from './harness.mjs';
 
 const { values: args } = parseArgs({
   options: { swaps: { type: 'string', default: '10' }, css: { type: 'string' }, out: { type: 'string' } },
 });
 const SWAPS = Number(args.swaps);
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length ? s[Math.floor(s.length / 2)] : null;
-};
+const median = (xs) => quantile(xs, 0.5);
 const ms = (us) => Math.round(us / 100) / 10;
 
 const h = await setup({ viewport: { width: 1440, height: 900 } });
