@@ -38,7 +38,9 @@ test('pasting 30 names with a header gives the protocol podium order and a hall 
   // Header recognised: 姓名 職務 單位 排序 → name, post, unit, rank.
   const fields = await page.$$eval('#mapping select.column-field', (s) => s.map((x) => x.value));
   assert.deepEqual(fields, ['name', 'post', 'unit', 'rank']);
-  assert.equal(await page.inputValue('#import-podium'), '7');
+  // The podium count left empty: replacing the roster fills the podium's 7 seats.
+  assert.equal(await page.inputValue('#import-podium'), '');
+  assert.match(await page.locator('#import-podium-help').textContent(), /取前 7 名/);
   await h.screenshot(page, 'planner-2-mapping');
   await page.locator('#import-replace').click();
   await page.locator('#roster-table tbody tr').nth(29).waitFor();

@@ -216,14 +216,48 @@ test('a workbook with several sheets: pick one, import it, then add another', as
   await page.locator('#mapping tbody tr:first-child td:first-child', { hasText: '王一' }).waitFor();
   assert.equal(await page.inputValue('#import-sheet'), '1');
   await h.screenshot(page, 'import-sheets');
-  await page.fill('#import-podium', '0');
-  await page.locator('#import-podium').press('Tab');
+  // The count left empty: people added to the roster go to the hall.
+  assert.equal(await page.inputValue('#import-podium'), '');
   await page.click('#import-append');
   await page.locator('#roster-table tbody tr').nth(5).waitFor();
   const seats = await seatsOf(page);
   assert.deepEqual(['P1-3', 'P1-4', 'P1-5'].map((s) => seats[s].name), ['梁博娟', '陳佳怡', '顧燕偉']);
   const hall = Object.entries(seats).filter(([id, s]) => id.startsWith('H') && s.name).map(([, s]) => s.name);
   assert.deepEqual(hall.sort(), ['張三', '李二', '王一'].sort());
+  h.expectClean(page);
+  await page.close();
+});
+
+test('adding to the roster puts nobody on the podium unless asked, and the podium grows to fit', async () => {
+  const { page } = await open();
+  await page.locator('#paste').fill('姓名\t職務\t排序\n王晨\t區委書記\t1\n李強\t區長\t2\n趙樂\t主任\t3\n');
+  await page.locator('#mapping').waitFor();
+  await page.fill('#import-podium', '3');
+  await page.locator('#import-podium').press('Tab');
+  await page.click('#import-replace');
+  await page.locator('#roster-table tbody tr').nth(2).waitFor();
+  // Two more, the count left empty: both in the hall, the podium as it was.
+  await page.locator('#paste').fill('姓名\t排序\n周一\t4\n吳二\t5\n');
+  await page.locator('#mapping').waitFor();
+  assert.equal(await page.inputValue('#import-podium'), '');
+  await page.click('#import-append');
+  await page.locator('#roster-table tbody tr').nth(4).waitFor();
+  let seats = await seatsOf(page);
+  const named = (prefix) => Object.entries(seats).filter(([id, s]) => id.startsWith(prefix) && s.name);
+  assert.deepEqual(['P1-3', 'P1-4', 'P1-5'].map((s) => seats[s].name), ['趙樂', '王晨', '李強']);
+  assert.deepEqual(named('H').map(([, s]) => s.name).sort(), ['吳二', '周一'].sort());
+  // Five more, all five asked onto the podium: 3 + 5 people for 7 seats, so the front row
+  // grows to 8 and everyone on the podium has a seat.
+  await page.locator('#paste').fill('姓名\t排序\n鄭六\t6\n孫七\t7\n馬八\t8\n朱九\t9\n胡十\t10\n');
+  await page.locator('#mapping').waitFor();
+  await page.fill('#import-podium', '5');
+  await page.locator('#import-podium').press('Tab');
+  await page.click('#import-append');
+  await page.locator('#roster-table tbody tr').nth(9).waitFor();
+  await page.locator('#diagram g[data-seat="P1-8"]').waitFor();
+  seats = await seatsOf(page);
+  assert.equal(named('P').length, 8);
+  assert.deepEqual(named('H').map(([, s]) => s.name).sort(), ['吳二', '周一'].sort());
   h.expectClean(page);
   await page.close();
 });

@@ -178,7 +178,9 @@ pub fn app() -> Html {
     let left = match *tab {
         Tab::Roster => html! {
             <>
-                <Import pending={state.pending.clone()} people={draft.doc.people.len()} lang={state.lang}
+                <Import pending={state.pending.clone()} people={draft.doc.people.len()}
+                    podium_seats={draft.doc.podium.as_ref().map_or(0, |p| p.rows.iter().sum::<u32>() as usize)}
+                    lang={state.lang}
                     dispatch={dispatch.clone()} />
                 <Roster doc={draft.doc.clone()} lang={state.lang} dispatch={dispatch.clone()} />
             </>

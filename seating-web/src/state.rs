@@ -78,8 +78,10 @@ pub struct PendingImport {
     pub columns: Vec<Field>,
     /// Whether the core recognised a header row.
     pub header: bool,
-    /// Without a section column: how many of the most senior go on the podium.
-    pub podium: usize,
+    /// Without a section column: how many of the most senior go on the podium. `None` (the
+    /// field left empty): the podium's seats when the import replaces the roster, nobody
+    /// when it adds to it (a second sheet is most often the hall's).
+    pub podium: Option<usize>,
     /// Text that looks like a scenario (JSON): whether the core accepts it.
     pub json: Option<Result<(), String>>,
     /// An uploaded `.xlsx` workbook: its bytes (to read another sheet), the names of its
@@ -97,7 +99,7 @@ impl PendingImport {
         source: String,
         encoding: Option<String>,
         text: String,
-        podium: usize,
+        podium: Option<usize>,
         lang: seating_core::Lang,
     ) -> PendingImport {
         if text.trim_start().starts_with('{') {
@@ -273,8 +275,9 @@ pub enum Action {
     ImportWorkbook { source: String, bytes: Rc<[u8]>, sheet: usize },
     /// Map column `.0` of the pending import to `.1`.
     ImportColumn(usize, Field),
-    /// How many of the most senior go on the podium (no section column).
-    ImportPodium(usize),
+    /// How many of the most senior go on the podium (no section column); `None`: the
+    /// default (see [`PendingImport::podium`]).
+    ImportPodium(Option<usize>),
     /// Import the pending table: replace the roster, or add to it.
     CommitImport { replace: bool },
     /// Drop the pending import.
@@ -697,11 +700,9 @@ impl State {
         );
     }
 
-    /// How many go on the podium in a new pending import: what the one it replaces said,
-    /// else the podium's seats.
-    fn import_podium(&self) -> usize {
-        let seats: u32 = self.doc().podium.as_ref().map_or(0, |p| p.rows.iter().sum());
-        self.pending.as_ref().map_or(seats as usize, |p| p.podium)
+    /// How many go on the podium in a new pending import: what the one it replaces said.
+    fn import_podium(&self) -> Option<usize> {
+        self.pending.as_ref().and_then(|p| p.podium)
     }
 
     fn commit_import(&mut self, replace: bool) {
@@ -726,7 +727,13 @@ impl State {
         };
         let count = roster.people.len();
         let has_section = pending.columns.contains(&Field::Section);
-        let podium = if has_section { 0 } else { pending.podium };
+        let seats: u32 = doc.podium.as_ref().map_or(0, |p| p.rows.iter().sum());
+        let podium = match pending.podium {
+            _ if has_section => 0,
+            Some(n) => n,
+            None if replace => seats as usize,
+            None => 0,
+        };
         let label = format!("{}{count}", if replace { t.did_import_replace } else { t.did_import_add });
         let ok = self.edit(
             label,
@@ -755,13 +762,22 @@ impl State {
                 if podium > 0 {
                     // The most senior of the imported people, by the core's ranking.
                     import::to_podium(&mut people, &s.ranking, podium);
+                    // Room on the podium for them and for those already there.
                     let seats: u32 = s.podium.as_ref().map_or(0, |p| p.rows.iter().sum());
-                    if (seats as usize) < podium {
+                    let absent: std::collections::HashSet<&str> = (s.instructions.iter())
+                        .filter(|i| i.op == Op::Exclude)
+                        .filter_map(|i| i.person.as_deref())
+                        .collect();
+                    let already = (s.people.iter())
+                        .filter(|p| p.section == Section::Podium && !absent.contains(p.id.as_str()))
+                        .count();
+                    let wanted = (already + podium) as u32;
+                    if seats < wanted {
                         let rows = s.podium.get_or_insert(PodiumSpec { rows: Vec::new(), shrink: false });
                         if rows.rows.is_empty() {
-                            rows.rows.push(podium as u32);
+                            rows.rows.push(wanted);
                         } else {
-                            rows.rows[0] += podium as u32 - seats;
+                            rows.rows[0] += wanted - seats;
                         }
                     }
                 }

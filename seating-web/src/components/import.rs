@@ -36,6 +36,8 @@ pub struct ImportProps {
     pub pending: Option<Rc<PendingImport>>,
     /// People in the roster now.
     pub people: usize,
+    /// Seats on the podium now.
+    pub podium_seats: usize,
     /// Interface language.
     pub lang: Lang,
     /// Sends actions.
@@ -203,8 +205,8 @@ fn mapping_step(p: &Rc<PendingImport>, props: &ImportProps, t: &'static Texts) -
         let dispatch = props.dispatch.clone();
         Callback::from(move |e: Event| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            let n = input.value().trim().parse::<usize>().unwrap_or(0);
-            dispatch.dispatch(Action::ImportPodium(n));
+            // Empty (or not a number): the default again.
+            dispatch.dispatch(Action::ImportPodium(input.value().trim().parse::<usize>().ok()));
         })
     };
     let commit = |replace: bool| {
@@ -270,8 +272,14 @@ fn mapping_step(p: &Rc<PendingImport>, props: &ImportProps, t: &'static Texts) -
             if count > PREVIEW { <p class="help">{ format!("… {} {}", count - PREVIEW, t.more_rows) }</p> }
             if !has_section {
                 <label class="inline">{ t.podium_count }
-                    <input type="number" id="import-podium" min="0" value={p.podium.to_string()} onchange={on_podium} />
+                    <input type="number" id="import-podium" min="0" placeholder={t.podium_auto}
+                        value={p.podium.map(|n| n.to_string()).unwrap_or_default()} onchange={on_podium} />
                 </label>
+                if p.podium.is_none() && props.podium_seats > 0 {
+                    <p class="help" id="import-podium-help">
+                        { format!("{}{}{}", t.podium_auto_help.0, props.podium_seats, t.podium_auto_help.1) }
+                    </p>
+                }
             }
             if !has_name { <div class="diag error">{ t.need_name_column }</div> }
             <div class="buttons">
