@@ -280,6 +280,12 @@ test('a GBK-encoded CSV from old Excel is decoded, not garbled', async () => {
   await page.locator('#notice.error').waitFor();
   assert.match(await page.locator('#notice').textContent(), /无法读取这个 Excel 文件：不是 \.xlsx 工作簿（缺少 ZIP 目录/);
   assert.equal(await page.inputValue('#roster-table tbody tr:first-child input.post'), '区委书记');
+  // A damaged scenario file: where and what, in the page's language; the roster is kept.
+  const broken = '{"format": "seating/1",\n "people": [{"id": "p1", "name": "王晨"}, {"id": "p2"}]}';
+  await page.setInputFiles('#upload', { name: '方案.json', mimeType: 'application/json', buffer: Buffer.from(broken) });
+  await page.locator('#notice.error', { hasText: '方案文件' }).waitFor();
+  assert.match(await page.locator('#notice').textContent(), /方案文件有误：第2行第\d+列：`people\[1\]`：缺少字段 `name`/);
+  assert.equal(await page.inputValue('#roster-table tbody tr:first-child input.post'), '区委书记');
   h.expectClean(page);
   await page.close();
 });

@@ -58,7 +58,8 @@ test('an invalid venue value is refused with the core’s message, the plan kept
   await page.fill('#hall-aisles', '5, 99');
   await page.locator('#hall-aisles').press('Enter');
   await page.locator('#notice.error').waitFor();
-  assert.match(await page.locator('#notice').textContent(), /hall\.aisles\[1\]/);
+  // The core's check, in the page's language, naming the field.
+  assert.match(await page.locator('#notice').textContent(), /`hall\.aisles\[1\]`：过道应在第 1 至 \d+ 列座位之后，这里是 99/);
   assert.deepEqual(await podiumRow(1, 3), [3, 1, 2].map(nameOfRank));
   h.expectClean(page);
 });

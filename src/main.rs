@@ -40,7 +40,8 @@ USAGE:
     seating help                 this text
 
 --lang zh|en (any command): write the plan's reasons and diagnostics in Chinese (in the
-file's meeting.script) or English, whatever the file's meeting.language says.
+file's meeting.script) or English, whatever the file's meeting.language says; input
+errors too (in 繁體).
 
 PAGE options: --paper a4|a3 (default a4), --portrait | --landscape (default: by the
 shape of the diagram), --binding MM (binding margin, default 25), --no-sign-off.
@@ -81,6 +82,15 @@ fn main() -> ExitCode {
 /// `--lang`: the language of reasons and diagnostics for every scenario read (set once,
 /// before any is read).
 static LANGUAGE: std::sync::OnceLock<seating_core::Language> = std::sync::OnceLock::new();
+
+/// The language of input errors: English unless `--lang zh` (then in 繁體, the format's
+/// default script; a file that cannot be read has no `meeting.script` to follow).
+fn error_lang() -> seating_core::Lang {
+    match LANGUAGE.get() {
+        Some(&language) => seating_core::Lang { language, script: seating_core::Script::Traditional },
+        None => seating_core::Lang::EN,
+    }
+}
 
 fn run(args: &[String]) -> Result<(), Failure> {
     let mut args = args.to_vec();
@@ -154,11 +164,7 @@ fn import(rest: &[String]) -> Result<(), Failure> {
     }
     let path = file.ok_or_else(|| Failure::usage("import: missing ROSTER (an .xlsx, .csv or .tsv file)"))?;
     let (name, bytes) = read_bytes(&path)?;
-    // English unless `--lang zh` (then in 繁體, the format's default script).
-    let lang = match LANGUAGE.get() {
-        Some(&language) => seating_core::Lang { language, script: seating_core::Script::Traditional },
-        None => seating_core::Lang::EN,
-    };
+    let lang = error_lang();
     let fail = |e: seating_core::Error| Failure::input(format!("{name}: {}", e.describe(lang)));
     let text = if seating_core::import::is_workbook(&bytes) {
         seating_core::import::read_xlsx_in(&bytes, lang).map_err(fail)?
@@ -201,7 +207,9 @@ fn one_file(rest: &[String]) -> Result<&str, Failure> {
 /// Reads and parses a scenario; the error message starts with the file name.
 pub(crate) fn load(path: &str) -> Result<(String, Scenario), Failure> {
     let (name, text) = read_text(path)?;
-    let mut s = Scenario::from_json(&text).map_err(|e| Failure::input(format!("{name}: {e}")))?;
+    let lang = error_lang();
+    let mut s = Scenario::from_json_in(&text, lang)
+        .map_err(|e| Failure::input(format!("{name}: {}", e.describe(lang))))?;
     if let Some(&language) = LANGUAGE.get() {
         s.meeting.language = language;
     }

@@ -144,10 +144,21 @@ fn default_seats() -> u32 {
 impl BanquetSpec {
     /// Checks what serde cannot; `field` is the spec's path (`banquet`).
     pub fn validate(&self, field: &str) -> Result<(), Error> {
+        self.validate_in(field, Lang::EN)
+    }
+
+    /// [`Self::validate`] with its messages in `lang`.
+    pub fn validate_in(&self, field: &str, lang: Lang) -> Result<(), Error> {
         if self.tables == 0 || self.tables > MAX_TABLES {
             return Err(invalid(
                 format!("{field}.tables"),
-                format!("between 1 and {MAX_TABLES} tables, found {}", self.tables),
+                msg!(
+                    lang,
+                    "between 1 and {} tables, found {}",
+                    "桌數應在 1 至 {} 之間，這裡是 {}",
+                    MAX_TABLES,
+                    self.tables
+                ),
             ));
         }
         for (name, n) in [("seats", Some(self.seats)), ("main_seats", self.main_seats)] {
@@ -155,26 +166,44 @@ impl BanquetSpec {
                 if n == 0 || n > MAX_TABLE_SEATS {
                     return Err(invalid(
                         format!("{field}.{name}"),
-                        format!("a table has between 1 and {MAX_TABLE_SEATS} seats, found {n}"),
+                        msg!(
+                            lang,
+                            "a table has between 1 and {} seats, found {}",
+                            "每桌座位數應在 1 至 {} 之間，這裡是 {}",
+                            MAX_TABLE_SEATS,
+                            n
+                        ),
                     ));
                 }
             }
         }
         if self.per_row == Some(0) {
-            return Err(invalid(format!("{field}.per_row"), "at least one table per row".into()));
+            return Err(invalid(
+                format!("{field}.per_row"),
+                lang.text("at least one table per row", "每排至少一桌").into_owned(),
+            ));
         }
         if !self.rows.is_empty() {
             if self.per_row.is_some() {
-                return Err(invalid(format!("{field}.rows"), "give `rows` or `per_row`, not both".into()));
+                return Err(invalid(format!("{field}.rows"), crate::lineup::rows_or_per_row(lang)));
             }
             if let Some(k) = self.rows.iter().position(|&r| r == 0) {
-                return Err(invalid(format!("{field}.rows[{k}]"), "a row needs at least one table".into()));
+                return Err(invalid(
+                    format!("{field}.rows[{k}]"),
+                    lang.text("a row needs at least one table", "每排至少要有一桌").into_owned(),
+                ));
             }
             let sum: u64 = self.rows.iter().map(|&r| u64::from(r)).sum();
             if sum != u64::from(self.tables) {
                 return Err(invalid(
                     format!("{field}.rows"),
-                    format!("the rows hold {sum} tables but `tables` is {}", self.tables),
+                    msg!(
+                        lang,
+                        "the rows hold {} tables but `tables` is {}",
+                        "各排共 {} 桌，但 `tables` 是 {}",
+                        sum,
+                        self.tables
+                    ),
                 ));
             }
         }

@@ -124,13 +124,22 @@ pub struct BilateralSpec {
 impl BilateralSpec {
     /// Checks what serde cannot; `field` is the spec's path (`bilateral[0]`).
     pub fn validate(&self, field: &str) -> Result<(), Error> {
+        self.validate_in(field, Lang::EN)
+    }
+
+    /// [`Self::validate`] with its messages in `lang`.
+    pub fn validate_in(&self, field: &str, lang: Lang) -> Result<(), Error> {
         if self.per_row == Some(0) {
-            return Err(invalid(format!("{field}.per_row"), "at least one person per row".into()));
+            return Err(invalid(format!("{field}.per_row"), crate::lineup::one_per_row(lang)));
         }
         if !self.assistants.is_empty() && self.kind != BilateralKind::Signing {
             return Err(invalid(
                 format!("{field}.assistants"),
-                "assistants (助簽人) are for `kind: signing` only".into(),
+                lang.text(
+                    "assistants (助簽人) are for `kind: signing` only",
+                    "助簽人（assistants）只用於簽字儀式（`kind: signing`）",
+                )
+                .into_owned(),
             ));
         }
         Ok(())

@@ -23,7 +23,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
-use crate::lang::msg;
+use crate::lang::{msg, Lang};
 use crate::plan::{Diagnostic, Level, Roster};
 use crate::scenario::{invalid, Section};
 
@@ -64,13 +64,21 @@ pub struct GroupsSpec {
 impl GroupsSpec {
     /// Checks what serde cannot; `field` is the spec's path (`groups`).
     pub fn validate(&self, field: &str) -> Result<(), Error> {
+        self.validate_in(field, Lang::EN)
+    }
+
+    /// [`Self::validate`] with its messages in `lang`.
+    pub fn validate_in(&self, field: &str, lang: Lang) -> Result<(), Error> {
         if self.rooms.is_empty() {
-            return Err(invalid(format!("{field}.rooms"), "give at least one room".into()));
+            return Err(invalid(
+                format!("{field}.rooms"),
+                lang.text("give at least one room", "至少要有一個會議室").into_owned(),
+            ));
         }
         if let Some(k) = self.rooms.iter().position(|r| r.capacity == Some(0)) {
             return Err(invalid(
                 format!("{field}.rooms[{k}].capacity"),
-                "a room holds at least one person".into(),
+                lang.text("a room holds at least one person", "每個會議室至少容納一人").into_owned(),
             ));
         }
         Ok(())

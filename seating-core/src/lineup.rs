@@ -91,14 +91,22 @@ pub struct LineupSpec {
 impl LineupSpec {
     /// Checks what serde cannot; `field` is the spec's path (`lineups[0]`).
     pub fn validate(&self, field: &str) -> Result<(), Error> {
+        self.validate_in(field, Lang::EN)
+    }
+
+    /// [`Self::validate`] with its messages in `lang`.
+    pub fn validate_in(&self, field: &str, lang: Lang) -> Result<(), Error> {
         if let Some(k) = self.rows.iter().position(|&r| r == 0) {
-            return Err(invalid(format!("{field}.rows[{k}]"), "a row needs at least one place".into()));
+            return Err(invalid(
+                format!("{field}.rows[{k}]"),
+                lang.text("a row needs at least one place", "每排至少要有一個位置").into_owned(),
+            ));
         }
         if self.per_row == Some(0) {
-            return Err(invalid(format!("{field}.per_row"), "at least one person per row".into()));
+            return Err(invalid(format!("{field}.per_row"), one_per_row(lang)));
         }
         if !self.rows.is_empty() && self.per_row.is_some() {
-            return Err(invalid(format!("{field}.rows"), "give `rows` or `per_row`, not both".into()));
+            return Err(invalid(format!("{field}.rows"), rows_or_per_row(lang)));
         }
         Ok(())
     }
@@ -472,6 +480,16 @@ fn foreign_reason(
             }
         }
     }
+}
+
+/// "At least one person per row" (line-ups and host–guest occasions).
+pub(crate) fn one_per_row(lang: Lang) -> String {
+    lang.text("at least one person per row", "每排至少一人").into_owned()
+}
+
+/// "Give `rows` or `per_row`, not both" (line-ups and banquets).
+pub(crate) fn rows_or_per_row(lang: Lang) -> String {
+    lang.text("give `rows` or `per_row`, not both", "`rows` 和 `per_row` 只能給一個").into_owned()
 }
 
 #[cfg(test)]

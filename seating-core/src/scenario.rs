@@ -11,6 +11,7 @@ use crate::banquet::BanquetSpec;
 use crate::bilateral::BilateralSpec;
 use crate::error::Error;
 use crate::groups::GroupsSpec;
+use crate::lang::{msg, Lang};
 use crate::lineup::LineupSpec;
 use crate::vehicle::VehicleSpec;
 
@@ -582,7 +583,15 @@ impl Scenario {
     ///
     /// The `format` tag is read first: a file of an older supported version goes through
     /// [`migrate`]; a missing, unknown or newer tag is an error that says so.
+    ///
+    /// Messages are in English; [`Scenario::from_json_in`] writes them in another language.
     pub fn from_json(text: &str) -> Result<Scenario, Error> {
+        Scenario::from_json_in(text, Lang::EN)
+    }
+
+    /// [`Scenario::from_json`] with its messages in `lang` (`Error::describe` puts the
+    /// words around them, line and column, in the same language).
+    pub fn from_json_in(text: &str, lang: Lang) -> Result<Scenario, Error> {
         // Only the tag, skipping everything else; malformed JSON falls through to the full
         // parse below, which reports the line and column.
         #[derive(Deserialize)]
@@ -597,16 +606,22 @@ impl Scenario {
                 path: String::new(),
                 line: before.matches('\n').count() + 1,
                 column: before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1,
-                message: "expected a JSON object ({ \"format\": … }) at the top level, found an array".into(),
+                message: lang
+                    .text(
+                        "expected a JSON object ({ \"format\": … }) at the top level, found an array",
+                        "最外層應是 JSON 對象（{ \"format\": … }），這裡是數組",
+                    )
+                    .into_owned(),
             });
         }
         let object = body.starts_with('{');
         if let Some(Ok(Tag { format })) = object.then(|| serde_json::from_str::<Tag>(text)) {
-            if format_version(format.as_ref())? != CURRENT_VERSION {
+            if format_version(format.as_ref(), lang)? != CURRENT_VERSION {
                 // An older version: upgrade the document, then read it as the current one.
-                let value: serde_json::Value = serde_json::from_str(text).map_err(json_error)?;
-                let text = serde_json::to_string(&migrate(value)?).map_err(json_error)?;
-                return Scenario::from_json(&text);
+                let value: serde_json::Value = serde_json::from_str(text).map_err(|e| json_error(e, lang))?;
+                let text =
+                    serde_json::to_string(&migrate_in(value, lang)?).map_err(|e| json_error(e, lang))?;
+                return Scenario::from_json_in(&text, lang);
             }
         }
         let de = &mut serde_json::Deserializer::from_str(text);
@@ -617,13 +632,13 @@ impl Scenario {
                     path: json_path_at(text, e.line(), e.column(), e.is_syntax()),
                     line: e.line(),
                     column: e.column(),
-                    message: strip_position(&e.to_string()),
+                    message: crate::error::serde_words(&strip_position(&e.to_string()), lang),
                 });
             }
         };
         // Nothing but white space may follow the object (`{…}}` is a broken file, not a scenario).
-        de.end().map_err(json_error)?;
-        scenario.validate()?;
+        de.end().map_err(|e| json_error(e, lang))?;
+        scenario.validate_in(lang)?;
         Ok(scenario)
     }
 
@@ -634,40 +649,70 @@ impl Scenario {
 
     /// Checks what serde cannot: the format tag, unique ids, known units, instruction fields.
     pub fn validate(&self) -> Result<(), Error> {
+        self.validate_in(Lang::EN)
+    }
+
+    /// [`Scenario::validate`] with its messages in `lang`.
+    pub fn validate_in(&self, lang: Lang) -> Result<(), Error> {
         if self.format != FORMAT {
             return Err(Error::Invalid {
                 field: "format".into(),
-                message: format!("expected \"{FORMAT}\", found {:?}", self.format),
+                message: msg!(
+                    lang,
+                    "expected {}, found {}",
+                    "應為 {}，實為 {}",
+                    format!("{FORMAT:?}"),
+                    format!("{:?}", self.format)
+                ),
             });
         }
         if self.people.len() > MAX_PEOPLE {
             return Err(Error::Invalid {
                 field: "people".into(),
-                message: format!("{} people is more than the limit of {MAX_PEOPLE}", self.people.len()),
+                message: msg!(
+                    lang,
+                    "{} people is more than the limit of {}",
+                    "{} 人，超過上限 {} 人",
+                    self.people.len(),
+                    MAX_PEOPLE
+                ),
             });
         }
+        let empty = || lang.text("must not be empty", "不能為空").into_owned();
         let mut unit_ids = HashSet::new();
         for (i, u) in self.units.iter().enumerate() {
             if u.id.is_empty() {
-                return Err(invalid(format!("units[{i}].id"), "must not be empty".into()));
+                return Err(invalid(format!("units[{i}].id"), empty()));
             }
             if !unit_ids.insert(u.id.as_str()) {
-                return Err(invalid(format!("units[{i}].id"), format!("duplicate unit id {:?}", u.id)));
+                return Err(invalid(
+                    format!("units[{i}].id"),
+                    msg!(lang, "duplicate unit id {}", "單位 id {} 重複", format!("{:?}", u.id)),
+                ));
             }
         }
         let mut ids = HashSet::new();
         for (i, p) in self.people.iter().enumerate() {
             if p.id.is_empty() {
-                return Err(invalid(format!("people[{i}].id"), "must not be empty".into()));
+                return Err(invalid(format!("people[{i}].id"), empty()));
             }
             if !ids.insert(p.id.as_str()) {
-                return Err(invalid(format!("people[{i}].id"), format!("duplicate person id {:?}", p.id)));
+                return Err(invalid(
+                    format!("people[{i}].id"),
+                    msg!(lang, "duplicate person id {}", "人員 id {} 重複", format!("{:?}", p.id)),
+                ));
             }
             if let Some(unit) = &p.unit {
                 if !unit_ids.contains(unit.as_str()) {
                     return Err(invalid(
                         format!("people[{i}].unit"),
-                        format!("unknown unit {unit:?} (person {:?}); add it to `units`", p.id),
+                        msg!(
+                            lang,
+                            "unknown unit {} (person {}); add it to `units`",
+                            "沒有單位 {}（人員 {}）；請先在 `units` 中加上這個單位",
+                            format!("{unit:?}"),
+                            format!("{:?}", p.id)
+                        ),
                     ));
                 }
             }
@@ -676,32 +721,44 @@ impl Scenario {
                     if !is_iso_date(d) {
                         return Err(invalid(
                             format!("people[{i}].{field}"),
-                            format!("{d:?} is not a YYYY-MM-DD date"),
+                            msg!(
+                                lang,
+                                "{} is not a YYYY-MM-DD date",
+                                "{} 不是 YYYY-MM-DD 格式的日期",
+                                format!("{d:?}")
+                            ),
                         ));
                     }
                 }
             }
         }
         if let Some(podium) = &self.podium {
-            check_rows("podium.rows", &podium.rows)?;
+            check_rows("podium.rows", &podium.rows, lang)?;
         }
         if let Some(hall) = &self.hall {
             if hall.rows == 0 || hall.seats == 0 {
                 return Err(invalid(
                     "hall".into(),
-                    "a hall needs at least one row and one seat per row".into(),
+                    lang.text(
+                        "a hall needs at least one row and one seat per row",
+                        "臺下至少要有一排，每排至少一個座位",
+                    )
+                    .into_owned(),
                 ));
             }
             if u64::from(hall.rows) * u64::from(hall.seats) > MAX_SEATS {
-                return Err(invalid("hall".into(), format!("more than {MAX_SEATS} seats")));
+                return Err(invalid("hall".into(), too_many_seats(lang)));
             }
             for (i, &a) in hall.aisles.iter().enumerate() {
                 if a == 0 || a >= hall.seats {
                     return Err(invalid(
                         format!("hall.aisles[{i}]"),
-                        format!(
-                            "an aisle goes after a seat column between 1 and {}, found {a}",
-                            hall.seats.saturating_sub(1)
+                        msg!(
+                            lang,
+                            "an aisle goes after a seat column between 1 and {}, found {}",
+                            "過道應在第 1 至 {} 列座位之後，這裡是 {}",
+                            hall.seats.saturating_sub(1),
+                            a
                         ),
                     ));
                 }
@@ -709,8 +766,10 @@ impl Scenario {
             if !hall.row_seats.is_empty() && hall.row_seats.len() != hall.rows as usize {
                 return Err(invalid(
                     "hall.row_seats".into(),
-                    format!(
+                    msg!(
+                        lang,
                         "gives {} rows but `hall.rows` is {}; give one entry per row",
+                        "給了 {} 排，但 `hall.rows` 是 {}；請每排給一個數",
                         hall.row_seats.len(),
                         hall.rows
                     ),
@@ -720,7 +779,13 @@ impl Scenario {
                 if n == 0 || n > hall.seats {
                     return Err(invalid(
                         format!("hall.row_seats[{i}]"),
-                        format!("a row has between 1 and `hall.seats` ({}) seats, found {n}", hall.seats),
+                        msg!(
+                            lang,
+                            "a row has between 1 and `hall.seats` ({}) seats, found {}",
+                            "每排座位數應在 1 至 `hall.seats`（{}）之間，這裡是 {}",
+                            hall.seats,
+                            n
+                        ),
                     ));
                 }
             }
@@ -730,7 +795,7 @@ impl Scenario {
                     if f.rows == 0 {
                         return Err(invalid(
                             format!("hall.floors[{i}].rows"),
-                            "a floor needs at least one row".into(),
+                            lang.text("a floor needs at least one row", "每層至少要有一排").into_owned(),
                         ));
                     }
                     total += u64::from(f.rows);
@@ -738,25 +803,31 @@ impl Scenario {
                 if total != u64::from(hall.rows) {
                     return Err(invalid(
                         "hall.floors".into(),
-                        format!("the floors have {total} rows in all but `hall.rows` is {}", hall.rows),
+                        msg!(
+                            lang,
+                            "the floors have {} rows in all but `hall.rows` is {}",
+                            "各層共 {} 排，但 `hall.rows` 是 {}",
+                            total,
+                            hall.rows
+                        ),
                     ));
                 }
             }
         }
         if let Some(b) = &self.banquet {
-            b.validate("banquet")?;
+            b.validate_in("banquet", lang)?;
         }
         for (i, l) in self.lineups.iter().enumerate() {
-            l.validate(&format!("lineups[{i}]"))?;
+            l.validate_in(&format!("lineups[{i}]"), lang)?;
         }
         if let Some(v) = &self.vehicles {
-            v.validate("vehicles")?;
+            v.validate_in("vehicles", lang)?;
         }
         if let Some(g) = &self.groups {
-            g.validate("groups")?;
+            g.validate_in("groups", lang)?;
         }
         for (i, b) in self.bilateral.iter().enumerate() {
-            b.validate(&format!("bilateral[{i}]"))?;
+            b.validate_in(&format!("bilateral[{i}]"), lang)?;
         }
         for (i, ins) in self.instructions.iter().enumerate() {
             let need: &[&str] = match ins.op {
@@ -776,7 +847,13 @@ impl Scenario {
                 if !present {
                     return Err(invalid(
                         format!("instructions[{i}].{field}"),
-                        format!("missing field `{field}` for op `{}`", ins.op.name()),
+                        msg!(
+                            lang,
+                            "missing field `{}` for op `{}`",
+                            "`{1}` 指示缺少字段 `{0}`",
+                            field,
+                            ins.op.name()
+                        ),
                     ));
                 }
             }
@@ -784,7 +861,12 @@ impl Scenario {
                 if ins.op == Op::Swap && people.len() != 2 {
                     return Err(invalid(
                         format!("instructions[{i}].people"),
-                        format!("`swap` takes exactly two people, found {}", people.len()),
+                        msg!(
+                            lang,
+                            "`swap` takes exactly two people, found {}",
+                            "`swap`（對調）要兩個人，這裡是 {} 個",
+                            people.len()
+                        ),
                     ));
                 }
             }
@@ -799,18 +881,25 @@ impl Default for Scenario {
     }
 }
 
-fn check_rows(field: &str, rows: &[u32]) -> Result<(), Error> {
+fn check_rows(field: &str, rows: &[u32], lang: Lang) -> Result<(), Error> {
     let mut total = 0u64;
     for (i, &r) in rows.iter().enumerate() {
         if r == 0 {
-            return Err(invalid(format!("{field}[{i}]"), "a row needs at least one seat".into()));
+            return Err(invalid(
+                format!("{field}[{i}]"),
+                lang.text("a row needs at least one seat", "每排至少要有一個座位").into_owned(),
+            ));
         }
         total += u64::from(r);
     }
     if total > MAX_SEATS {
-        return Err(invalid(field.into(), format!("more than {MAX_SEATS} seats")));
+        return Err(invalid(field.into(), too_many_seats(lang)));
     }
     Ok(())
+}
+
+fn too_many_seats(lang: Lang) -> String {
+    msg!(lang, "more than {} seats", "座位超過 {} 個", MAX_SEATS)
 }
 
 pub(crate) fn invalid(field: String, message: String) -> Error {
@@ -830,23 +919,33 @@ const CURRENT_VERSION: u32 = 1;
 
 /// Reads the version out of a `format` tag: `"seating/1"` → 1. Missing, non-string, foreign
 /// and newer tags are errors that say what to do.
-fn format_version(tag: Option<&serde_json::Value>) -> Result<u32, Error> {
+fn format_version(tag: Option<&serde_json::Value>, lang: Lang) -> Result<u32, Error> {
     let err = |message: String| Err(invalid("format".into(), message));
+    let format = format!("{FORMAT:?}");
     let tag = match tag {
         None | Some(serde_json::Value::Null) => {
-            return err(format!(
-                "missing: a scenario file starts with \"format\": \"{FORMAT}\" (is this a seating scenario?)"
+            return err(msg!(
+                lang,
+                "missing: a scenario file starts with \"format\": {} (is this a seating scenario?)",
+                "缺少：方案文件以 \"format\": {} 開頭（這是座次方案文件嗎？）",
+                format
             ))
         }
         Some(serde_json::Value::String(t)) => t,
         Some(other) => {
             let kind = match other {
-                serde_json::Value::Bool(_) => "a boolean",
-                serde_json::Value::Number(_) => "a number",
-                serde_json::Value::Array(_) => "an array",
-                _ => "an object",
+                serde_json::Value::Bool(_) => lang.text("a boolean", "布爾值"),
+                serde_json::Value::Number(_) => lang.text("a number", "數字"),
+                serde_json::Value::Array(_) => lang.text("an array", "數組"),
+                _ => lang.text("an object", "對象"),
             };
-            return err(format!("expected the string \"{FORMAT}\", found {kind}"));
+            return err(msg!(
+                lang,
+                "expected the string {}, found {}",
+                "應為字符串 {}，實為{}",
+                format,
+                kind
+            ));
         }
     };
     let version = tag.strip_prefix("seating/").and_then(|v| {
@@ -854,15 +953,29 @@ fn format_version(tag: Option<&serde_json::Value>) -> Result<u32, Error> {
         let digits = !v.is_empty() && v.len() <= 9 && v.bytes().all(|b| b.is_ascii_digit());
         (digits && (v == "0" || !v.starts_with('0'))).then(|| v.parse::<u32>().ok()).flatten()
     });
+    let tag = format!("{tag:?}");
     match version {
-        Some(v) if v > CURRENT_VERSION => err(format!(
-            "{tag:?} is newer than this program, which reads \"{FORMAT}\": update seating to open this file"
+        Some(v) if v > CURRENT_VERSION => err(msg!(
+            lang,
+            "{} is newer than this program, which reads {}: update seating to open this file",
+            "{} 比本程序新（本程序讀 {}）：請更新程序後再打開這個文件",
+            tag,
+            format
         )),
         Some(v) => Ok(v),
-        None if tag.starts_with("seating-plan/") => err(format!(
-            "{tag:?} is a plan (the output of `seating plan`), not a scenario; open the scenario it came from"
+        None if tag.starts_with("\"seating-plan/") => err(msg!(
+            lang,
+            "{} is a plan (the output of `seating plan`), not a scenario; open the scenario it came from",
+            "{} 是排座結果（`seating plan` 的輸出），不是方案；請打開生成它的方案文件",
+            tag
         )),
-        None => err(format!("expected \"{FORMAT}\", found {tag:?} (not a seating scenario version)")),
+        None => err(msg!(
+            lang,
+            "expected {}, found {} (not a seating scenario version)",
+            "應為 {}，實為 {}（不是座次方案的版本）",
+            format,
+            tag
+        )),
     }
 }
 
@@ -883,26 +996,41 @@ fn format_version(tag: Option<&serde_json::Value>) -> Result<u32, Error> {
 /// assert!(e.to_string().contains("newer than this program"));
 /// ```
 pub fn migrate(value: serde_json::Value) -> Result<serde_json::Value, Error> {
+    migrate_in(value, Lang::EN)
+}
+
+/// [`migrate`] with its messages in `lang`.
+pub fn migrate_in(value: serde_json::Value, lang: Lang) -> Result<serde_json::Value, Error> {
     let Some(obj) = value.as_object() else {
-        return Err(invalid(String::new(), "a scenario file is a JSON object ({ … })".into()));
+        return Err(invalid(
+            String::new(),
+            lang.text("a scenario file is a JSON object ({ … })", "方案文件是一個 JSON 對象（{ … }）")
+                .into_owned(),
+        ));
     };
-    match format_version(obj.get("format"))? {
+    match format_version(obj.get("format"), lang)? {
         CURRENT_VERSION => Ok(value),
         // Future versions add one arm per older version here, each upgrading one step and
         // recursing: `1 => migrate(upgrade_1_to_2(value)?)`.
         v => Err(invalid(
             "format".into(),
-            format!("\"seating/{v}\" is older than any version this program can read; it reads \"{FORMAT}\""),
+            msg!(
+                lang,
+                "\"seating/{}\" is older than any version this program can read; it reads {}",
+                "\"seating/{}\" 太舊，本程序讀不了；本程序讀 {}",
+                v,
+                format!("{FORMAT:?}")
+            ),
         )),
     }
 }
 
-fn json_error(e: serde_json::Error) -> Error {
+fn json_error(e: serde_json::Error, lang: Lang) -> Error {
     Error::Json {
         path: String::new(),
         line: e.line(),
         column: e.column(),
-        message: strip_position(&e.to_string()),
+        message: crate::error::serde_words(&strip_position(&e.to_string()), lang),
     }
 }
 

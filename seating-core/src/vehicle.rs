@@ -24,7 +24,7 @@ use crate::keyword::keywords;
 use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
-use crate::lang::msg;
+use crate::lang::{msg, Lang};
 use crate::plan::{Diagnostic, Level, Roster};
 use crate::scenario::{invalid, is_default, Section};
 
@@ -102,22 +102,38 @@ pub struct VehicleSpec {
 impl VehicleSpec {
     /// Checks what serde cannot; `field` is the spec's path (`vehicles`).
     pub fn validate(&self, field: &str) -> Result<(), Error> {
+        self.validate_in(field, Lang::EN)
+    }
+
+    /// [`Self::validate`] with its messages in `lang`.
+    pub fn validate_in(&self, field: &str, lang: Lang) -> Result<(), Error> {
         for (k, car) in self.cars.iter().enumerate() {
             let max = if car.kind == CarKind::Bus { MAX_VEHICLE_SEATS } else { 4 };
             match car.seats {
                 Some(n) if n == 0 || n > max => {
                     return Err(invalid(
                         format!("{field}.cars[{k}].seats"),
-                        format!(
-                            "a {} has between 1 and {max} passenger seats, found {n}",
-                            kind_name(car.kind)
+                        msg!(
+                            lang,
+                            "a {} has between 1 and {} passenger seats, found {}",
+                            "{}的乘客座位數應在 1 至 {} 之間，這裡是 {}",
+                            lang.text(
+                                kind_name(car.kind),
+                                match car.kind {
+                                    CarKind::Sedan => "轎車",
+                                    CarKind::Suv => "SUV",
+                                    CarKind::Bus => "大客車",
+                                }
+                            ),
+                            max,
+                            n
                         ),
                     ))
                 }
                 None if car.kind == CarKind::Bus => {
                     return Err(invalid(
                         format!("{field}.cars[{k}].seats"),
-                        "a bus needs its number of seats".into(),
+                        lang.text("a bus needs its number of seats", "大客車要給出座位數").into_owned(),
                     ))
                 }
                 _ => {}

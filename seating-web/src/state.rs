@@ -103,7 +103,7 @@ impl PendingImport {
         lang: seating_core::Lang,
     ) -> PendingImport {
         if text.trim_start().starts_with('{') {
-            let json = Some(Scenario::from_json(&text).map(drop).map_err(|e| e.describe(lang)));
+            let json = Some(Scenario::from_json_in(&text, lang).map(drop).map_err(|e| e.describe(lang)));
             let table = Err(String::new());
             return PendingImport {
                 source,
@@ -417,7 +417,8 @@ impl State {
         let t0 = crate::services::perf::now();
         let old = self.doc().clone();
         let mut new = (*old).clone();
-        let result = edit(&mut new).and_then(|()| new.validate().map_err(|e| e.to_string()));
+        let lang = self.lang.prose();
+        let result = edit(&mut new).and_then(|()| new.validate_in(lang).map_err(|e| e.describe(lang)));
         let t1 = crate::services::perf::now();
         crate::services::perf::record("page:clone+edit+validate", t0, t1);
         if let Err(e) = result {
@@ -845,7 +846,7 @@ impl Reducible for State {
                 let doc = new_draft_scenario(s.lang);
                 s.add_draft(name, doc)
             }
-            Action::OpenScenario { name, text } => match Scenario::from_json(&text) {
+            Action::OpenScenario { name, text } => match Scenario::from_json_in(&text, s.lang.prose()) {
                 Ok(doc) => {
                     s.add_draft(name, doc);
                     let t = s.lang.texts();
@@ -853,7 +854,7 @@ impl Reducible for State {
                 }
                 Err(e) => {
                     let t = s.lang.texts();
-                    s.notice(true, format!("{}{e}", t.open_failed));
+                    s.notice(true, format!("{}{}", t.open_failed, e.describe(s.lang.prose())));
                 }
             },
             Action::SwitchDraft(i) => s.switch(i),

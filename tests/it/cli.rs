@@ -164,6 +164,11 @@ fn lang_flag_picks_the_language_of_reasons_and_diagnostics() {
     );
     let plan: serde_json::Value = serde_json::from_str(&text(&["--lang", "zh", "plan", "-"])).unwrap();
     assert_eq!(plan["seats"][0]["reason"], "位次第1 → 第1排第1位：居中（以最高領導為中心）");
+    // A file that cannot be read is explained in the same language, line and field named.
+    let broken = "{\"format\": \"seating/1\",\n \"people\": [{\"id\": \"a\"}]}";
+    let o = seating(&["plan", "--lang", "zh", "-"], Some(broken));
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("<stdin>: 第2行第23列：`people[0]`：缺少字段 `name`"), "{}", stderr(&o));
     let bad = seating(&["validate", "--lang", "fr", "-"], Some(input));
     assert_eq!(bad.status.code(), Some(2));
     assert!(stderr(&bad).contains("--lang: expected zh or en, got \"fr\""), "{}", stderr(&bad));

@@ -125,3 +125,113 @@ fn the_language_round_trips_and_is_checked() {
     let e = Scenario::from_json(&bad.to_string()).unwrap_err().to_string();
     assert!(e.contains("`meeting.language`: unknown variant `fr`, expected `zh` or `en`"), "{e}");
 }
+
+/// A scenario that cannot be read: the message in Traditional Chinese, as the page and
+/// `--lang zh` show it (`Error::describe`).
+fn refused(text: &str, lang: Lang) -> String {
+    Scenario::from_json_in(text, lang).expect_err(text).describe(lang)
+}
+
+const HANT: Lang = Lang { language: Language::Zh, script: Script::Traditional };
+const HANS: Lang = Lang { language: Language::Zh, script: Script::Simplified };
+
+#[test]
+fn a_file_that_cannot_be_read_is_explained_in_chinese() {
+    let person = r#"{"id": "a", "name": "王晨"}"#;
+    let cases = [
+        // serde_json's syntax errors.
+        (r#"{"format": "seating/1",}"#.to_string(), "第1行第24列：多餘的逗號"),
+        ("{\"format\": \"seating/1\"".to_string(), "對象（{…}）沒有結束，文件就完了"),
+        ("{\"format\": \"seating/1\", \"people\": [".to_string(), "數組（[…]）沒有結束，文件就完了"),
+        ("{\"format\": \"seating/1\", \"meeting\": ".to_string(), "文件在應有值的地方結束了"),
+        (r#"{"format": "seating/1", "people": [}"#.to_string(), "這裡應是一個值"),
+        (r#"{"format": "seating/1" "people": []}"#.to_string(), "這裡應是逗號 `,` 或 `}`"),
+        (r#"{"format": "seating/1", "hall": {"aisles": [1 2]}}"#.to_string(), "這裡應是逗號 `,` 或 `]`"),
+        (r#"{"format": "seating/1", people: []}"#.to_string(), "鍵要加雙引號"),
+        (r#"{"format": "seating/1"} x"#.to_string(), "JSON 結束後還有其他字符"),
+        ("{\"format\": \"seating/1\", \"meeting\": {\"title\": \"a\tb\"}}".to_string(), "字符串裡有控制字符"),
+        // serde's data errors, each naming the field.
+        (r#"{"format": "seating/1", "people": [{"id": "a"}]}"#.to_string(), "`people[0]`：缺少字段 `name`"),
+        (
+            r#"{"format": "seating/1", "peeple": []}"#.to_string(),
+            "未知字段 `peeple`，可用的有 `format`、`meeting`、",
+        ),
+        (
+            r#"{"format": "seating/1", "convention": {"honour": "up"}}"#.to_string(),
+            "`convention.honour`：未知取值 `up`，可用的有 `left`、`right`",
+        ),
+        (
+            r#"{"format": "seating/1", "people": [{"id": "a", "name": "王晨", "rank": "一"}]}"#.to_string(),
+            "`people[0].rank`：類型不對：應為整數，實為字符串 \"一\"",
+        ),
+        (
+            r#"{"format": "seating/1", "people": {}}"#.to_string(),
+            "`people`：類型不對：應為數組（[…]），實為對象",
+        ),
+        (
+            r#"{"format": "seating/1", "hall": {"rows": -1, "seats": 3}}"#.to_string(),
+            "取值不對：應為非負整數，實為整數 `-1`",
+        ),
+        // The scenario's own checks.
+        (
+            format!(r#"{{"format": "seating/1", "people": [{person}, {person}]}}"#),
+            "`people[1].id`：人員 id \"a\" 重複",
+        ),
+        (
+            r#"{"format": "seating/1", "people": [{"id": "a", "name": "王晨", "unit": "u9"}]}"#.to_string(),
+            "沒有單位 \"u9\"（人員 \"a\"）；請先在 `units` 中加上這個單位",
+        ),
+        (r#"{"format": "seating/1", "hall": {"rows": 0, "seats": 3}}"#.to_string(), "臺下至少要有一排"),
+        (
+            r#"{"format": "seating/1", "hall": {"rows": 2, "seats": 9, "aisles": [9]}}"#.to_string(),
+            "過道應在第 1 至 8 列座位之後，這裡是 9",
+        ),
+        (
+            r#"{"format": "seating/1", "podium": {"rows": [3, 0]}}"#.to_string(),
+            "`podium.rows[1]`：每排至少要有一個座位",
+        ),
+        (
+            r#"{"format": "seating/1", "instructions": [{"op": "pin", "person": "a"}]}"#.to_string(),
+            "`pin` 指示缺少字段 `seat`",
+        ),
+        (r#"{"format": "seating/1", "banquet": {"tables": 0}}"#.to_string(), "桌數應在 1 至"),
+        (
+            r#"{"format": "seating/1", "lineups": [{"name": "合影", "rows": [3], "per_row": 3}]}"#
+                .to_string(),
+            "`rows` 和 `per_row` 只能給一個",
+        ),
+        (
+            r#"{"format": "seating/1", "vehicles": {"cars": [{"kind": "bus"}]}}"#.to_string(),
+            "大客車要給出座位數",
+        ),
+        (r#"{"format": "seating/2"}"#.to_string(), "\"seating/2\" 比本程序新"),
+        (r#"{"format": "seating-plan/1"}"#.to_string(), "是排座結果（`seating plan` 的輸出），不是方案"),
+        (r#"{"people": []}"#.to_string(), "缺少：方案文件以 \"format\": \"seating/1\" 開頭"),
+        ("[1]".to_string(), "最外層應是 JSON 對象"),
+    ];
+    for (text, expected) in &cases {
+        let m = refused(text, HANT);
+        assert!(m.contains(expected), "{text}\n  → {m}\n  expected {expected:?}");
+        // No English words left outside the quoted names, keywords and values of the file.
+        let mut outside = String::new();
+        let mut quote = None;
+        for c in m.chars() {
+            match quote {
+                Some(q) if c == q => quote = None,
+                Some(_) => {}
+                None if c == '`' || c == '"' => quote = Some(c),
+                None => outside.push(c),
+            }
+        }
+        let words = outside.split(|c: char| !c.is_ascii_alphabetic()).filter(|w| w.len() > 2);
+        let english: Vec<&str> = words.filter(|w| !["JSON", "Unicode"].contains(w)).collect();
+        assert!(english.is_empty(), "{text}\n  → {m}\n  English words: {english:?}");
+        // English on request is the English of before, with the same field and position.
+        let en = refused(text, Lang::EN);
+        assert_eq!(en, Scenario::from_json(text).unwrap_err().to_string(), "{text}");
+    }
+    // 简体 as the page writes it: the program's words converted, the file's left alone.
+    let m =
+        refused(r#"{"format": "seating/1", "people": [{"id": "a", "name": "王晨", "unit": "單位"}]}"#, HANS);
+    assert_eq!(m, "`people[0].unit`：没有单位 \"單位\"（人员 \"a\"）；请先在 `units` 中加上这个单位");
+}
