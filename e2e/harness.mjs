@@ -230,6 +230,7 @@ export function bigScenario() {
  */
 export async function storeDraft(page, scenario) {
   await page.evaluate((json) => {
+    for (const key of Object.keys(localStorage)) if (key.startsWith('seating.v1.draft.')) localStorage.removeItem(key);
     localStorage.setItem(
       'seating.v1.index',
       JSON.stringify({ format: 'seating-web/1', active: 'd1', drafts: [{ id: 'd1', name: '大會' }], lang: 'zh-Hans', who: '' }),

@@ -321,6 +321,51 @@ test('drafts: create, rename, duplicate, switch and delete, all kept after a rel
   await page.close();
 });
 
+test('two tabs on the same drafts: each takes in what the other saves, and nothing is lost', async () => {
+  const { page: a } = await open();
+  await a.evaluate(() => localStorage.clear());
+  await a.reload();
+  await a.locator('#diagram g[data-seat="P1-1"]').waitFor();
+  const { page: b } = await open();
+  const names = (p) => p.$$eval('#draft-select option', (o) => o.map((x) => x.textContent));
+  const [first] = await names(a);
+  assert.deepEqual(await names(b), [first]);
+  // A fills the roster; B, open on the same draft, shows it instead of keeping its empty copy.
+  // (Each tab is brought to the front before it is used, as a user would; the other one,
+  // in the background, gets no animation frames, so waits on it poll by time.)
+  await a.bringToFront();
+  await pasteRoster(a);
+  await b.locator('#roster-title', { hasText: '30' }).waitFor();
+  assert.match(await b.locator('#notice').textContent(), /另一个标签页修改并保存了本方案/);
+  // A makes a new draft; B lists it.
+  await a.click('#draft-new');
+  await b.waitForFunction(() => document.querySelectorAll('#draft-select option').length === 2, null, { polling: 100 });
+  // B renames the first draft: A sees the name, and the roster survives B's save.
+  await b.bringToFront();
+  await b.selectOption('#draft-select', { index: 0 });
+  await b.fill('#draft-name', '常委會（乙）');
+  await b.locator('#draft-name').press('Enter');
+  await a.waitForFunction(() => [...document.querySelectorAll('#draft-select option')].some((o) => o.textContent === '常委會（乙）'), null, { polling: 100 });
+  // A third tab opened now finds both drafts, the roster in the first.
+  const { page: c } = await open();
+  assert.equal((await names(c)).length, 2);
+  await c.selectOption('#draft-select', { index: 0 });
+  assert.match(await c.locator('#roster-title').textContent(), /30/);
+  await c.close();
+  // A deletes the new draft; B drops it too.
+  await a.bringToFront();
+  await a.selectOption('#draft-select', { index: 1 });
+  await a.click('#draft-delete');
+  await b.waitForFunction(() => document.querySelectorAll('#draft-select option').length === 1, null, { polling: 100 });
+  await b.waitForTimeout(200);
+  const keys = await b.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('seating.v1.draft.')));
+  assert.equal(keys.length, 1);
+  h.expectClean(a);
+  h.expectClean(b);
+  await a.close();
+  await b.close();
+});
+
 test('languages: English and Traditional Chinese on request, kept after a reload', async () => {
   const { page } = await open();
   await page.selectOption('#lang', 'en');

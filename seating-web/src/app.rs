@@ -40,7 +40,11 @@ fn restore() -> State {
     let loaded = storage::load();
     let lang = loaded.lang.unwrap_or_else(locale::detect);
     let problems = loaded.problems.iter().map(|(name, e)| format!("{name}: {e}")).collect();
-    let state = State::from_drafts(loaded.drafts, loaded.active, lang, loaded.who, problems);
+    // This tab's tag for the ids of the drafts it makes (base 36, four digits).
+    let n = (js_sys::Math::random() * 36f64.powi(4)) as u32;
+    let tag: String = (0..4).map(|k| char::from_digit(n / 36u32.pow(k) % 36, 36).unwrap_or('0')).collect();
+    let state =
+        State::from_drafts(loaded.drafts, loaded.active, lang, loaded.who, problems, &format!("-{tag}"));
     perf::record("restore+plan", started, perf::now());
     state
 }
@@ -75,15 +79,22 @@ pub fn app() -> Html {
         let doc = draft.doc.clone();
         let id = draft.id.clone();
         let drafts = state.drafts.clone();
+        let deleted = state.deleted.clone();
+        let version = draft.version;
         let (active, lang, who) = (state.active, state.lang, state.who.clone());
         let names: Vec<(Rc<str>, Rc<str>)> = drafts.iter().map(|d| (d.id.clone(), d.name.clone())).collect();
         let had_error = state.storage_error.is_some();
         use_effect_with((id.clone(), draft.version, names, lang, who.clone()), move |_| {
             let save = move || {
                 let started = perf::now();
-                let json = serde_json::to_string(&*doc).unwrap_or_default();
-                let result = storage::save_draft(&id, &json)
-                    .and_then(|()| storage::save_index(&drafts, active, lang, &who));
+                // Only a draft changed here since it was last read or written: another tab
+                // may have saved a newer one this tab has not taken in yet.
+                let result = if storage::needs_save(&id, version) {
+                    storage::save_draft(&id, version, &serde_json::to_string(&*doc).unwrap_or_default())
+                } else {
+                    Ok(())
+                };
+                let result = result.and_then(|()| storage::save_index(&drafts, &deleted, active, lang, &who));
                 perf::record("autosave", started, perf::now());
                 match result {
                     Ok(()) if had_error => dispatch.dispatch(Action::StorageError(None)),
@@ -93,6 +104,16 @@ pub fn app() -> Html {
             };
             frame::after_paint(save);
             || ()
+        });
+    }
+
+    // What other tabs save: taken into this tab's drafts, so that it never writes a stale
+    // copy back over them.
+    {
+        let dispatch = dispatch.clone();
+        use_effect_with((), move |_| {
+            let listener = storage::listen(move |change| dispatch.dispatch(Action::Elsewhere(change)));
+            move || drop(listener)
         });
     }
 

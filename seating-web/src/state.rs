@@ -17,6 +17,7 @@ use yew::Reducible;
 use crate::history::{History, Patch};
 use crate::i18n::Lang;
 use crate::planned::Planned;
+use crate::services::storage::Change;
 
 /// A scenario edit: any change to the scenario; an `Err` refuses it with a message.
 pub type EditFn = Box<dyn FnOnce(&mut Scenario) -> Result<(), String>>;
@@ -236,6 +237,12 @@ pub struct State {
     pub page: PageSettings,
     /// Counter for `Planned::generation` and new draft ids.
     pub counter: u64,
+    /// This tab's tag, the end of every draft id it makes: another tab open on the same
+    /// storage makes other ids.
+    pub tag: Rc<str>,
+    /// Ids of the drafts deleted in this tab: autosave removes them from storage (and only
+    /// them: drafts another tab made stay).
+    pub deleted: Rc<Vec<Rc<str>>>,
 }
 
 /// Everything that can happen to the state.
@@ -268,6 +275,8 @@ pub enum Action {
     DuplicateDraft(usize, String),
     /// Delete draft `i` (the last one is replaced by an empty draft).
     DeleteDraft(usize),
+    /// Another tab saved, added or deleted a draft.
+    Elsewhere(crate::services::storage::Change),
     /// Start (or replace) a pending import with pasted or decoded text.
     ImportText { source: String, encoding: Option<String>, text: String },
     /// Start (or replace) a pending import with visible sheet `sheet` of a workbook (`.xlsx`
@@ -340,16 +349,19 @@ impl State {
         lang: Lang,
         who: String,
         load_problems: Vec<String>,
+        tag: &str,
     ) -> State {
         let drafts = if drafts.is_empty() {
-            vec![Draft::new("d1", lang.texts().draft_default, new_draft_scenario(lang))]
+            vec![Draft::new(format!("d1{tag}"), lang.texts().draft_default, new_draft_scenario(lang))]
         } else {
             drafts
         };
         let active = active.min(drafts.len() - 1);
         let planned =
             Rc::new(Planned::new(&drafts[active].doc, Part::Venue, View::Audience, lang.prose(), 1, None));
-        let counter = drafts.iter().filter_map(|d| d.id.trim_start_matches('d').parse::<u64>().ok()).max();
+        // `d7` or `d7-k3x9` (a tab's tag after the number).
+        let number = |id: &str| id.strip_prefix('d')?.split('-').next()?.parse::<u64>().ok();
+        let counter = drafts.iter().filter_map(|d| number(&d.id)).max();
         State {
             drafts: Rc::new(drafts),
             active,
@@ -366,6 +378,8 @@ impl State {
             who: who.into(),
             page: PageSettings { a3: false, landscape: None },
             counter: counter.unwrap_or(1).max(1) + 1,
+            tag: tag.into(),
+            deleted: Rc::default(),
         }
     }
 
@@ -461,7 +475,7 @@ impl State {
 
     fn next_id(&mut self) -> Rc<str> {
         loop {
-            let id = format!("d{}", self.counter);
+            let id = format!("d{}{}", self.counter, self.tag);
             self.counter += 1;
             if !self.drafts.iter().any(|d| *d.id == *id) {
                 return id.into();
@@ -476,6 +490,73 @@ impl State {
             self.picked = None;
             self.part = Part::Venue;
             self.replan();
+        }
+    }
+
+    /// Takes in what another tab saved (see `services::storage`): new content of a draft, a
+    /// new draft, a deletion, new names. A draft changed elsewhere loses its undo steps here
+    /// (they were made against the content it had); the active one says so.
+    fn take_from_elsewhere(&mut self, change: Change) {
+        let t = self.lang.texts();
+        match change {
+            Change::Draft { id, text } => self.take_draft(&id, None, &text),
+            Change::Index { drafts } => {
+                for (id, name, text) in drafts {
+                    match self.drafts.iter().position(|d| *d.id == *id) {
+                        Some(k) if *self.drafts[k].name != *name => {
+                            Rc::make_mut(&mut self.drafts)[k].name = name.into();
+                        }
+                        Some(_) => {}
+                        None => {
+                            if let Some(text) = text {
+                                self.take_draft(&id, Some(name), &text);
+                            }
+                        }
+                    }
+                }
+            }
+            Change::Removed { id } => {
+                // The last draft stays: saving it again loses nothing.
+                let Some(k) = self.drafts.iter().position(|d| *d.id == *id) else { return };
+                if self.drafts.len() == 1 {
+                    return;
+                }
+                let gone = Rc::make_mut(&mut self.drafts).remove(k);
+                if k == self.active {
+                    self.switch(k.min(self.drafts.len() - 1));
+                    self.notice(false, format!("{}{}", t.deleted_elsewhere, gone.name));
+                } else if k < self.active {
+                    self.active -= 1;
+                }
+            }
+        }
+    }
+
+    /// A draft as another tab saved it: replaces ours if it differs; added (with `name`) if
+    /// we do not have it and it has a name.
+    fn take_draft(&mut self, id: &str, name: Option<String>, text: &str) {
+        let Ok(doc) = Scenario::from_json(text) else { return };
+        match self.drafts.iter().position(|d| *d.id == *id) {
+            Some(k) => {
+                if *self.drafts[k].doc == doc {
+                    return;
+                }
+                let d = &mut Rc::make_mut(&mut self.drafts)[k];
+                d.doc = Rc::new(doc);
+                d.version += 1;
+                d.undo = History::default();
+                d.redo = History::default();
+                if k == self.active {
+                    let name = d.name.clone();
+                    self.replan();
+                    self.notice(false, format!("{}{name}", self.lang.texts().changed_elsewhere));
+                }
+            }
+            None => {
+                if let Some(name) = name {
+                    Rc::make_mut(&mut self.drafts).push(Draft::new(id, name, doc));
+                }
+            }
         }
     }
 
@@ -874,7 +955,8 @@ impl Reducible for State {
             }
             Action::DeleteDraft(i) => {
                 if i < s.drafts.len() {
-                    Rc::make_mut(&mut s.drafts).remove(i);
+                    let gone = Rc::make_mut(&mut s.drafts).remove(i);
+                    Rc::make_mut(&mut s.deleted).push(gone.id);
                     if s.drafts.is_empty() {
                         let id = s.next_id();
                         let name = s.lang.texts().draft_default;
@@ -885,6 +967,7 @@ impl Reducible for State {
                     s.switch(active);
                 }
             }
+            Action::Elsewhere(change) => s.take_from_elsewhere(change),
             Action::ImportText { source, encoding, text } => {
                 if text.trim().is_empty() {
                     s.pending = None;

@@ -5,6 +5,18 @@
 //! "name":"…"}],"lang":"zh-Hans","who":"…"}`; `seating.v1.draft.<id>` → scenario JSON. A
 //! draft that cannot be read back is kept under `seating.v1.broken.<id>` and reported, never
 //! silently dropped.
+//!
+//! Several tabs share the storage, and none may lose what another saved:
+//! - each tab hears the others' saves ([`listen`], the `storage` event) and takes them into
+//!   its own state;
+//! - a tab writes a draft only when it changed it since it last read or wrote it (by the
+//!   draft's version), and writes a draft's name only when it renamed it (otherwise the
+//!   index keeps the name stored): a tab that has not yet heard of another's save never
+//!   writes its stale copy over it;
+//! - ids of new drafts carry a per-tab tag, so two tabs never make the same id;
+//! - the index keeps the drafts other tabs listed or stored, and a tab removes only the
+//!   drafts it deleted itself;
+//! - [`load`] takes back any stored draft the index does not list.
 
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::{JsCast, JsValue};
@@ -81,6 +93,87 @@ fn classify(e: JsValue) -> SaveError {
     }
 }
 
+thread_local! {
+    /// Per draft id, what this tab last read from or wrote to storage: the draft's version
+    /// then, and the name it had in this tab then.
+    static SYNCED: std::cell::RefCell<std::collections::HashMap<String, (u64, String)>> =
+        Default::default();
+}
+
+fn synced(id: &str) -> Option<(u64, String)> {
+    SYNCED.with(|s| s.borrow().get(id).cloned())
+}
+
+fn set_synced(id: &str, version: Option<u64>, name: Option<&str>) {
+    SYNCED.with(|s| {
+        let mut s = s.borrow_mut();
+        let e = s.entry(id.to_string()).or_insert((u64::MAX, String::new()));
+        if let Some(v) = version {
+            e.0 = v;
+        }
+        if let Some(n) = name {
+            e.1 = n.to_string();
+        }
+    })
+}
+
+/// Whether version `version` of draft `id` is not yet in storage as far as this tab knows.
+pub fn needs_save(id: &str, version: u64) -> bool {
+    synced(id).is_none_or(|(v, _)| v != version)
+}
+
+/// A change another tab made to the stored drafts.
+pub enum Change {
+    /// A draft this tab may have was saved: its id and scenario JSON.
+    Draft { id: String, text: String },
+    /// A draft was deleted.
+    Removed { id: String },
+    /// The index was saved: every draft's id, name and scenario JSON (if stored), in order.
+    Index { drafts: Vec<(String, String, Option<String>)> },
+}
+
+/// Calls `on_change` with every change another tab makes to the drafts, while the returned
+/// listener lives.
+pub fn listen(on_change: impl Fn(Change) + 'static) -> gloo::events::EventListener {
+    gloo::events::EventListener::new(&gloo::utils::window(), "storage", move |e| {
+        let Some(e) = e.dyn_ref::<web_sys::StorageEvent>() else { return };
+        let Some(key) = e.key() else { return };
+        let Ok(store) = storage() else { return };
+        if key == INDEX_KEY {
+            let Some(index) = e.new_value().and_then(|v| serde_json::from_str::<Index>(&v).ok()) else {
+                return;
+            };
+            let drafts = (index.drafts.into_iter())
+                .map(|d| {
+                    let text = store.get_item(&format!("{DRAFT_PREFIX}{}", d.id)).ok().flatten();
+                    (d.id, d.name, text)
+                })
+                .collect();
+            on_change(Change::Index { drafts });
+        } else if let Some(id) = key.strip_prefix(DRAFT_PREFIX) {
+            let id = id.to_string();
+            // A new draft comes with the index, which names it.
+            match e.new_value() {
+                Some(text) => on_change(Change::Draft { id, text }),
+                None => on_change(Change::Removed { id }),
+            }
+        }
+    })
+}
+
+fn read_index(store: &web_sys::Storage) -> Option<Index> {
+    serde_json::from_str(&store.get_item(INDEX_KEY).ok().flatten()?).ok()
+}
+
+/// The ids of the stored drafts (their keys), in storage order.
+fn stored_ids(store: &web_sys::Storage) -> Vec<String> {
+    let len = store.length().unwrap_or(0);
+    (0..len)
+        .filter_map(|k| store.key(k).ok().flatten())
+        .filter_map(|key| key.strip_prefix(DRAFT_PREFIX).map(str::to_string))
+        .collect()
+}
+
 /// Reads every draft back. Nothing stored gives no drafts.
 pub fn load() -> Loaded {
     let mut loaded =
@@ -97,7 +190,24 @@ pub fn load() -> Loaded {
     };
     loaded.lang = index.lang.as_deref().and_then(Lang::from_code);
     loaded.who = index.who;
-    for entry in index.drafts {
+    let mut entries = index.drafts;
+    // A stored draft the index does not list (its tab's index was overwritten before it
+    // heard of it) is taken back, named after its meeting.
+    for id in stored_ids(&store) {
+        if !entries.iter().any(|e| e.id == id) {
+            let name = store
+                .get_item(&format!("{DRAFT_PREFIX}{id}"))
+                .ok()
+                .flatten()
+                .and_then(|t| seating_core::Scenario::from_json(&t).ok())
+                .map(|s| s.meeting.title)
+                .filter(|t| !t.trim().is_empty())
+                .unwrap_or_else(|| id.clone());
+            entries.push(Entry { id, name });
+        }
+    }
+    for entry in entries {
+        set_synced(&entry.id, Some(0), Some(&entry.name));
         let key = format!("{DRAFT_PREFIX}{}", entry.id);
         let Some(text) = store.get_item(&key).ok().flatten() else {
             loaded.problems.push((entry.name, "missing from storage".into()));
@@ -119,36 +229,60 @@ pub fn load() -> Loaded {
     loaded
 }
 
-/// Saves one draft's scenario JSON.
-pub fn save_draft(id: &str, json: &str) -> Result<(), SaveError> {
-    storage()?.set_item(&format!("{DRAFT_PREFIX}{id}"), json).map_err(classify)
+/// Saves version `version` of one draft (its scenario JSON).
+pub fn save_draft(id: &str, version: u64, json: &str) -> Result<(), SaveError> {
+    storage()?.set_item(&format!("{DRAFT_PREFIX}{id}"), json).map_err(classify)?;
+    set_synced(id, Some(version), None);
+    Ok(())
 }
 
-/// Saves the index, then removes draft keys it no longer lists.
-pub fn save_index(drafts: &[Draft], active: usize, lang: Lang, who: &str) -> Result<(), SaveError> {
+/// Saves the index: this tab's drafts, then those another tab listed or stored that this
+/// tab has not heard of yet (and did not delete). Removes the drafts this tab deleted.
+pub fn save_index(
+    drafts: &[Draft],
+    deleted: &[std::rc::Rc<str>],
+    active: usize,
+    lang: Lang,
+    who: &str,
+) -> Result<(), SaveError> {
     let store = storage()?;
+    let stored = read_index(&store).map(|i| i.drafts).unwrap_or_default();
+    // A name this tab did not change since it last synced it: the stored one, which another
+    // tab may have changed since.
+    let name = |d: &Draft| match (synced(&d.id), stored.iter().find(|e| *e.id == *d.id)) {
+        (Some((_, was)), Some(e)) if was == *d.name => e.name.clone(),
+        _ => d.name.to_string(),
+    };
+    let mut entries: Vec<Entry> =
+        drafts.iter().map(|d| Entry { id: d.id.to_string(), name: name(d) }).collect();
+    let ids = stored_ids(&store);
+    let mine = |id: &str| drafts.iter().any(|d| &*d.id == id) || deleted.iter().any(|d| &**d == id);
+    for e in stored {
+        if !mine(&e.id) && ids.contains(&e.id) {
+            entries.push(e);
+        }
+    }
+    for id in &ids {
+        if !mine(id) && !entries.iter().any(|e| &e.id == id) {
+            entries.push(Entry { id: id.clone(), name: id.clone() });
+        }
+    }
     let index = Index {
         format: "seating-web/1".into(),
         active: drafts.get(active).map(|d| d.id.to_string()).unwrap_or_default(),
-        drafts: drafts.iter().map(|d| Entry { id: d.id.to_string(), name: d.name.to_string() }).collect(),
+        drafts: entries,
         lang: Some(lang.code().to_string()),
         who: who.to_string(),
     };
     let json = serde_json::to_string(&index).map_err(|e| SaveError::Unavailable(e.to_string()))?;
     store.set_item(INDEX_KEY, &json).map_err(classify)?;
-    let len = store.length().unwrap_or(0);
-    let mut stale = Vec::new();
-    for k in 0..len {
-        if let Ok(Some(key)) = store.key(k) {
-            if let Some(id) = key.strip_prefix(DRAFT_PREFIX) {
-                if !drafts.iter().any(|d| &*d.id == id) {
-                    stale.push(key.clone());
-                }
-            }
-        }
+    for d in drafts {
+        set_synced(&d.id, None, Some(&d.name));
     }
-    for key in stale {
-        let _ = store.remove_item(&key);
+    for id in deleted {
+        if !drafts.iter().any(|d| d.id == *id) {
+            let _ = store.remove_item(&format!("{DRAFT_PREFIX}{id}"));
+        }
     }
     Ok(())
 }
