@@ -14,8 +14,8 @@
 //!   index keeps the name stored): a tab that has not yet heard of another's save never
 //!   writes its stale copy over it;
 //! - ids of new drafts carry a per-tab tag, so two tabs never make the same id;
-//! - the index keeps the drafts other tabs listed or stored, and a tab removes only the
-//!   drafts it deleted itself;
+//! - the index keeps the drafts other tabs listed, and a tab removes only the drafts it
+//!   deleted itself;
 //! - [`load`] takes back any stored draft the index does not list.
 
 use serde::{Deserialize, Serialize};
@@ -236,8 +236,8 @@ pub fn save_draft(id: &str, version: u64, json: &str) -> Result<(), SaveError> {
     Ok(())
 }
 
-/// Saves the index: this tab's drafts, then those another tab listed or stored that this
-/// tab has not heard of yet (and did not delete). Removes the drafts this tab deleted.
+/// Saves the index: this tab's drafts, then those another tab listed that this tab has not
+/// heard of yet (and did not delete). Removes the drafts this tab deleted.
 pub fn save_index(
     drafts: &[Draft],
     deleted: &[std::rc::Rc<str>],
@@ -260,11 +260,6 @@ pub fn save_index(
     for e in stored {
         if !mine(&e.id) && ids.contains(&e.id) {
             entries.push(e);
-        }
-    }
-    for id in &ids {
-        if !mine(id) && !entries.iter().any(|e| &e.id == id) {
-            entries.push(Entry { id: id.clone(), name: id.clone() });
         }
     }
     let index = Index {
