@@ -360,6 +360,14 @@ test('two tabs on the same drafts: each takes in what the other saves, and nothi
   await b.waitForTimeout(200);
   const keys = await b.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('seating.v1.draft.')));
   assert.equal(keys.length, 1);
+  // A stored draft that no index lists (a tab closed in a race) is taken back at the next
+  // load, named after its meeting.
+  await b.evaluate(() =>
+    localStorage.setItem('seating.v1.draft.d9-lost', JSON.stringify({ format: 'seating/1', meeting: { title: '失而復得' } })),
+  );
+  await b.reload();
+  await b.locator('#diagram g[data-seat="P1-1"]').waitFor();
+  assert.deepEqual(await names(b), ['常委會（乙）', '失而復得']);
   h.expectClean(a);
   h.expectClean(b);
   await a.close();

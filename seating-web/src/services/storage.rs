@@ -95,24 +95,29 @@ fn classify(e: JsValue) -> SaveError {
 
 thread_local! {
     /// Per draft id, what this tab last read from or wrote to storage: the draft's version
-    /// then, and the name it had in this tab then.
-    static SYNCED: std::cell::RefCell<std::collections::HashMap<String, (u64, String)>> =
-        Default::default();
+    /// then, and the name it had in this tab then. (A list: a tab has a few drafts.)
+    static SYNCED: std::cell::RefCell<Vec<(String, u64, String)>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
 fn synced(id: &str) -> Option<(u64, String)> {
-    SYNCED.with(|s| s.borrow().get(id).cloned())
+    SYNCED.with(|s| s.borrow().iter().find(|e| e.0 == id).map(|e| (e.1, e.2.clone())))
 }
 
 fn set_synced(id: &str, version: Option<u64>, name: Option<&str>) {
     SYNCED.with(|s| {
         let mut s = s.borrow_mut();
-        let e = s.entry(id.to_string()).or_insert((u64::MAX, String::new()));
+        let k = match s.iter().position(|e| e.0 == id) {
+            Some(k) => k,
+            None => {
+                s.push((id.to_string(), u64::MAX, String::new()));
+                s.len() - 1
+            }
+        };
         if let Some(v) = version {
-            e.0 = v;
+            s[k].1 = v;
         }
         if let Some(n) = name {
-            e.1 = n.to_string();
+            s[k].2 = n.to_string();
         }
     })
 }
