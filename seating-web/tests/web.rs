@@ -268,3 +268,63 @@ fn planned_after_a_hand_edit_is_the_full_layout() {
     let full = seating_core::layout(&s, &seating_core::plan(&s), &options);
     assert_eq!(second.full_layout(), full);
 }
+
+#[wasm_bindgen_test]
+fn another_tabs_saves_are_taken_in_and_never_lost() {
+    use seating_web::i18n::Lang;
+    use seating_web::services::storage::Change;
+    use seating_web::state::{Action, Draft, State};
+    use std::rc::Rc;
+    use yew::Reducible;
+
+    let tiny = seating_core::Scenario::from_json(TINY).unwrap();
+    let drafts =
+        vec![Draft::new("d1", "甲", tiny.clone()), Draft::new("d2", "乙", seating_core::Scenario::new())];
+    let mut s = Rc::new(State::from_drafts(drafts, 0, Lang::Hans, String::new(), Vec::new(), "-t1"));
+    let reduce = |s: Rc<State>, c: Change| s.reduce(Action::Elsewhere(c));
+    // The active draft saved elsewhere: taken in, its undo steps gone, and said so.
+    s = s.reduce(Action::Edit {
+        label: "title".into(),
+        edit: Box::new(|d| {
+            d.meeting.title = "會".into();
+            Ok(())
+        }),
+    });
+    assert!(!s.draft().undo.is_empty());
+    let mut changed = tiny.clone();
+    changed.people[0].name = "王強".into();
+    s = reduce(s, Change::Draft { id: "d1".into(), text: changed.to_json() });
+    assert_eq!(s.draft().doc.people[0].name, "王強");
+    assert!(s.draft().undo.is_empty());
+    assert!(
+        s.notice.as_ref().is_some_and(|n| n.text.contains("另一个标签页")),
+        "{:?}",
+        s.notice.as_ref().map(|n| &n.text)
+    );
+    // The same content again changes nothing (no new version to save).
+    let version = s.draft().version;
+    s = reduce(s, Change::Draft { id: "d1".into(), text: changed.to_json() });
+    assert_eq!(s.draft().version, version);
+    // A draft saved before the index names it waits for the index; then it is added, and
+    // names change.
+    s = reduce(s, Change::Draft { id: "d3-t2".into(), text: tiny.to_json() });
+    assert_eq!(s.drafts.len(), 2);
+    let index = vec![
+        ("d1".to_string(), "甲一".to_string(), None),
+        ("d2".to_string(), "乙".to_string(), None),
+        ("d3-t2".to_string(), "丙".to_string(), Some(tiny.to_json())),
+    ];
+    s = reduce(s, Change::Index { drafts: index });
+    let names: Vec<&str> = s.drafts.iter().map(|d| &*d.name).collect();
+    assert_eq!(names, ["甲一", "乙", "丙"]);
+    // The active draft deleted elsewhere: the next one becomes active; the last one stays.
+    s = reduce(s, Change::Removed { id: "d1".into() });
+    assert_eq!(&*s.draft().id, "d2");
+    assert!(s.notice.as_ref().is_some_and(|n| n.text.contains("删除")));
+    s = reduce(s, Change::Removed { id: "d2".into() });
+    s = reduce(s, Change::Removed { id: "d3-t2".into() });
+    assert_eq!(s.drafts.len(), 1);
+    // This tab's new drafts carry its tag.
+    s = s.reduce(Action::NewDraft { name: "丁".into() });
+    assert!(s.draft().id.ends_with("-t1"), "{}", s.draft().id);
+}
