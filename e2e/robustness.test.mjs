@@ -262,6 +262,39 @@ test('adding to the roster puts nobody on the podium unless asked, and the podiu
   await page.close();
 });
 
+test('appointment dates come in from a roster, show in it, and the seniority tie-break uses them', async () => {
+  const { page } = await open();
+  await page.locator('#paste').fill('姓名\t职务\t排序\t任职时间\n王晨\t副区长\t2\t2019.3\n李强\t副区长\t2\t2016年5月\n赵乐\t副区长\t2\t43525\n');
+  await page.locator('#mapping').waitFor();
+  assert.deepEqual(await page.$$eval('#mapping select.column-field', (s) => s.map((x) => x.value)), ['name', 'post', 'rank', 'appointed']);
+  await page.click('#import-replace');
+  await page.locator('#roster-table tbody tr').nth(2).waitFor();
+  // As personnel forms write them (a month; an Excel day number), as dates.
+  const dates = () => page.$$eval('#roster-table input.appointed', (i) => i.map((x) => x.value));
+  assert.deepEqual(await dates(), ['2019-03-01', '2016-05-01', '2019-03-01']);
+  // Seniority first: the earlier appointment, then (same date) strokes: 王 4 before 赵 9.
+  await page.locator('#tab-ranking').click();
+  await page.selectOption('select.tiebreak[data-slot="0"]', 'seniority');
+  const order = () => page.$$eval('#precedence li .name', (n) => n.map((x) => x.textContent));
+  assert.deepEqual(await order(), ['李强', '王晨', '赵乐']);
+  // A date edited in the roster moves its person.
+  await page.locator('#tab-roster').click();
+  await page.locator('#roster-table tbody tr:nth-child(3) input.appointed').fill('2010.1');
+  await page.locator('#roster-table tbody tr:nth-child(3) input.appointed').press('Enter');
+  await page.locator('#tab-ranking').click();
+  await page.waitForFunction(() => document.querySelector('#precedence li .name')?.textContent === '赵乐');
+  assert.deepEqual(await order(), ['赵乐', '李强', '王晨']);
+  await page.locator('#tab-roster').click();
+  assert.equal(await page.inputValue('#roster-table tbody tr:nth-child(3) input.appointed'), '2010-01-01');
+  // Not a date: refused, said why, the date kept.
+  await page.locator('#roster-table tbody tr:nth-child(3) input.appointed').fill('去年');
+  await page.locator('#roster-table tbody tr:nth-child(3) input.appointed').press('Enter');
+  await page.locator('#notice.error', { hasText: '不是日期' }).waitFor();
+  await h.screenshot(page, 'roster-dates');
+  h.expectClean(page);
+  await page.close();
+});
+
 test('a GBK-encoded CSV from old Excel is decoded, not garbled', async () => {
   const { page } = await open();
   const gbk = Buffer.from(

@@ -52,13 +52,17 @@ pub enum Field {
     Role,
     /// 主方/host or 客方/guest, for host–guest occasions and foreign-affairs line-ups.
     Side,
+    /// Date of appointment to the level (任職時間), for the `seniority` tie-break.
+    Appointed,
+    /// Date of arrival at the unit (到單位時間), for the `seniority` tie-break.
+    Joined,
     /// Not imported.
     Ignore,
 }
 
 impl Field {
     /// Every importable field, in the order a mapping step offers them.
-    pub const ALL: [Field; 9] = [
+    pub const ALL: [Field; 11] = [
         Field::Id,
         Field::Name,
         Field::Post,
@@ -67,6 +71,8 @@ impl Field {
         Field::Section,
         Field::Role,
         Field::Side,
+        Field::Appointed,
+        Field::Joined,
         Field::Ignore,
     ];
 
@@ -81,6 +87,8 @@ impl Field {
             Field::Section => "section",
             Field::Role => "role",
             Field::Side => "side",
+            Field::Appointed => "appointed",
+            Field::Joined => "joined",
             Field::Ignore => "ignore",
         }
     }
@@ -102,6 +110,8 @@ impl Field {
                 Field::Section => "區域",
                 Field::Role => "身份",
                 Field::Side => "主客方",
+                Field::Appointed => "任職時間",
+                Field::Joined => "到單位時間",
                 Field::Ignore => "不導入",
             },
         )
@@ -123,6 +133,21 @@ impl Field {
             "side" | "party" | "主客" | "賓主" | "宾主" | "主/客" | "主客方" | "方別" | "方别" => {
                 Field::Side
             }
+            "appointed"
+            | "任職時間"
+            | "任职时间"
+            | "任現職時間"
+            | "任现职时间"
+            | "任職日期"
+            | "任职日期"
+            | "任現職日期"
+            | "任现职日期"
+            | "任職年月"
+            | "任职年月"
+            | "任同級職務時間"
+            | "任同级职务时间" => Field::Appointed,
+            "joined" | "到單位時間" | "到单位时间" | "到本單位時間" | "到本单位时间" | "入職時間"
+            | "入职时间" | "調入時間" | "调入时间" => Field::Joined,
             _ => return None,
         };
         Some(f)
@@ -596,6 +621,22 @@ pub fn roster_in(table: &Table, columns: &[Field], existing: &[Unit], lang: Lang
                 )
             })?),
         };
+        let date = |f: Field| match cell(f) {
+            None => Ok(None),
+            Some(d) => parse_date(d).map(Some).ok_or_else(|| {
+                let d = format!("{d:?}");
+                err(
+                    f,
+                    msg!(
+                        lang,
+                        "{} is not a date (2019-03-01, 2019.3, 2019年3月 or an Excel date)",
+                        "{}不是日期（如 2019-03-01、2019.3、2019年3月或 Excel 日期）",
+                        d
+                    ),
+                )
+            }),
+        };
+        let (appointed, joined) = (date(Field::Appointed)?, date(Field::Joined)?);
         let unit = cell(Field::Unit).map(|u| {
             if let Some(id) = unit_by_name.get(u) {
                 return id.clone();
@@ -621,8 +662,8 @@ pub fn roster_in(table: &Table, columns: &[Field], existing: &[Unit], lang: Lang
             rank,
             section,
             role,
-            appointed: None,
-            joined: None,
+            appointed,
+            joined,
             side,
         });
     }
@@ -644,6 +685,63 @@ fn too_many_rows(line: usize, lang: Lang) -> Error {
         column: String::new(),
         message: msg!(lang, "more than {} rows", "超過{}行", MAX_ROWS),
     }
+}
+
+/// A date as a roster writes it, as `YYYY-MM-DD`: `2019-03-01`, `2019/3/1`, `2019.3.1`,
+/// `2019年3月1日`, `20190301`; a month alone (`2019.3`, `2019-03`, `2019年3月`, `201903`) is
+/// its first day, as personnel forms write 任職時間; a number of days is an Excel date
+/// (what a workbook's date cell holds; 1 = 1900-01-01).
+pub fn parse_date(s: &str) -> Option<String> {
+    let s = s.trim().trim_end_matches('日');
+    let digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
+    // A number: `20190301`, `201903`, or an Excel day number (five to seven digits, maybe
+    // with the time of day as a fraction).
+    let (int, frac) = s.split_once('.').unwrap_or((s, ""));
+    let number = digits(int) && (frac.is_empty() || digits(frac));
+    let (y, m, d): (u32, u32, u32) =
+        if number && frac.is_empty() && matches!(s.len(), 6 | 8) && s.starts_with(['1', '2']) {
+            let d = if s.len() == 8 { s[6..].parse().ok()? } else { 1 };
+            (s[..4].parse().ok()?, s[4..6].parse().ok()?, d)
+        } else if number && (5..=7).contains(&int.len()) {
+            return excel_date(int.parse().ok()?);
+        } else {
+            let parts: Vec<&str> = s.split(['-', '/', '.', '年', '月']).collect();
+            match parts.as_slice() {
+                [y, m] | [y, m, ""] if digits(y) && digits(m) => (y.parse().ok()?, m.parse().ok()?, 1),
+                [y, m, d] if digits(y) && digits(m) && digits(d) => {
+                    (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
+                }
+                _ => return None,
+            }
+        };
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return None,
+    };
+    ((1000..=9999).contains(&y) && (1..=days).contains(&d)).then(|| format!("{y:04}-{m:02}-{d:02}"))
+}
+
+/// Excel's day number `n` (1900 system: 1 = 1900-01-01, with its phantom 1900-02-29 as 60)
+/// as `YYYY-MM-DD`.
+fn excel_date(n: u32) -> Option<String> {
+    if n == 0 || n == 60 || n > 2_958_465 {
+        return None;
+    }
+    // Days from 1970-01-01: 1900-03-01 is day 61 and -25,508 (civil_from_days, H. Hinnant).
+    let z = i64::from(n) - if n < 60 { 25_568 } else { 25_569 } + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    Some(format!("{y:04}-{m:02}-{d:02}"))
 }
 
 fn parse_section(s: &str) -> Option<Section> {
@@ -749,6 +847,59 @@ mod tests {
         assert_eq!(
             e.describe(hans),
             "第1行：前4行中没有含「姓名」列的表头；请加上一行表头，例如：姓名 职务 单位 排序"
+        );
+    }
+
+    const ZH: Lang = Lang { language: crate::lang::Language::Zh, script: crate::script::Script::Traditional };
+
+    #[test]
+    fn dates_as_rosters_write_them() {
+        for (text, date) in [
+            ("2019-03-01", "2019-03-01"),
+            ("2019/3/1", "2019-03-01"),
+            ("2019.3.1", "2019-03-01"),
+            ("2019年3月1日", "2019-03-01"),
+            (" 20190301 ", "2019-03-01"),
+            ("2019.3", "2019-03-01"),
+            ("2019.10", "2019-10-01"),
+            ("2019-03", "2019-03-01"),
+            ("2019年3月", "2019-03-01"),
+            ("201903", "2019-03-01"),
+            ("2020-02-29", "2020-02-29"),
+            // Excel day numbers: 1 = 1900-01-01, 59 = 1900-02-28, 61 = 1900-03-01 (60 is
+            // Excel's phantom 1900-02-29), 43525 = 2019-03-01, with a time of day.
+            ("43525", "2019-03-01"),
+            ("43525.75", "2019-03-01"),
+            ("45657", "2024-12-31"),
+        ] {
+            assert_eq!(parse_date(text).as_deref(), Some(date), "{text}");
+        }
+        assert_eq!(excel_date(1).as_deref(), Some("1900-01-01"));
+        assert_eq!(excel_date(59).as_deref(), Some("1900-02-28"));
+        assert_eq!(excel_date(61).as_deref(), Some("1900-03-01"));
+        for text in
+            ["", "2019", "2019-13-01", "2019-02-29", "2019-04-31", "三月", "2019-3-1-2", "60", "abc", "0"]
+        {
+            assert_eq!(parse_date(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn appointment_dates_are_imported_and_named_in_errors() {
+        let t =
+            parse_table("姓名\t任职时间\t到本单位时间\n王晨\t2019.3\t43525\n李强\t\t2020年5月\n").unwrap();
+        let cols = guess_columns(t.header.as_ref().unwrap()).unwrap();
+        assert_eq!(cols, vec![Field::Name, Field::Appointed, Field::Joined]);
+        let r = roster(&t, &cols, &[]).unwrap();
+        assert_eq!(r.people[0].appointed.as_deref(), Some("2019-03-01"));
+        assert_eq!(r.people[0].joined.as_deref(), Some("2019-03-01"));
+        assert_eq!(r.people[1].appointed, None);
+        assert_eq!(r.people[1].joined.as_deref(), Some("2020-05-01"));
+        let t = parse_table("姓名\t任职时间\n王晨\t去年\n").unwrap();
+        let e = roster_in(&t, &cols[..2], &[], ZH).unwrap_err();
+        assert_eq!(
+            e.describe(ZH),
+            "第2行，B列（任職時間）：\"去年\"不是日期（如 2019-03-01、2019.3、2019年3月或 Excel 日期）"
         );
     }
 

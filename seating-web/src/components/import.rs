@@ -25,6 +25,8 @@ pub fn field_name(t: &Texts, f: Field) -> &'static str {
         Field::Section => t.field_section,
         Field::Role => t.field_role,
         Field::Side => t.field_side,
+        Field::Appointed => t.field_appointed,
+        Field::Joined => t.field_joined,
         Field::Ignore => t.field_ignore,
     }
 }

@@ -4,7 +4,7 @@
 use std::rc::Rc;
 
 use seating_core::lineup::LineupStyle;
-use seating_core::{Instruction, Op, Party, Person, Scenario, Section, Unit};
+use seating_core::{Instruction, Op, Party, Person, Scenario, Section, Tiebreak, Unit};
 use yew::prelude::*;
 
 use crate::i18n::{Lang, Texts};
@@ -75,6 +75,13 @@ fn shows_sides(s: &Scenario) -> bool {
         || s.people.iter().any(|p| p.side.is_some())
 }
 
+/// The seniority dates (任職時間, 到單位時間) have columns when the ranking uses them or
+/// someone has one.
+fn shows_dates(s: &Scenario) -> bool {
+    s.ranking.tiebreak.contains(&Tiebreak::Seniority)
+        || s.people.iter().any(|p| p.appointed.is_some() || p.joined.is_some())
+}
+
 fn refers_to(i: &Instruction, id: &str) -> bool {
     i.person.as_deref() == Some(id)
         || i.after.as_deref() == Some(id)
@@ -125,6 +132,7 @@ pub fn roster(props: &RosterProps) -> Html {
     }
     let shown = if *all_rows { PAGE } else { FIRST_FRAME_ROWS };
     let sides = shows_sides(doc);
+    let dates = shows_dates(doc);
     let body = rows.iter().skip(current * PAGE).take(shown).map(|&i| {
         let p = &doc.people[i];
         let id = p.id.clone();
@@ -148,6 +156,22 @@ pub fn roster(props: &RosterProps) -> Html {
                         "unit" => {
                             let u = unit_id(s, &v);
                             s.people[i].unit = u;
+                        }
+                        // A date as a roster writes it (2019.3, 2019年3月, …), kept as
+                        // `YYYY-MM-DD`; empty for none.
+                        "appointed" | "joined" => {
+                            let v = v.trim();
+                            let date = match v {
+                                "" => None,
+                                v => Some(
+                                    seating_core::import::parse_date(v).ok_or_else(|| format!("{}{v}", t.bad_date))?,
+                                ),
+                            };
+                            if field == "appointed" {
+                                s.people[i].appointed = date;
+                            } else {
+                                s.people[i].joined = date;
+                            }
                         }
                         _ => {
                             let v = v.trim();
@@ -253,6 +277,12 @@ pub fn roster(props: &RosterProps) -> Html {
                         <option value="guest" selected={p.side == Some(Party::Guest)}>{ t.side_guest }</option>
                     </select></td>
                 }
+                if dates {
+                    <td><input type="text" class="appointed" value={p.appointed.clone().unwrap_or_default()}
+                        placeholder="2019-03-01" onchange={text_cb("appointed")} aria-label={t.field_appointed} /></td>
+                    <td><input type="text" class="joined" value={p.joined.clone().unwrap_or_default()}
+                        placeholder="2019-03-01" onchange={text_cb("joined")} aria-label={t.field_joined} /></td>
+                }
                 <td><input type="checkbox" class="absent" checked={absent} onchange={on_absent}
                     aria-label={t.absent} title={t.absent} /></td>
                 <td><button type="button" class="remove" onclick={on_delete} title={t.delete_person}
@@ -306,17 +336,19 @@ pub fn roster(props: &RosterProps) -> Html {
                 { for doc.units.iter().map(|u| html! { <option value={u.name.clone()} /> }) }
             </datalist>
             <div class="table-scroll">
-                <table class="roster-table" id="roster-table">
+                <table class={classes!("roster-table", dates.then_some("with-dates"))} id="roster-table">
                     <colgroup>
                         <col class="no" /><col class="name" /><col class="post" /><col class="unit" />
                         <col class="rank" /><col class="section" />
                         if sides { <col class="side" /> }
+                        if dates { <col class="date" /><col class="date" /> }
                         <col class="absent" /><col class="remove" />
                     </colgroup>
                     <thead><tr>
                         <th>{ "#" }</th><th>{ t.field_name }</th><th>{ t.field_post }</th><th>{ t.field_unit }</th>
                         <th>{ t.field_rank }</th><th>{ t.field_section }</th>
                         if sides { <th>{ t.field_side }</th> }
+                        if dates { <th>{ t.field_appointed }</th><th>{ t.field_joined }</th> }
                         <th>{ t.absent }</th><th></th>
                     </tr></thead>
                     <tbody>{ for body }</tbody>
