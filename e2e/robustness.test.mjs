@@ -290,6 +290,7 @@ test('appointment dates come in from a roster, show in it, and the seniority tie
   await page.locator('#roster-table tbody tr:nth-child(3) input.appointed').fill('去年');
   await page.locator('#roster-table tbody tr:nth-child(3) input.appointed').press('Enter');
   await page.locator('#notice.error', { hasText: '不是日期' }).waitFor();
+  assert.equal(await page.inputValue('#roster-table tbody tr:nth-child(3) input.appointed'), '2010-01-01');
   await h.screenshot(page, 'roster-dates');
   h.expectClean(page);
   await page.close();

@@ -137,12 +137,18 @@ pub fn roster(props: &RosterProps) -> Html {
         let p = &doc.people[i];
         let id = p.id.clone();
         let d = &props.dispatch;
-        let text_cb = |field: &'static str| {
+        // `shown`: the field's value as the scenario has it.
+        let text_cb = |field: &'static str, shown: String| {
             let d = d.clone();
             let name = p.name.clone();
             Callback::from(move |e: Event| {
                 let input: web_sys::HtmlInputElement = e.target_unchecked_into();
                 let v = input.value();
+                // The field shows the scenario's value again until the edit, if accepted,
+                // redraws it: a refused value (a bad date, a rank that is not a number) is
+                // not left standing as if it had been taken, and a taken one shows as kept
+                // (2019.3 as 2019-03-01).
+                input.set_value(&shown);
                 let label = format!("{}{name}", t.did_edit_person);
                 edit(&d, label, move |s| {
                     match field {
@@ -257,14 +263,14 @@ pub fn roster(props: &RosterProps) -> Html {
         html! {
             <tr key={id.clone()} data-person={id.clone()} class={classes!(absent.then_some("absent"))}>
                 <td class="no">{ i + 1 }</td>
-                <td><input type="text" class="name" value={p.name.clone()} onchange={text_cb("name")}
+                <td><input type="text" class="name" value={p.name.clone()} onchange={text_cb("name", p.name.clone())}
                     aria-label={t.field_name} /></td>
                 <td><input type="text" class="post" value={p.post.clone().unwrap_or_default()}
-                    onchange={text_cb("post")} aria-label={t.field_post} /></td>
+                    onchange={text_cb("post", p.post.clone().unwrap_or_default())} aria-label={t.field_post} /></td>
                 <td><input type="text" class="unit" list="unit-names" value={unit_name(p)}
-                    onchange={text_cb("unit")} aria-label={t.field_unit} /></td>
+                    onchange={text_cb("unit", unit_name(p))} aria-label={t.field_unit} /></td>
                 <td><input type="number" class="rank" value={p.rank.map(|r| r.to_string()).unwrap_or_default()}
-                    onchange={text_cb("rank")} aria-label={t.field_rank} /></td>
+                    onchange={text_cb("rank", p.rank.map(|r| r.to_string()).unwrap_or_default())} aria-label={t.field_rank} /></td>
                 <td><select class="section" key={if p.section == Section::Podium { "podium" } else { "hall" }}
                     onchange={on_section} aria-label={t.field_section}>
                     <option value="podium" selected={p.section == Section::Podium}>{ t.section_podium }</option>
@@ -279,9 +285,9 @@ pub fn roster(props: &RosterProps) -> Html {
                 }
                 if dates {
                     <td><input type="text" class="appointed" value={p.appointed.clone().unwrap_or_default()}
-                        placeholder="2019-03-01" onchange={text_cb("appointed")} aria-label={t.field_appointed} /></td>
+                        placeholder="2019-03-01" onchange={text_cb("appointed", p.appointed.clone().unwrap_or_default())} aria-label={t.field_appointed} /></td>
                     <td><input type="text" class="joined" value={p.joined.clone().unwrap_or_default()}
-                        placeholder="2019-03-01" onchange={text_cb("joined")} aria-label={t.field_joined} /></td>
+                        placeholder="2019-03-01" onchange={text_cb("joined", p.joined.clone().unwrap_or_default())} aria-label={t.field_joined} /></td>
                 }
                 <td><input type="checkbox" class="absent" checked={absent} onchange={on_absent}
                     aria-label={t.absent} title={t.absent} /></td>
