@@ -180,13 +180,25 @@ export async function seatsOf(page) {
   );
 }
 
-/** Pastes ROSTER_30 (or `text`) into the import box and replaces the roster with it. */
-export async function pasteRoster(page, text = ROSTER_30) {
+/**
+ * Pastes ROSTER_30 (or `text`) into the import box and replaces the roster with it, or adds
+ * it to the roster (`append`); `podium`: how many of the most senior go on the podium (the
+ * field left as it is when not given).
+ */
+export async function pasteRoster(page, text = ROSTER_30, { append = false, podium } = {}) {
   await page.locator('#paste').fill(text);
   await page.locator('#mapping').waitFor();
-  // Replacing a roster asks first; accept unless the test handles dialogs itself.
-  if (page.listenerCount('dialog') === 0) page.once('dialog', (d) => d.accept());
-  await page.locator('#import-replace').click();
+  if (podium !== undefined) {
+    await page.fill('#import-podium', String(podium));
+    await page.locator('#import-podium').press('Tab');
+  }
+  if (append) {
+    await page.locator('#import-append').click();
+  } else {
+    // Replacing a roster asks first; accept unless the test handles dialogs itself.
+    if (page.listenerCount('dialog') === 0) page.once('dialog', (d) => d.accept());
+    await page.locator('#import-replace').click();
+  }
   await page.locator('#roster-table tbody tr').first().waitFor();
 }
 

@@ -230,11 +230,7 @@ test('a workbook with several sheets: pick one, import it, then add another', as
 
 test('adding to the roster puts nobody on the podium unless asked, and the podium grows to fit', async () => {
   const { page } = await open();
-  await page.locator('#paste').fill('姓名\t職務\t排序\n王晨\t區委書記\t1\n李強\t區長\t2\n趙樂\t主任\t3\n');
-  await page.locator('#mapping').waitFor();
-  await page.fill('#import-podium', '3');
-  await page.locator('#import-podium').press('Tab');
-  await page.click('#import-replace');
+  await pasteRoster(page, '姓名\t職務\t排序\n王晨\t區委書記\t1\n李強\t區長\t2\n趙樂\t主任\t3\n', { podium: 3 });
   await page.locator('#roster-table tbody tr').nth(2).waitFor();
   // Two more, the count left empty: both in the hall, the podium as it was.
   await page.locator('#paste').fill('姓名\t排序\n周一\t4\n吳二\t5\n');
@@ -248,11 +244,7 @@ test('adding to the roster puts nobody on the podium unless asked, and the podiu
   assert.deepEqual(named('H').map(([, s]) => s.name).sort(), ['吳二', '周一'].sort());
   // Five more, all five asked onto the podium: 3 + 5 people for 7 seats, so the front row
   // grows to 8 and everyone on the podium has a seat.
-  await page.locator('#paste').fill('姓名\t排序\n鄭六\t6\n孫七\t7\n馬八\t8\n朱九\t9\n胡十\t10\n');
-  await page.locator('#mapping').waitFor();
-  await page.fill('#import-podium', '5');
-  await page.locator('#import-podium').press('Tab');
-  await page.click('#import-append');
+  await pasteRoster(page, '姓名\t排序\n鄭六\t6\n孫七\t7\n馬八\t8\n朱九\t9\n胡十\t10\n', { append: true, podium: 5 });
   await page.locator('#roster-table tbody tr').nth(9).waitFor();
   await page.locator('#diagram g[data-seat="P1-8"]').waitFor();
   seats = await seatsOf(page);

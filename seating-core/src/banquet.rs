@@ -142,13 +142,9 @@ fn default_seats() -> u32 {
 }
 
 impl BanquetSpec {
-    /// Checks what serde cannot; `field` is the spec's path (`banquet`).
-    pub fn validate(&self, field: &str) -> Result<(), Error> {
-        self.validate_in(field, Lang::EN)
-    }
-
-    /// [`Self::validate`] with its messages in `lang`.
-    pub fn validate_in(&self, field: &str, lang: Lang) -> Result<(), Error> {
+    /// Checks what serde cannot; `field` is the spec's path (`banquet`), messages in
+    /// `lang`.
+    pub fn validate(&self, field: &str, lang: Lang) -> Result<(), Error> {
         if self.tables == 0 || self.tables > MAX_TABLES {
             return Err(invalid(
                 format!("{field}.tables"),

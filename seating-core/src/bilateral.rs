@@ -122,13 +122,9 @@ pub struct BilateralSpec {
 }
 
 impl BilateralSpec {
-    /// Checks what serde cannot; `field` is the spec's path (`bilateral[0]`).
-    pub fn validate(&self, field: &str) -> Result<(), Error> {
-        self.validate_in(field, Lang::EN)
-    }
-
-    /// [`Self::validate`] with its messages in `lang`.
-    pub fn validate_in(&self, field: &str, lang: Lang) -> Result<(), Error> {
+    /// Checks what serde cannot; `field` is the spec's path (`bilateral[0]`), messages in
+    /// `lang`.
+    pub fn validate(&self, field: &str, lang: Lang) -> Result<(), Error> {
         if self.per_row == Some(0) {
             return Err(invalid(format!("{field}.per_row"), crate::lineup::one_per_row(lang)));
         }

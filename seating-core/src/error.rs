@@ -125,7 +125,7 @@ pub(crate) fn serde_words(message: &str, lang: Lang) -> String {
     if let Some(zh) = fixed {
         return lang.text("", zh).into_owned();
     }
-    let translated = if let Some(field) = message.strip_prefix("missing field ") {
+    if let Some(field) = message.strip_prefix("missing field ") {
         msg!(lang, "", "缺少字段 {}", field)
     } else if let Some(field) = message.strip_prefix("duplicate field ") {
         msg!(lang, "", "字段 {} 重複", field)
@@ -157,9 +157,8 @@ pub(crate) fn serde_words(message: &str, lang: Lang) -> String {
     {
         msg!(lang, "", "長度不對：應為{}，實為 {}", expectation(expected, lang), n)
     } else {
-        return message.to_string();
-    };
-    translated
+        message.to_string()
+    }
 }
 
 /// serde's list of what was expected (`expected one of `a`, `b``, `expected `a` or `b``,

@@ -62,13 +62,9 @@ pub struct GroupsSpec {
 }
 
 impl GroupsSpec {
-    /// Checks what serde cannot; `field` is the spec's path (`groups`).
-    pub fn validate(&self, field: &str) -> Result<(), Error> {
-        self.validate_in(field, Lang::EN)
-    }
-
-    /// [`Self::validate`] with its messages in `lang`.
-    pub fn validate_in(&self, field: &str, lang: Lang) -> Result<(), Error> {
+    /// Checks what serde cannot; `field` is the spec's path (`groups`), messages in
+    /// `lang`.
+    pub fn validate(&self, field: &str, lang: Lang) -> Result<(), Error> {
         if self.rooms.is_empty() {
             return Err(invalid(
                 format!("{field}.rooms"),

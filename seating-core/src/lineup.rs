@@ -89,13 +89,9 @@ pub struct LineupSpec {
 }
 
 impl LineupSpec {
-    /// Checks what serde cannot; `field` is the spec's path (`lineups[0]`).
-    pub fn validate(&self, field: &str) -> Result<(), Error> {
-        self.validate_in(field, Lang::EN)
-    }
-
-    /// [`Self::validate`] with its messages in `lang`.
-    pub fn validate_in(&self, field: &str, lang: Lang) -> Result<(), Error> {
+    /// Checks what serde cannot; `field` is the spec's path (`lineups[0]`), messages in
+    /// `lang`.
+    pub fn validate(&self, field: &str, lang: Lang) -> Result<(), Error> {
         if let Some(k) = self.rows.iter().position(|&r| r == 0) {
             return Err(invalid(
                 format!("{field}.rows[{k}]"),

@@ -815,19 +815,19 @@ impl Scenario {
             }
         }
         if let Some(b) = &self.banquet {
-            b.validate_in("banquet", lang)?;
+            b.validate("banquet", lang)?;
         }
         for (i, l) in self.lineups.iter().enumerate() {
-            l.validate_in(&format!("lineups[{i}]"), lang)?;
+            l.validate(&format!("lineups[{i}]"), lang)?;
         }
         if let Some(v) = &self.vehicles {
-            v.validate_in("vehicles", lang)?;
+            v.validate("vehicles", lang)?;
         }
         if let Some(g) = &self.groups {
-            g.validate_in("groups", lang)?;
+            g.validate("groups", lang)?;
         }
         for (i, b) in self.bilateral.iter().enumerate() {
-            b.validate_in(&format!("bilateral[{i}]"), lang)?;
+            b.validate(&format!("bilateral[{i}]"), lang)?;
         }
         for (i, ins) in self.instructions.iter().enumerate() {
             let need: &[&str] = match ins.op {

@@ -100,13 +100,9 @@ pub struct VehicleSpec {
 }
 
 impl VehicleSpec {
-    /// Checks what serde cannot; `field` is the spec's path (`vehicles`).
-    pub fn validate(&self, field: &str) -> Result<(), Error> {
-        self.validate_in(field, Lang::EN)
-    }
-
-    /// [`Self::validate`] with its messages in `lang`.
-    pub fn validate_in(&self, field: &str, lang: Lang) -> Result<(), Error> {
+    /// Checks what serde cannot; `field` is the spec's path (`vehicles`), messages in
+    /// `lang`.
+    pub fn validate(&self, field: &str, lang: Lang) -> Result<(), Error> {
         for (k, car) in self.cars.iter().enumerate() {
             let max = if car.kind == CarKind::Bus { MAX_VEHICLE_SEATS } else { 4 };
             match car.seats {
