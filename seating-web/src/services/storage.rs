@@ -195,39 +195,34 @@ pub fn load() -> Loaded {
     };
     loaded.lang = index.lang.as_deref().and_then(Lang::from_code);
     loaded.who = index.who;
-    let mut entries = index.drafts;
     // A stored draft the index does not list (its tab's index was overwritten before it
-    // heard of it) is taken back, named after its meeting.
+    // heard of it) is taken back, named after its meeting (below).
+    let mut entries: Vec<(String, Option<String>)> =
+        index.drafts.into_iter().map(|e| (e.id, Some(e.name))).collect();
     for id in stored_ids(&store) {
-        if !entries.iter().any(|e| e.id == id) {
-            let name = store
-                .get_item(&format!("{DRAFT_PREFIX}{id}"))
-                .ok()
-                .flatten()
-                .and_then(|t| seating_core::Scenario::from_json(&t).ok())
-                .map(|s| s.meeting.title)
-                .filter(|t| !t.trim().is_empty())
-                .unwrap_or_else(|| id.clone());
-            entries.push(Entry { id, name });
+        if !entries.iter().any(|e| e.0 == id) {
+            entries.push((id, None));
         }
     }
-    for entry in entries {
-        set_synced(&entry.id, Some(0), Some(&entry.name));
-        let key = format!("{DRAFT_PREFIX}{}", entry.id);
+    for (id, name) in entries {
+        let key = format!("{DRAFT_PREFIX}{id}");
         let Some(text) = store.get_item(&key).ok().flatten() else {
-            loaded.problems.push((entry.name, "missing from storage".into()));
+            loaded.problems.push((name.unwrap_or(id), "missing from storage".into()));
             continue;
         };
         match seating_core::Scenario::from_json(&text) {
             Ok(doc) => {
-                if entry.id == index.active {
+                let title = (!doc.meeting.title.trim().is_empty()).then(|| doc.meeting.title.clone());
+                let name = name.or(title).unwrap_or_else(|| id.clone());
+                set_synced(&id, Some(0), Some(&name));
+                if id == index.active {
                     loaded.active = loaded.drafts.len();
                 }
-                loaded.drafts.push(Draft::new(entry.id, entry.name, doc));
+                loaded.drafts.push(Draft::new(id, name, doc));
             }
             Err(e) => {
-                let _ = store.set_item(&format!("{BROKEN_PREFIX}{}", entry.id), &text);
-                loaded.problems.push((entry.name, e.to_string()));
+                let _ = store.set_item(&format!("{BROKEN_PREFIX}{id}"), &text);
+                loaded.problems.push((name.unwrap_or(id), e.to_string()));
             }
         }
     }
