@@ -723,8 +723,8 @@ impl Scenario {
                             format!("people[{i}].{field}"),
                             msg!(
                                 lang,
-                                "{} is not a YYYY-MM-DD date",
-                                "{} 不是 YYYY-MM-DD 格式的日期",
+                                "{} is not a valid YYYY-MM-DD date",
+                                "{} 不是有效的 YYYY-MM-DD 日期",
                                 format!("{d:?}")
                             ),
                         ));
@@ -906,12 +906,14 @@ pub(crate) fn invalid(field: String, message: String) -> Error {
     Error::Invalid { field, message }
 }
 
+/// `YYYY-MM-DD`, and a day of the calendar: `2019-02-31` and `2019-13-01` are not.
 fn is_iso_date(s: &str) -> bool {
     let b = s.as_bytes();
     b.len() == 10
         && b[4] == b'-'
         && b[7] == b'-'
         && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+        && crate::import::parse_date(s).as_deref() == Some(s)
 }
 
 /// The version number of [`FORMAT`].
