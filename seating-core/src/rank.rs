@@ -131,15 +131,28 @@ fn earlier_first(a: Option<&str>, b: Option<&str>) -> Ordering {
 /// characters lower-cased as they are. Syllables are separated by a space, which sorts before
 /// letters, so `li` + `an` ranks before `lian`.
 ///
+/// The surname is read as a surname: a name starting with one of [`SURNAME_READINGS`] (曾
+/// zeng, 单 shan, 解 xie, 仇 qiu, 万俟 mo qi, …) takes that reading for its first one or two
+/// characters, where the table gives the everyday reading (ceng, dan, jie, chou, wan si).
+///
 /// The readings cover U+3400..=U+9FFF (CJK Extension A and Unified Ideographs; see
 /// `pinyin_table`); other Han characters (Extension B and beyond, compatibility ideographs,
 /// 〇) count as characters without a reading.
 pub fn pinyin_key(name: &str) -> String {
     let mut key = String::with_capacity(name.len() * 3);
-    for c in name.chars() {
-        if c.is_whitespace() || c == '·' || c == '•' {
-            continue;
+    let mut chars = name.chars().filter(|&c| !(c.is_whitespace() || c == '·' || c == '•')).peekable();
+    let first = chars.peek().copied();
+    let mut rest = chars.clone();
+    rest.next();
+    let second = rest.peek().copied();
+    if let Some((surname, readings)) = first.and_then(|a| surname_reading(a, second)) {
+        for r in readings.split(' ') {
+            key.push_str(r);
+            key.push(' ');
         }
+        chars.nth(surname - 1);
+    }
+    for c in chars {
         match pinyin_table::reading(c) {
             Some(p) => key.push_str(p),
             None => key.extend(c.to_lowercase()),
@@ -147,6 +160,64 @@ pub fn pinyin_key(name: &str) -> String {
         key.push(' ');
     }
     key
+}
+
+/// Surnames (simplified and traditional forms) whose reading as a surname is not the
+/// character's first reading in the table, with their readings as surnames (《百家姓》;
+/// 现代汉语词典). Characters read two ways as surnames (覃 qin/tan, 乐 yue/le) are left to
+/// the table. Compound surnames come first, so that 尉迟 is read yu chi, not wei chi.
+const SURNAME_READINGS: &[(&str, &str)] = &[
+    ("万俟", "mo qi"),
+    ("萬俟", "mo qi"),
+    ("尉迟", "yu chi"),
+    ("尉遲", "yu chi"),
+    ("单于", "chan yu"),
+    ("單于", "chan yu"),
+    ("澹台", "tan tai"),
+    ("澹臺", "tan tai"),
+    ("乐正", "yue zheng"),
+    ("樂正", "yue zheng"),
+    ("曾", "zeng"),
+    ("单", "shan"),
+    ("單", "shan"),
+    ("解", "xie"),
+    ("仇", "qiu"),
+    ("区", "ou"),
+    ("區", "ou"),
+    ("朴", "piao"),
+    ("查", "zha"),
+    ("盖", "ge"),
+    ("蓋", "ge"),
+    ("缪", "miao"),
+    ("繆", "miao"),
+    ("种", "chong"),
+    ("種", "chong"),
+    ("重", "chong"),
+    ("翟", "zhai"),
+    ("繁", "po"),
+    ("召", "shao"),
+    ("员", "yun"),
+    ("員", "yun"),
+    ("秘", "bi"),
+    ("折", "she"),
+    ("句", "gou"),
+    ("能", "nai"),
+    ("黑", "he"),
+    ("阚", "kan"),
+    ("祭", "zhai"),
+    ("蕃", "pi"),
+    ("洗", "xian"),
+    ("都", "du"),
+];
+
+/// How many leading characters of a name starting `a`, `b` are a surname listed in
+/// [`SURNAME_READINGS`], and their readings.
+fn surname_reading(a: char, b: Option<char>) -> Option<(usize, &'static str)> {
+    SURNAME_READINGS.iter().find_map(|&(surname, readings)| {
+        let mut s = surname.chars();
+        let matches = s.next() == Some(a) && s.next().is_none_or(|c| Some(c) == b);
+        matches.then(|| (surname.chars().count(), readings))
+    })
 }
 
 #[cfg(test)]
@@ -187,5 +258,37 @@ mod tests {
         let ranking = Ranking { tiebreak: vec![Tiebreak::Pinyin], strokes_mode: StrokesMode::Surname };
         let (order, _) = precedence(&people, &ranking);
         assert_eq!(order, vec![2, 1, 0]);
+    }
+
+    #[test]
+    fn surnames_are_read_as_surnames() {
+        assert_eq!(pinyin_key("曾明"), "zeng ming ");
+        assert_eq!(pinyin_key("单 明"), "shan ming ");
+        assert_eq!(pinyin_key("萬俟卨"), "mo qi xie ");
+        assert_eq!(pinyin_key("尉迟恭"), "yu chi gong ");
+        // 尉 alone is the surname wei; 解 inside a given name keeps its table reading.
+        assert_eq!(pinyin_key("尉明"), "wei ming ");
+        assert_eq!(pinyin_key("王解"), "wang jie ");
+        let names = ["曾明", "邓明", "单明", "解明", "金明", "仇明", "崔明"];
+        let people: Vec<Person> =
+            names.iter().enumerate().map(|(i, n)| person(&i.to_string(), n, None)).collect();
+        let ranking = Ranking { tiebreak: vec![Tiebreak::Pinyin], strokes_mode: StrokesMode::Surname };
+        let order: Vec<&str> = precedence(&people, &ranking).0.iter().map(|&i| names[i]).collect();
+        assert_eq!(order, ["崔明", "邓明", "金明", "仇明", "单明", "解明", "曾明"]);
+    }
+
+    /// Every listed reading differs from the table's, or the entry would be dead weight;
+    /// readings are syllables the table knows.
+    #[test]
+    fn surname_readings_are_needed_and_well_formed() {
+        let syllables: std::collections::HashSet<&str> =
+            ('\u{4e00}'..='\u{9fff}').filter_map(pinyin_table::reading).collect();
+        for &(surname, readings) in SURNAME_READINGS {
+            let table: Vec<&str> = surname.chars().map(|c| pinyin_table::reading(c).unwrap_or("?")).collect();
+            let ours: Vec<&str> = readings.split(' ').collect();
+            assert_eq!(ours.len(), table.len(), "{surname}");
+            assert!(ours.iter().all(|r| syllables.contains(r)), "{surname}: {readings}");
+            assert_ne!(ours, table, "{surname}: the table already reads it {readings}");
+        }
     }
 }
