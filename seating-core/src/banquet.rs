@@ -21,7 +21,8 @@
 //!   host's left, then round again outward from the four of them (the seats halfway
 //!   between the hosts come last). n=10, positions: `1 6 10 2 5 7 9 3 4 8`.
 //! - `single-centre`: the seat facing the door is #1, then alternately #1's own honour side
-//!   and the other (`honour`, default the convention's: `left` gives the PROTOCOL order,
+//!   and the other (`honour`, default `left` whatever the podium's `convention.honour`, as
+//!   PROTOCOL §5 gives one order:
 //!   left 2 4 6, right 3 5 7).
 //!
 //! # People
@@ -118,8 +119,9 @@ pub struct BanquetSpec {
     /// Seat order at a table: `two-host` (default) or `single-centre`.
     #[serde(default, skip_serializing_if = "is_default")]
     pub layout: TableLayout,
-    /// Single-centre layout: the side of #1 (their own) that #2 takes. Default: the
-    /// convention's `honour` (`left`: 2 4 6 on #1's left, 3 5 7 on the right).
+    /// Single-centre layout: the side of #1 (their own) that #2 takes. Default `left`
+    /// (PROTOCOL §5: 2 4 6 on #1's left, 3 5 7 on the right), whatever the podium's
+    /// `convention.honour`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub honour: Option<Side>,
     /// Person ids for the host seats, table by table: two per table in the two-host
@@ -670,7 +672,9 @@ pub(crate) fn plan(spec: &BanquetSpec, roster: &Roster, diags: &mut Vec<Diagnost
             ..Diagnostic::default()
         });
     }
-    let honour = spec.honour.unwrap_or(roster.s.convention.honour);
+    // PROTOCOL §5 fixes the single-centre order (#1's left 2 4 6, right 3 5 7): the podium's
+    // `convention.honour` does not turn it; `banquet.honour` does.
+    let honour = spec.honour.unwrap_or(Side::Left);
     let mut seats = Vec::new();
     let main_order = seat_order(spec.seats_at(1), spec.layout, honour, lang);
     let other_order = seat_order(spec.seats, spec.layout, honour, lang);

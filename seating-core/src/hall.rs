@@ -42,9 +42,9 @@
 //!   is left (the hall is too narrow even at full depth) take the first free seats in row
 //!   order.
 //! - **`centre-out`** (左右排列法): each row fills from its centre, the centre person's own
-//!   honour side first (the audience's left for `honour: left`), alternating:
-//!   n=7 `6 4 2 1 3 5 7`, the mirror of the podium; even rows follow `convention.even` the
-//!   same way. The rows' orders form one stream that groups take in turn, so a unit forms
+//!   left (the audience's left) first, alternating: n=7 `6 4 2 1 3 5 7`, the mirror of the
+//!   podium with `honour: left`. PROTOCOL §4 gives this one order, so the podium's `honour`
+//!   does not turn it; even rows follow `convention.even` the same way. The rows' orders form one stream that groups take in turn, so a unit forms
 //!   a band around the centre, not a block, and the aisle rule does not apply.
 //!
 //! Front first: `rows` and `centre-out` never leave an available seat empty in an earlier
@@ -577,7 +577,12 @@ fn aisle_alternative(
     None
 }
 
-/// `centre-out`: each row's seats from the centre outward, honour side first.
+/// The side [`podium::row_order`] is given for a `centre-out` row: people in the hall face
+/// the podium, so their own left is the audience's left, the mirror of the podium with
+/// `honour: left`. PROTOCOL §4 fixes it; the podium's `honour` does not turn it.
+pub(crate) const CENTRE_OUT_SIDE: Side = Side::Right;
+
+/// `centre-out`: each row's seats from the centre outward, the audience's left first.
 fn fill_centre_out(
     shape: &Shape,
     convention: &Convention,
@@ -585,14 +590,8 @@ fn fill_centre_out(
     unavailable: &dyn Fn(SeatId) -> bool,
     w: &Words,
 ) -> Fill {
-    // People in the hall face the podium: their own left is the audience's left, the mirror
-    // of the podium, where the leaders face the audience.
-    let side = convention.honour.opposite();
     let lang = w.lang;
-    let first = match convention.honour {
-        Side::Left => lang.text(", audience's left first, alternating", "，臺下看左側優先，左右交替"),
-        Side::Right => lang.text(", audience's right first, alternating", "，臺下看右側優先，左右交替"),
-    };
+    let first = lang.text(", audience's left first, alternating", "，臺下看左側優先，左右交替");
     // "…: centre-out method (左右排列法): row {row} seat {rank} from the centre, {first}".
     let method = lang.text(": centre-out method (左右排列法): row ", "：左右排列法，第");
     let seat_word = lang.text(" seat ", "排自中間起第");
@@ -600,7 +599,9 @@ fn fill_centre_out(
     let mut stream = Vec::with_capacity(shape.rows.iter().map(|r| r.len as usize).sum());
     for row in 1..=shape.rows() {
         let len = shape.row(row).map_or(0, |r| r.len);
-        for (k, c) in podium::row_order(len as usize, side, convention.even).into_iter().enumerate() {
+        for (k, c) in
+            podium::row_order(len as usize, CENTRE_OUT_SIDE, convention.even).into_iter().enumerate()
+        {
             let seat = SeatId::hall(row, c as u32 + 1);
             if !unavailable(seat) {
                 stream.push((seat, k));

@@ -1090,7 +1090,7 @@ impl<'a> Planner<'a> {
                     let c = &self.s.convention;
                     let len = hall::row_len(h, seat.row) as usize;
                     // The order `hall::fill` seats a centre-out row in (the podium's mirror).
-                    let rank = podium::row_rank(len, seat.col as usize - 1, c.honour.opposite(), c.even);
+                    let rank = podium::row_rank(len, seat.col as usize - 1, hall::CENTRE_OUT_SIDE, c.even);
                     (1, seat.row as usize, rank as u32)
                 }
                 _ => (1, seat.row as usize, seat.col),
