@@ -235,6 +235,17 @@ pub fn sniff_encoding(bytes: &[u8]) -> Encoding {
 /// The delimiters [`parse_table`] recognises, in the order it tries them on the first line.
 pub const DELIMITERS: [char; 5] = ['\t', ',', ';', '，', '|'];
 
+/// A delimiter as a message names it: tabs and commas in words, the others quoted.
+fn delimiter_name(d: char, lang: Lang) -> String {
+    match d {
+        '\t' => msg!(lang, "tabs", "制表符（Tab）"),
+        ',' => msg!(lang, "commas (,)", "英文逗號（,）"),
+        '，' => msg!(lang, "Chinese commas (，)", "中文逗號（，）"),
+        ';' => msg!(lang, "semicolons (;)", "分號（;）"),
+        _ => format!("\"{d}\""),
+    }
+}
+
 /// Decodes a text file's bytes: UTF-8 (a BOM is dropped) and UTF-16 (with a BOM, or told by
 /// its zero bytes) exactly; anything else is an error naming the line of the first byte that
 /// is not UTF-8, and saying when the bytes look like GBK/GB18030, old Excel's encoding on
@@ -394,8 +405,8 @@ pub fn parse_table_in(text: &str, lang: Lang) -> Result<Table, Error> {
                         lang,
                         "the row is one cell containing {}, but the first line is split by {}; save the table with one delimiter throughout",
                         "這一行只有一個單元格，其中含有{}，而第一行按{}分列；請整張表使用同一種分隔符",
-                        format!("{d:?}"),
-                        format!("{delimiter:?}")
+                        delimiter_name(d, lang),
+                        delimiter_name(delimiter, lang)
                     ),
                 });
             }
@@ -838,7 +849,7 @@ mod tests {
         let e = parse_table_in("姓名\t職務\n王晨;書記\n", hans).unwrap_err();
         assert_eq!(
             e.describe(hans),
-            "第2行：这一行只有一个单元格，其中含有';'，而第一行按'\\t'分列；请整张表使用同一种分隔符"
+            "第2行：这一行只有一个单元格，其中含有分号（;），而第一行按制表符（Tab）分列；请整张表使用同一种分隔符"
         );
         let e = parse_table_in("\"王晨", hant).unwrap_err();
         assert_eq!(e.describe(hant), "第1行，A列：引號中的單元格沒有結束（缺少 \"）");
@@ -934,7 +945,7 @@ mod tests {
             ('|', vec!["王晨".to_string(), "區委書記".to_string()])
         );
         let e = parse_table("姓名;職務\n王晨;區委書記\n李明,區長\n").unwrap_err().to_string();
-        assert!(e.contains("line 3") && e.contains("','"), "{e}");
+        assert!(e.contains("line 3") && e.contains("commas (,)") && e.contains("semicolons (;)"), "{e}");
         // A one-column list may hold commas in its names.
         assert_eq!(parse_table("姓名\nSmith, J\n").unwrap().rows, vec![(2, vec!["Smith, J".to_string()])]);
     }

@@ -550,6 +550,32 @@ impl<'a> Planner<'a> {
                 _ => {}
             }
         }
+        // A move of someone who is absent in the end (excluded before or after it) changes
+        // nothing: say so, as for a pin or swap of an excluded person.
+        for (k, ins) in s.instructions.iter().enumerate() {
+            let Some(p) =
+                ins.person.as_deref().filter(|_| ins.op == Op::Move).and_then(|id| self.ids.get(id))
+            else {
+                continue;
+            };
+            let p = *p;
+            if self.excluded[p] && ins.after.as_deref().is_some_and(|a| self.ids.contains_key(a)) {
+                let who = self.person(p);
+                self.diag(
+                    Level::Error,
+                    "excluded-person",
+                    msg!(
+                        self.lang,
+                        "instructions[{}] (move): {} is excluded; instruction not applied",
+                        "instructions[{}]（調整排序）：{}已請假，未執行",
+                        k,
+                        who
+                    ),
+                    Some(k),
+                    Some(p),
+                );
+            }
+        }
         let mut moves: Vec<(usize, usize, usize)> =
             moved_after.into_iter().map(|(p, (a, k))| (p, a, k)).collect();
         crate::sort::sort_by_key(&mut moves, |&(_, _, k)| k);
@@ -857,8 +883,8 @@ impl<'a> Planner<'a> {
                     "row-not-full",
                     msg!(
                         self.lang,
-                        "podium row {} has {} seats for {} people; the outermost seats stay empty (set podium.shrink to fit the row to its people)",
-                        "主席臺第{}排有{}個座位，只坐{}人；兩端最外側的座位空著（設 podium.shrink 可按人數收窄本排）",
+                        "podium row {} has {} seats for {} people; the outermost seats stay empty (podium.shrink, \"Shrink rows to their people\" on the page, fits the row to its people)",
+                        "主席臺第{}排有{}個座位，只坐{}人；兩端最外側的座位留空（podium.shrink，即頁面上的「按人數收縮各排」，可使本排與人數相符）",
                         row,
                         cap,
                         n

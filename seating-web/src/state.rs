@@ -261,6 +261,8 @@ pub enum Action {
     ToggleLock { seat: String, at: String },
     /// Reserve `seat` (kept empty), or release it.
     ToggleReserve { seat: String, at: String },
+    /// Mark `person` absent (請假, an `exclude`), or present again.
+    ToggleAbsent { person: String, at: String },
     /// Remove the instruction that decided `seat`.
     RemoveSeatInstruction { seat: String },
     /// A new empty draft (the default venue).
@@ -782,6 +784,40 @@ impl State {
         );
     }
 
+    /// An `exclude` for `person`, recorded with who asked and when like every instruction,
+    /// or its removal.
+    fn toggle_absent(&mut self, person: String, at: String) {
+        let t = self.lang.texts();
+        let name = self.name_of(&person);
+        let existing = self
+            .doc()
+            .instructions
+            .iter()
+            .any(|i| i.op == Op::Exclude && i.person.as_deref() == Some(person.as_str()));
+        let by = self.by();
+        self.edit(
+            format!("{}{name}", t.did_toggle_absent),
+            Box::new(move |s| {
+                if existing {
+                    s.instructions
+                        .retain(|x| !(x.op == Op::Exclude && x.person.as_deref() == Some(person.as_str())));
+                } else {
+                    s.instructions.push(Instruction {
+                        op: Op::Exclude,
+                        person: Some(person),
+                        seat: None,
+                        people: None,
+                        after: None,
+                        by,
+                        note: None,
+                        at: Some(at),
+                    });
+                }
+                Ok(())
+            }),
+        );
+    }
+
     /// How many go on the podium in a new pending import: what the one it replaces said.
     fn import_podium(&self) -> Option<usize> {
         self.pending.as_ref().and_then(|p| p.podium)
@@ -906,6 +942,7 @@ impl Reducible for State {
             }
             Action::ToggleLock { seat, at } => s.toggle_lock(seat, at),
             Action::ToggleReserve { seat, at } => s.toggle_reserve(seat, at),
+            Action::ToggleAbsent { person, at } => s.toggle_absent(person, at),
             Action::RemoveSeatInstruction { seat } => {
                 let t = s.lang.texts();
                 match s.planned.instruction_of(&seat) {

@@ -328,3 +328,30 @@ fn another_tabs_saves_are_taken_in_and_never_lost() {
     s = s.reduce(Action::NewDraft { name: "丁".into() });
     assert!(s.draft().id.ends_with("-t1"), "{}", s.draft().id);
 }
+
+#[wasm_bindgen_test]
+fn marking_someone_absent_records_who_and_when_and_undoes() {
+    use seating_core::Op;
+    use seating_web::i18n::Lang;
+    use seating_web::state::{Action, Draft, State};
+    use std::rc::Rc;
+    use yew::Reducible;
+
+    let tiny = seating_core::Scenario::from_json(TINY).unwrap();
+    let id = tiny.people[0].id.clone();
+    let drafts = vec![Draft::new("d1", "甲", tiny)];
+    let mut s = Rc::new(State::from_drafts(drafts, 0, Lang::Hans, String::new(), Vec::new(), "-t1"));
+    s = s.reduce(Action::SetWho("张秘书长".into()));
+    s = s.reduce(Action::ToggleAbsent { person: id.clone(), at: "2026-11-29 19:20".into() });
+    let ins = &s.draft().doc.instructions;
+    assert_eq!(ins.len(), 1);
+    assert_eq!((ins[0].op, ins[0].person.as_deref()), (Op::Exclude, Some(id.as_str())));
+    assert_eq!(ins[0].by.as_deref(), Some("张秘书长"));
+    assert_eq!(ins[0].at.as_deref(), Some("2026-11-29 19:20"));
+    assert!(s.planned.plan.precedence.iter().all(|p| *p != id), "excluded from the plan");
+    // Present again: the instruction goes; undo brings it back.
+    s = s.reduce(Action::ToggleAbsent { person: id.clone(), at: "2026-11-29 19:21".into() });
+    assert!(s.draft().doc.instructions.is_empty());
+    s = s.reduce(Action::Undo);
+    assert_eq!(s.draft().doc.instructions.len(), 1);
+}

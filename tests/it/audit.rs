@@ -765,6 +765,13 @@ fn audit_round_table_single_centre() {
             want[pos - 1] = k.to_string();
         }
         assert_eq!(seats, want, "{n} seats");
+        // The rule gives one order: the podium's `honour` does not turn it.
+        let right = banquet_plan(
+            json!({"tables": 1, "seats": n, "layout": "single-centre"}),
+            n,
+            json!({"honour": "right"}),
+        );
+        assert_eq!(table_seats(&right, 1), want, "{n} seats, convention honour right");
     }
 }
 

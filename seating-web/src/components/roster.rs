@@ -222,28 +222,9 @@ pub fn roster(props: &RosterProps) -> Html {
         };
         let on_absent = {
             let d = d.clone();
-            let name = p.name.clone();
             let id = id.clone();
-            let absent = excluded.contains(id.as_str());
             Callback::from(move |_: Event| {
-                let id = id.clone();
-                edit(&d, format!("{}{name}", t.did_toggle_absent), move |s| {
-                    if absent {
-                        s.instructions.retain(|x| !(x.op == Op::Exclude && x.person.as_deref() == Some(id.as_str())));
-                    } else {
-                        s.instructions.push(Instruction {
-                            op: Op::Exclude,
-                            person: Some(id),
-                            seat: None,
-                            people: None,
-                            after: None,
-                            by: None,
-                            note: None,
-                            at: None,
-                        });
-                    }
-                    Ok(())
-                });
+                d.dispatch(Action::ToggleAbsent { person: id.to_string(), at: crate::services::clock::now() })
             })
         };
         let on_delete = {
