@@ -139,6 +139,9 @@ pub fn run(cmd: &str, rest: &[String]) -> Result<(), Failure> {
         plan_with(&a.files[0], a.against.as_deref(), a.keep)?
     };
     let out = a.out.as_deref();
+    // The files read: an output must not be one of them.
+    let inputs: Vec<&str> = a.files.iter().map(String::as_str).chain(a.against.as_deref()).collect();
+    let write = |out: Option<&str>, bytes: &[u8]| write(out, bytes, &inputs);
     let ext = out.and_then(|o| o.rsplit_once('.')).map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
     // The part to draw: as asked, else the venue, else the banquet, else the first line-up,
     // else the first host–guest occasion.
@@ -255,7 +258,7 @@ fn expect_ext(cmd: &str, ext: &str, allowed: &[&str]) -> Result<(), Failure> {
     }
 }
 
-fn write(out: Option<&str>, bytes: &[u8]) -> Result<(), Failure> {
+fn write(out: Option<&str>, bytes: &[u8], inputs: &[&str]) -> Result<(), Failure> {
     let Some(path) = out else { return Err(Failure::usage("missing -o OUT")) };
-    std::fs::write(path, bytes).map_err(|e| Failure::input(format!("{path}: cannot write: {e}")))
+    crate::write_file(path, bytes, inputs)
 }

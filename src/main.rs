@@ -183,9 +183,14 @@ fn import(rest: &[String]) -> Result<(), Failure> {
         scenario.people.len(),
         scenario.units.len()
     );
-    match out {
+    match out.filter(|o| o != "-") {
         Some(out) => {
-            std::fs::write(&out, json).map_err(|e| Failure::input(format!("{out}: cannot write: {e}")))?;
+            if !out.to_ascii_lowercase().ends_with(".json") {
+                return Err(Failure::usage(format!(
+                    "import: -o must end in .json (the scenario is JSON), got {out:?}"
+                )));
+            }
+            write_file(&out, json.as_bytes(), &[&path])?;
             eprintln!("{summary} → {out}");
             Ok(())
         }
@@ -235,6 +240,38 @@ fn read_bytes(path: &str) -> Result<(String, Vec<u8>), Failure> {
         let bytes = std::fs::read(path).map_err(|e| Failure::input(format!("{path}: cannot read: {e}")))?;
         (path.to_string(), bytes)
     })
+}
+
+/// Writes `bytes` to the file `path` whole or not at all: into a temporary file beside it,
+/// then renamed over it, so a failed write (a full disk, an error half-way) leaves the file
+/// that was there intact and no half-written file behind (a device or pipe is written to
+/// directly). Refuses a path that is one of the
+/// `inputs` (the same file under another name or through a link too).
+pub(crate) fn write_file(path: &str, bytes: &[u8], inputs: &[&str]) -> Result<(), Failure> {
+    let target = std::path::Path::new(path);
+    if let Ok(out) = std::fs::canonicalize(target) {
+        if let Some(input) = inputs.iter().find(|i| std::fs::canonicalize(i).is_ok_and(|i| i == out)) {
+            return Err(Failure::usage(format!(
+                "{path}: that is the input file {input}; write the output to another file"
+            )));
+        }
+    }
+    let fail = |e: std::io::Error| Failure::input(format!("{path}: cannot write: {e}"));
+    // A device or pipe (`/dev/stdout`, a fifo) is written to, not replaced.
+    if std::fs::metadata(target).is_ok_and(|m| !m.is_file()) {
+        return std::fs::write(target, bytes).map_err(fail);
+    }
+    let name = target.file_name().ok_or_else(|| fail(std::io::ErrorKind::InvalidInput.into()))?;
+    let mut tmp_name = std::ffi::OsString::from(".");
+    tmp_name.push(name);
+    tmp_name.push(format!(".seating-{}.tmp", std::process::id()));
+    let tmp = target.with_file_name(tmp_name);
+    let written = std::fs::write(&tmp, bytes).and_then(|()| std::fs::rename(&tmp, target));
+    if let Err(e) = written {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(fail(e));
+    }
+    Ok(())
 }
 
 pub(crate) fn write_stdout(s: &str) -> Result<(), Failure> {

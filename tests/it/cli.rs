@@ -187,3 +187,61 @@ fn published_schema_is_up_to_date() {
         "schema/seating-1.schema.json is stale: run `cargo run -- schema > schema/seating-1.schema.json`"
     );
 }
+
+/// Never a lost file: an output that is one of the inputs (by another name or a link too) is
+/// refused and the input stays as it was; `import` writes only `.json`; a write that fails
+/// leaves what was there and no temporary file behind.
+#[test]
+fn outputs_never_overwrite_inputs_or_leave_half_files() {
+    let dir = std::env::temp_dir().join(format!("seating-outputs-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let p = |name: &str| dir.join(name).to_str().unwrap().to_string();
+    let roster = "姓名\t職務\t排序\n王晨\t書記\t1\n李明\t區長\t2\n";
+    std::fs::write(p("r.csv"), roster).unwrap();
+    // import onto its own roster, or into a non-JSON file: refused, roster intact.
+    for out in [p("r.csv"), p("r.xlsx")] {
+        let o = seating(&["import", &p("r.csv"), "-o", &out], None);
+        assert_eq!(o.status.code(), Some(2), "{out}: {}", stderr(&o));
+    }
+    assert_eq!(std::fs::read_to_string(p("r.csv")).unwrap(), roster);
+    assert!(!dir.join("r.xlsx").exists());
+    let o = seating(&["import", &p("r.csv"), "-o", &p("s.json")], None);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let scenario = std::fs::read(p("s.json")).unwrap();
+    // A scenario named .svg charted onto itself, directly or through a link; a chart over
+    // its --against file.
+    std::fs::copy(p("s.json"), p("s.svg")).unwrap();
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(p("s.svg"), p("link.svg")).unwrap();
+    let mut cases = vec![
+        vec!["chart".to_string(), p("s.svg"), "-o".into(), p("s.svg")],
+        vec!["chart".to_string(), p("s.json"), "-o".into(), p("s.svg"), "--against".into(), p("s.svg")],
+        vec!["diff".to_string(), p("s.json"), p("s.svg"), "-o".into(), p("s.svg")],
+    ];
+    if cfg!(unix) {
+        cases.push(vec!["chart".to_string(), p("link.svg"), "-o".into(), p("s.svg")]);
+    }
+    for args in &cases {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let o = seating(&args, None);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {}", stderr(&o));
+        assert!(stderr(&o).contains("input file"), "{}", stderr(&o));
+        assert_eq!(std::fs::read(p("s.svg")).unwrap(), scenario, "{args:?}");
+    }
+    // A write that fails (the output is a directory) is an error and leaves no temporary
+    // file; a good write replaces the old file whole.
+    std::fs::create_dir_all(p("out.svg")).unwrap();
+    let o = seating(&["chart", &p("s.json"), "-o", &p("out.svg")], None);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    std::fs::write(p("c.svg"), "old").unwrap();
+    let o = seating(&["chart", &p("s.json"), "-o", &p("c.svg")], None);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(std::fs::read_to_string(p("c.svg")).unwrap().starts_with("<svg"));
+    let left: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".tmp"))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
