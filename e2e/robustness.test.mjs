@@ -431,3 +431,18 @@ test('a browser asking for zh-TW gets Traditional Chinese by default', async () 
     await tw.close();
   }
 });
+
+test('text typed in a field and not yet committed is kept through a reload', async () => {
+  const { page } = await open();
+  await pasteRoster(page, ROSTER_30);
+  const post = '#roster-table tbody tr:first-child input.post';
+  await page.locator(post).click();
+  await page.fill(post, '区委书记（兼）');
+  // Still in the field: no change event has fired; the page is reloaded at once.
+  assert.equal(await page.evaluate(() => document.activeElement?.classList.contains('post')), true);
+  await page.reload();
+  await page.locator('#diagram g[data-seat="P1-1"]').waitFor();
+  assert.equal(await page.inputValue(post), '区委书记（兼）');
+  h.expectClean(page);
+  await page.close();
+});

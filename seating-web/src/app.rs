@@ -49,6 +49,20 @@ fn restore() -> State {
     state
 }
 
+/// The page is being left: what is typed in a field and not yet committed (a field commits
+/// when it loses focus) is committed, and the autosave runs now instead of after a frame
+/// that will not come.
+fn leave_page() {
+    if let Some(el) = gloo::utils::document().active_element() {
+        if matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA") {
+            if let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() {
+                let _ = el.blur();
+            }
+        }
+    }
+    crate::services::frame::flush_for_unload();
+}
+
 fn save_error_text(lang: Lang, e: &SaveError) -> String {
     let t = lang.texts();
     match e {
@@ -181,6 +195,7 @@ pub fn app() -> Html {
             let l = latest.clone();
             let options = EventListenerOptions::enable_prevent_default();
             let before_unload = EventListener::new_with_options(&window, "beforeunload", options, move |e| {
+                leave_page();
                 let pending = l.borrow().as_ref().is_some_and(|x| x.3);
                 if pending {
                     e.prevent_default();
@@ -192,7 +207,9 @@ pub fn app() -> Html {
             let d = dispatch.clone();
             let panic_hook =
                 EventListener::new(&window, "seating:test-panic", move |_| d.dispatch(Action::Panic));
-            move || drop((keys, before_print, before_unload, panic_hook))
+            // Browsers that skip `beforeunload` (mobile, bfcache) still fire `pagehide`.
+            let page_hide = EventListener::new(&window, "pagehide", |_| leave_page());
+            move || drop((keys, before_print, before_unload, page_hide, panic_hook))
         });
     }
 
