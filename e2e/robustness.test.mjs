@@ -5,7 +5,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { ARTIFACTS, dragSeat, pasteRoster, ROSTER_30, seatsOf, setup } from './harness.mjs';
+import { ARTIFACTS, dragSeat, nameOfRank, pasteRoster, ROSTER_30, seatsOf, setup } from './harness.mjs';
 
 const EVIL = '<img src=x onerror=alert(1)>';
 const EVIL_POST = '<script>window.__xss=1</script>';
@@ -443,6 +443,42 @@ test('text typed in a field and not yet committed is kept through a reload', asy
   await page.reload();
   await page.locator('#diagram g[data-seat="P1-1"]').waitFor();
   assert.equal(await page.inputValue(post), '区委书记（兼）');
+  h.expectClean(page);
+  await page.close();
+});
+
+test("a leader's move in precedence is made in the ranking tab and recorded with who and when", async () => {
+  const { page } = await open();
+  await pasteRoster(page, ROSTER_30);
+  await page.fill('#who', '张秘书长');
+  await page.press('#who', 'Tab');
+  await page.locator('#tab-ranking').click();
+  const value = (select, name) =>
+    page.$eval(select, (s, name) => [...s.options].find((o) => o.textContent.includes(name)).value, name);
+  await page.selectOption('#move-person', await value('#move-person', nameOfRank(7)));
+  await page.selectOption('#move-after', await value('#move-after', nameOfRank(1)));
+  await page.click('#move-add');
+  // #7 is now second in precedence, and sits in #2's podium seat (7 seats: 7 5 3 1 2 4 6).
+  await page.waitForFunction(
+    (name) => document.querySelectorAll('#precedence li .name')[1]?.textContent === name,
+    nameOfRank(7),
+    { polling: 100 },
+  );
+  const seats = await seatsOf(page);
+  assert.equal(seats['P1-5'].name, nameOfRank(7));
+  assert.equal(seats['P1-3'].name, nameOfRank(2), 'the others step down one place');
+  const item = page.locator('#instruction-list li.op-move');
+  assert.equal(await item.count(), 1);
+  assert.match(await item.locator('.what').textContent(), new RegExp(`${nameOfRank(7)} 排在 ${nameOfRank(1)} 之后`));
+  assert.equal(await item.locator('input.by').inputValue(), '张秘书长');
+  assert.match(await item.locator('.at').textContent(), /\d{4}-\d{2}-\d{2}/);
+  // The same person twice is refused with a notice, and nothing is added.
+  await page.selectOption('#move-after', await value('#move-after', nameOfRank(7)));
+  await page.selectOption('#move-person', await value('#move-person', nameOfRank(7)));
+  await page.click('#move-add');
+  await page.locator('#notice.error').waitFor();
+  assert.equal(await page.locator('#instruction-list li').count(), 1);
+  await h.screenshot(page, 'robustness-move');
   h.expectClean(page);
   await page.close();
 });

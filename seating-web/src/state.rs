@@ -261,6 +261,8 @@ pub enum Action {
     ToggleLock { seat: String, at: String },
     /// Reserve `seat` (kept empty), or release it.
     ToggleReserve { seat: String, at: String },
+    /// A leader's change of precedence: `person` directly after `after` (a `move`).
+    AddMove { person: String, after: String, at: String },
     /// Mark `person` absent (請假, an `exclude`), or present again.
     ToggleAbsent { person: String, at: String },
     /// Remove the instruction that decided `seat`.
@@ -784,6 +786,40 @@ impl State {
         );
     }
 
+    /// A `move` of `person` to directly after `after`, recorded with who asked and when.
+    fn add_move(&mut self, person: String, after: String, at: String) {
+        let t = self.lang.texts();
+        if person == after {
+            self.notice(true, t.move_same);
+            return;
+        }
+        let label = format!(
+            "{}{} {} {}{}",
+            t.did_move,
+            self.name_of(&person),
+            t.move_after,
+            self.name_of(&after),
+            t.move_after_end
+        );
+        let by = self.by();
+        self.edit(
+            label,
+            Box::new(move |s| {
+                s.instructions.push(Instruction {
+                    op: Op::Move,
+                    person: Some(person),
+                    seat: None,
+                    people: None,
+                    after: Some(after),
+                    by,
+                    note: None,
+                    at: Some(at),
+                });
+                Ok(())
+            }),
+        );
+    }
+
     /// An `exclude` for `person`, recorded with who asked and when like every instruction,
     /// or its removal.
     fn toggle_absent(&mut self, person: String, at: String) {
@@ -943,6 +979,7 @@ impl Reducible for State {
             Action::ToggleLock { seat, at } => s.toggle_lock(seat, at),
             Action::ToggleReserve { seat, at } => s.toggle_reserve(seat, at),
             Action::ToggleAbsent { person, at } => s.toggle_absent(person, at),
+            Action::AddMove { person, after, at } => s.add_move(person, after, at),
             Action::RemoveSeatInstruction { seat } => {
                 let t = s.lang.texts();
                 match s.planned.instruction_of(&seat) {

@@ -105,10 +105,51 @@ pub fn ranking(props: &RankingProps) -> Html {
             });
         })
     };
+    // The move form: two people from the precedence, then "Add".
+    let move_person = use_state(String::new);
+    let move_after = use_state(String::new);
+    let prec = &props.planned.plan.precedence;
+    let chosen_or_first = |v: &str, k: usize| {
+        if prec.iter().any(|p| p == v) {
+            v.to_string()
+        } else {
+            prec.get(k).cloned().unwrap_or_default()
+        }
+    };
+    let (person_now, after_now) = (chosen_or_first(&move_person, 1), chosen_or_first(&move_after, 0));
+    let pick = |state: &UseStateHandle<String>| {
+        let state = state.clone();
+        Callback::from(move |e: Event| {
+            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            state.set(select.value());
+        })
+    };
+    let on_add_move = {
+        let d = props.dispatch.clone();
+        let (person, after) = (person_now.clone(), after_now.clone());
+        Callback::from(move |_: MouseEvent| {
+            d.dispatch(Action::AddMove {
+                person: person.clone(),
+                after: after.clone(),
+                at: crate::services::clock::now(),
+            })
+        })
+    };
     let doc = &props.doc;
     let by_id: std::collections::HashMap<&str, &seating_core::Person> =
         doc.people.iter().map(|p| (p.id.as_str(), p)).collect();
-    let prec = &props.planned.plan.precedence;
+    let options = |selected: &str| {
+        prec.iter()
+            .enumerate()
+            .filter_map(|(k, id)| {
+                let p = by_id.get(id.as_str())?;
+                let post = p.post.as_deref().map(|x| format!("（{x}）")).unwrap_or_default();
+                Some(html! {
+                    <option value={id.clone()} selected={id == selected}>{ format!("{}. {}{post}", k + 1, p.name) }</option>
+                })
+            })
+            .collect::<Html>()
+    };
     let list = prec.iter().take(SHOWN).enumerate().filter_map(|(k, id)| {
         let p = by_id.get(id.as_str())?;
         Some(html! {
@@ -136,6 +177,20 @@ pub fn ranking(props: &RankingProps) -> Html {
             </div>
             <p class="explain">{ if r.strokes_mode == StrokesMode::Surname { t.mode_surname_explain } else { t.mode_fullname_explain } }</p>
             <p class="explain">{ t.strokes_form_note }</p>
+            if prec.len() >= 2 {
+                <h3>{ t.move_title }</h3>
+                <p class="help">{ t.move_help }</p>
+                <div class="move-form">
+                    <label>{ t.move_who }
+                        <select id="move-person" onchange={pick(&move_person)}>{ options(&person_now) }</select>
+                    </label>
+                    <label>{ t.move_after }
+                        <select id="move-after" onchange={pick(&move_after)}>{ options(&after_now) }</select>
+                        { t.move_after_end }
+                    </label>
+                    <button type="button" id="move-add" onclick={on_add_move}>{ t.move_add }</button>
+                </div>
+            }
             <h3>{ t.precedence_title }{ format!("（{}）", prec.len()) }</h3>
             <ol class="precedence" id="precedence">{ for list }</ol>
             if prec.len() > SHOWN { <p class="help">{ format!("… {} {}", prec.len() - SHOWN, t.more_rows) }</p> }
