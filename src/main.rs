@@ -166,6 +166,9 @@ fn import(rest: &[String]) -> Result<(), Failure> {
     let (name, bytes) = read_bytes(&path)?;
     let lang = error_lang();
     let fail = |e: seating_core::Error| Failure::input(format!("{name}: {}", e.describe(lang)));
+    if let Some(e) = seating_core::import::not_a_table(&bytes, lang) {
+        return Err(fail(e));
+    }
     let text = if seating_core::import::is_workbook(&bytes) {
         seating_core::import::read_xlsx_in(&bytes, lang).map_err(fail)?
     } else {

@@ -246,6 +246,39 @@ fn delimiter_name(d: char, lang: Lang) -> String {
     }
 }
 
+/// Whether `bytes` are a file that is no table at all (an image, a PDF, other binary data):
+/// an error saying what the file is, instead of an encoding error about its first byte.
+/// Workbooks ([`is_workbook`]) are not caught here; text in UTF-16 is text.
+pub fn not_a_table(bytes: &[u8], lang: Lang) -> Option<Error> {
+    const KINDS: [(&[u8], &str, &str); 6] = [
+        (b"\x89PNG", "a PNG image", "PNG 圖片"),
+        (b"\xFF\xD8\xFF", "a JPEG image", "JPEG 圖片"),
+        (b"GIF8", "a GIF image", "GIF 圖片"),
+        (b"%PDF", "a PDF document", "PDF 文件"),
+        (b"RIFF", "a RIFF file (an image, sound or video)", "RIFF 文件（圖片、音頻或視頻）"),
+        (b"\x1F\x8B", "a gzip archive", "gzip 壓縮包"),
+    ];
+    let binary = || {
+        let head = &bytes[..bytes.len().min(4096)];
+        head.contains(&0) && !matches!(sniff_encoding(bytes), Encoding::Utf16Le | Encoding::Utf16Be)
+    };
+    let kind = match KINDS.iter().find(|(magic, ..)| bytes.starts_with(magic)) {
+        Some(&(_, en, zh)) => lang.text(en, zh),
+        None if !is_workbook(bytes) && binary() => lang.text("binary data", "二進制數據"),
+        None => return None,
+    };
+    Some(Error::Table {
+        line: 0,
+        column: String::new(),
+        message: msg!(
+            lang,
+            "this file is {}, not a table: save the roster from Excel or WPS as .xlsx or CSV, or copy the table and paste it",
+            "這個文件是{}，不是表格：請在 Excel 或 WPS 中把名單另存為 .xlsx 或 CSV，或複製表格後貼上",
+            kind
+        ),
+    })
+}
+
 /// Decodes a text file's bytes: UTF-8 (a BOM is dropped) and UTF-16 (with a BOM, or told by
 /// its zero bytes) exactly; anything else is an error naming the line of the first byte that
 /// is not UTF-8, and saying when the bytes look like GBK/GB18030, old Excel's encoding on

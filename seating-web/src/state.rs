@@ -425,6 +425,13 @@ impl State {
         }
     }
 
+    /// A file or paste that reads drops the error a previous one left on screen.
+    fn clear_error_notice(&mut self) {
+        if self.notice.as_ref().is_some_and(|n| n.error) {
+            self.notice = None;
+        }
+    }
+
     fn notice(&mut self, error: bool, text: impl Into<String>) {
         self.notice = Some(Notice { error, text: text.into() });
     }
@@ -1043,6 +1050,7 @@ impl Reducible for State {
             }
             Action::Elsewhere(change) => s.take_from_elsewhere(change),
             Action::ImportText { source, encoding, text } => {
+                s.clear_error_notice();
                 if text.trim().is_empty() {
                     s.pending = None;
                 } else {
@@ -1054,6 +1062,7 @@ impl Reducible for State {
                 let lang = s.lang.prose();
                 match import::read_xlsx_sheet(&bytes, sheet, lang) {
                     Ok(import::SheetText { sheets, text }) => {
+                        s.clear_error_notice();
                         let mut p = PendingImport::new(source, None, text, s.import_podium(), lang);
                         p.workbook = Some(bytes);
                         p.sheets = sheets;

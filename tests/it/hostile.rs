@@ -68,6 +68,9 @@ fn all<'a>(e: &'a BTreeMap<String, Vec<String>>, k: &str) -> impl Iterator<Item 
 /// What a caller of the core does with a roster file: decode, split, map, build people. No
 /// header row means one column of names.
 fn import_file(bytes: &[u8]) -> Result<import::Roster, String> {
+    if let Some(e) = import::not_a_table(bytes, seating_core::Lang::EN) {
+        return Err(e.to_string());
+    }
     let text = import::decode(bytes).map_err(|e| e.to_string())?;
     let t = import::parse_table(&text).map_err(|e| e.to_string())?;
     let columns = t.header.as_deref().and_then(import::guess_columns).unwrap_or_else(|| vec![Field::Name]);

@@ -61,7 +61,21 @@ fn open_file(file: web_sys::File, lang: Lang, dispatch: Dispatch) {
                 return;
             }
         };
-        match files::kind(&name) {
+        // What the bytes are decides before the name: a workbook named .csv is read as a
+        // workbook, and an image or PDF is named as such, not as a text encoding problem.
+        if let Some(e) = seating_core::import::not_a_table(&bytes, lang.prose()) {
+            dispatch.dispatch(Action::Notify(Some(Notice {
+                error: true,
+                text: format!("{name}: {}", e.describe(lang.prose())),
+            })));
+            return;
+        }
+        let kind = if seating_core::import::is_workbook(&bytes) {
+            files::Kind::Workbook
+        } else {
+            files::kind(&name)
+        };
+        match kind {
             // The first visible sheet; the mapping step offers the others.
             files::Kind::Workbook => {
                 dispatch.dispatch(Action::ImportWorkbook { source: name, bytes: bytes.into(), sheet: 0 })
