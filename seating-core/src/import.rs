@@ -518,6 +518,29 @@ pub fn scenario(table: &Table, podium: usize, lang: Lang) -> Result<Scenario, Er
             TITLE_ROWS + 1
         ),
     })?;
+    // Without a mapping step to show it, a second column of a kind (two 排序 columns, 單位 and
+    // 单位) would be dropped unseen: name it instead.
+    let header = table.header.as_deref().unwrap_or_default();
+    for (i, h) in header.iter().enumerate() {
+        let Some(f) = Field::from_header(h).filter(|&f| f != Field::Ignore && columns[i] == Field::Ignore)
+        else {
+            continue;
+        };
+        let Some(first) = columns.iter().position(|&c| c == f) else { continue };
+        if !(f == Field::Rank && matches!(h.trim(), "序號" | "序号")) {
+            return Err(Error::Table {
+                line: 0,
+                column: column_text(i, Some(f), lang),
+                message: msg!(
+                    lang,
+                    "column {} is {} too; keep one of the two columns, or rename one",
+                    "{}列也是{}；請只保留其中一列，或改掉一列的表頭",
+                    column_name(first),
+                    f.word(lang)
+                ),
+            });
+        }
+    }
     let Roster { mut people, units } = roster_in(table, &columns, &[], lang)?;
     let mut s = Scenario::new();
     if !columns.contains(&Field::Section) {
@@ -968,6 +991,16 @@ mod tests {
         let e = roster(&t, &cols, &[]).unwrap_err().to_string();
         assert!(e.contains("line 3") && e.contains("B (rank)"), "{e}");
         assert!(parse_table("name\n\"open").unwrap_err().to_string().contains("line 2"));
+    }
+
+    #[test]
+    fn a_second_column_of_a_kind_is_named_not_dropped() {
+        let t = parse_table("姓名,單位,单位\n甲,A局,B局\n").unwrap();
+        let e = scenario(&t, 0, Lang::EN).unwrap_err().to_string();
+        assert!(e.contains("column C (unit)") && e.contains("column B is unit too"), "{e}");
+        // 序號 beside 排序 is a row number, not a second rank.
+        let t = parse_table("序號,姓名,排序\n1,甲,3\n").unwrap();
+        assert_eq!(scenario(&t, 0, Lang::EN).unwrap().people[0].rank, Some(3));
     }
 
     #[test]
