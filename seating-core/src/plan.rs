@@ -651,8 +651,20 @@ impl<'a> Planner<'a> {
         match seat.parse::<SeatId>() {
             Ok(id) if self.seat_exists(id) => Some(id),
             Ok(id) => {
+                let shrunk = id.area == Area::Podium
+                    && self.s.podium.as_ref().is_some_and(|p| {
+                        p.shrink
+                            && p.rows
+                                .get((id.row as usize).wrapping_sub(1))
+                                .is_some_and(|&len| (1..=len).contains(&id.col))
+                    });
                 let why = if self.blocked.contains(&id) {
                     self.lang.text("is blocked", "已停用")
+                } else if shrunk {
+                    self.lang.text(
+                        "is outside the podium as shrunk to its people (podium.shrink)",
+                        "不在按人數收縮後的主席臺內（podium.shrink）",
+                    )
                 } else {
                     self.lang.text("is outside the venue", "不在會場內")
                 };
@@ -1713,8 +1725,32 @@ fn instruction_ids(s: &Scenario) -> HashMap<&str, usize> {
 
 /// Podium seats a shrunk podium must keep (`podium.shrink`): its people present, less those
 /// pinned to a hall seat, plus the podium seats that `reserve`s and pins of other people
-/// take. `ids` maps the ids instructions name to people; `excluded[i]` says who is absent.
+/// take and that the shrunk rows reach. `ids` maps the ids instructions name to people;
+/// `excluded[i]` says who is absent.
+///
+/// A named seat counts only if it is in the rows shrunk with it counted (the largest such
+/// set): with 2 people in a declared row of 5, a reserve on P1-3 keeps a third seat, and
+/// one on P1-5 does not (it is outside the shrunk row, and reported so), rather than
+/// widening a row whose extra seat then stays empty.
 pub(crate) fn podium_places(s: &Scenario, ids: &HashMap<&str, usize>, excluded: &[bool]) -> usize {
+    let (people, taken) = podium_claims(s, ids, excluded);
+    let declared = s.podium.as_ref().map_or(&[][..], |p| &p.rows[..]);
+    let mut keep: Vec<SeatId> = taken.into_iter().collect();
+    loop {
+        let rows = podium::shrink(declared, people + keep.len());
+        let before = keep.len();
+        keep.retain(|seat| {
+            rows.get((seat.row as usize).wrapping_sub(1)).is_some_and(|&len| (1..=len).contains(&seat.col))
+        });
+        if keep.len() == before {
+            return people + keep.len();
+        }
+    }
+}
+
+/// The podium's people present (less those pinned to a usable hall seat) and the podium
+/// seats that `reserve`s and pins of people from the hall name.
+fn podium_claims(s: &Scenario, ids: &HashMap<&str, usize>, excluded: &[bool]) -> (usize, HashSet<SeatId>) {
     let on_podium = |i: usize| s.people[i].section == Section::Podium;
     let mut people = (0..s.people.len()).filter(|&i| !excluded[i] && on_podium(i)).count();
     let mut taken: HashSet<SeatId> = HashSet::new();
@@ -1742,7 +1778,7 @@ pub(crate) fn podium_places(s: &Scenario, ids: &HashMap<&str, usize>, excluded: 
             _ => {}
         }
     }
-    people + taken.len()
+    (people, taken)
 }
 
 /// Whether `seat` is a seat of the scenario's hall that is not blocked.

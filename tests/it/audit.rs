@@ -1012,6 +1012,32 @@ fn audit_centre_out_inversions_follow_the_centre_out_order() {
     }
 }
 
+/// Shrink with a reserve on a seat the shrunk row may not reach: two people in a declared
+/// row of 5. A reserve the shrunk row reaches (P1-1..3) keeps a third seat and is applied;
+/// one it does not reach (P1-4, P1-5) is reported and does not widen the row, so no seat is
+/// left empty and unreserved.
+#[test]
+fn audit_shrink_counts_only_the_seats_it_keeps() {
+    for col in 1..=5u32 {
+        let s = scenario(json!({"format": "seating/1", "people": numbered_people(2, "podium"),
+            "podium": {"rows": [5], "shrink": true},
+            "instructions": [{"op": "reserve", "seat": format!("P1-{col}")}]}));
+        let p = plan(&s);
+        let l = seating_core::layout(&s, &p, &seating_core::LayoutOptions::default());
+        let drawn = l.seats.iter().filter(|b| b.seat.area == seating_core::Area::Podium).count();
+        let reserved = p.seats.iter().any(|x| x.reserved);
+        let rejected: Vec<&str> =
+            p.diagnostics.iter().filter(|d| d.code == "unknown-seat").map(|d| d.message.as_str()).collect();
+        if col <= 3 {
+            assert!(reserved && rejected.is_empty() && drawn == 3, "P1-{col}: {drawn} seats, {rejected:?}");
+        } else {
+            assert!(!reserved && drawn == 2, "P1-{col}: {drawn} seats, reserved {reserved}");
+            assert!(rejected.len() == 1 && rejected[0].contains("podium.shrink"), "P1-{col}: {rejected:?}");
+        }
+        assert_eq!(p.seats.iter().filter(|x| x.person.is_some()).count(), 2, "P1-{col}");
+    }
+}
+
 /// §1 shrink with a reserved podium seat or a hall person pinned onto the podium: the row
 /// keeps room for them and for every podium person (nobody is left without a seat).
 #[test]
