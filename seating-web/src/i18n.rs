@@ -393,6 +393,9 @@ pub struct Texts {
     pub act_release: &'static str,
     pub act_remove: &'static str,
     pub instructions_title: &'static str,
+    /// How the checks name instruction `k` (the core writes `instructions[k-1]`): before and
+    /// after the number.
+    pub instruction_n: (&'static str, &'static str),
     pub who_default: &'static str,
     pub by: &'static str,
     pub note: &'static str,
@@ -692,6 +695,7 @@ static HANS: Texts = Texts {
     act_release: "取消预留（R）",
     act_remove: "删除指示（Delete）",
     instructions_title: "特殊指示（按领导意见办）",
+    instruction_n: ("第", "条指示"),
     who_default: "指示人（手动调整时默认填写）",
     by: "指示人",
     note: "原因",
@@ -991,6 +995,7 @@ static HANT: Texts = Texts {
     act_release: "取消預留（R）",
     act_remove: "刪除指示（Delete）",
     instructions_title: "特殊指示（按領導意見辦）",
+    instruction_n: ("第", "條指示"),
     who_default: "指示人（手動調整時默認填寫）",
     by: "指示人",
     note: "原因",
@@ -1290,6 +1295,7 @@ static EN: Texts = Texts {
     act_release: "Release (R)",
     act_remove: "Remove instruction (Delete)",
     instructions_title: "Special instructions",
+    instruction_n: ("instruction ", ""),
     who_default: "Asked by (filled in for hand edits)",
     by: "Asked by",
     note: "Why",

@@ -355,3 +355,17 @@ fn marking_someone_absent_records_who_and_when_and_undoes() {
     s = s.reduce(Action::Undo);
     assert_eq!(s.draft().doc.instructions.len(), 1);
 }
+
+#[wasm_bindgen_test]
+fn checks_name_instructions_by_the_list_number() {
+    use seating_web::components::diagnostics::readable;
+    use seating_web::i18n::Lang;
+    let m = "楊軍 (p8) 坐在主席臺第1排5號；由 instructions[0]（調整排序）造成，見 instructions[12]";
+    assert_eq!(
+        readable(m, Lang::Hans),
+        "楊軍 (p8) 坐在主席臺第1排5號；由 第1条指示（調整排序）造成，見 第13条指示"
+    );
+    assert_eq!(readable("instructions[3] (pin): x", Lang::En), "instruction 4 (pin): x");
+    // Anything else is left as it is.
+    assert_eq!(readable("instructions[x] instructions[", Lang::En), "instructions[x] instructions[");
+}

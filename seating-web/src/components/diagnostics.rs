@@ -57,9 +57,38 @@ pub fn diagnostic_item(props: &ItemProps) -> Html {
     };
     html! {
         <li class={classes!("diag", level)} data-code={d.code.clone()} {onclick}>
-            <span class="code" title={d.code.clone()}>{ props.lang.diagnostic_tag(&d.code).to_string() }</span>{ d.message.clone() }
+            <span class="code" title={d.code.clone()}>{ props.lang.diagnostic_tag(&d.code).to_string() }</span>{ readable(&d.message, props.lang) }
         </li>
     }
+}
+
+/// A check as the page shows it: the core's field paths of instructions (`instructions[2]`,
+/// counted from 0, as the file has them) become the numbers the instruction list shows
+/// (第3条指示 / instruction 3). Everything else is the core's text.
+pub fn readable(message: &str, lang: Lang) -> String {
+    const PATH: &str = "instructions[";
+    let (before, after) = lang.texts().instruction_n;
+    let mut out = String::with_capacity(message.len());
+    let mut rest = message;
+    while let Some(at) = rest.find(PATH) {
+        out.push_str(&rest[..at]);
+        let tail = &rest[at + PATH.len()..];
+        let digits = tail.bytes().take_while(u8::is_ascii_digit).count();
+        match (tail[..digits].parse::<usize>(), tail[digits..].starts_with(']')) {
+            (Ok(k), true) => {
+                out.push_str(before);
+                out.push_str(&(k + 1).to_string());
+                out.push_str(after);
+                rest = &tail[digits + 1..];
+            }
+            _ => {
+                out.push_str(PATH);
+                rest = tail;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// The panel.

@@ -176,6 +176,7 @@ pub fn instruction_item(props: &ItemProps) -> Html {
         <li class={class} tabindex="0" {onkeydown} data-index={k.to_string()}
             aria-label={format!("{} {}: {what}", op_name(t, ins.op), k + 1)}>
             <div class="instruction-head" onclick={select}>
+                <span class="num">{ format!("{}.", k + 1) }</span>
                 <span class="op">{ op_name(t, ins.op) }</span>
                 <span class="what">{ what.clone() }</span>
                 <button type="button" class="remove" onclick={on_remove} title={t.remove_instruction}
@@ -188,7 +189,7 @@ pub fn instruction_item(props: &ItemProps) -> Html {
                     placeholder={t.note_placeholder} onchange={field("note")} /></label>
             </div>
             if let Some(at) = &ins.at { <div class="at">{ at.clone() }</div> }
-            <div class="diags">{ for props.errors.iter().map(|m| html! { <div class="diag error">{ m.clone() }</div> }) }</div>
+            <div class="diags">{ for props.errors.iter().map(|m| html! { <div class="diag error">{ crate::components::diagnostics::readable(m, props.lang) }</div> }) }</div>
             if props.inversions > 0 {
                 <div class="diag warning">{ format!("{}{}", t.inversions_caused, props.inversions) }</div>
             }
