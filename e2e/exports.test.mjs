@@ -124,9 +124,10 @@ test('print: only the chart is printed, on one A4 landscape page', async () => {
   assert.equal(await page.locator('.app').isVisible(), false, 'the app is not printed');
   assert.equal(await page.locator('#print-area').isVisible(), true);
   await page.screenshot({ path: `${(await import('./harness.mjs')).ARTIFACTS}exports-print-media.png` });
-  await page.emulateMedia({ media: 'screen' });
-  // The browser's own PDF of the page: exactly one A4 landscape page.
+  // The browser's own PDF of the page, made with the print media (an emulated `screen`
+  // would make it a PDF of the app instead): exactly one A4 landscape page.
   const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+  await page.emulateMedia({ media: 'screen' });
   const text = pdf.toString('latin1');
   const pages = text.match(/\/Type\s*\/Page[^s]/g) ?? [];
   assert.equal(pages.length, 1, 'one page');
