@@ -231,6 +231,17 @@ pub fn run(cmd: &str, rest: &[String]) -> Result<(), Failure> {
                 names.push(name);
             }
             eprintln!("seating: {} pages: {} … {}", pages.len(), names[0], names[names.len() - 1]);
+            // Pages of an earlier, longer run with the same name would print with these.
+            let stale: Vec<String> = (pages.len() + 1..)
+                .map(|i| format!("{stem}-{i}.svg"))
+                .take_while(|n| std::path::Path::new(n).is_file())
+                .collect();
+            if let (Some(first), Some(last)) = (stale.first(), stale.last()) {
+                eprintln!(
+                    "seating: warning: {first} … {last} ({} files) are from an earlier run, not this one; delete them before printing",
+                    stale.len()
+                );
+            }
             Ok(())
         }
         "list" => match ext.as_str() {

@@ -95,7 +95,12 @@ impl std::error::Error for Error {}
 /// they are in the file. A message it does not know stays English.
 pub(crate) fn serde_words(message: &str, lang: Lang) -> String {
     if lang.is_en() {
-        return message.to_string();
+        // serde names the Rust type it wanted (`expected struct Scenario`); a file's reader
+        // needs the JSON shape.
+        return match message.split_once(", expected struct ") {
+            Some((head, _)) => format!("{head}, expected a JSON object ({{…}})"),
+            None => message.to_string(),
+        };
     }
     let fixed = match message {
         "EOF while parsing a list" => Some("數組（[…]）沒有結束，文件就完了"),

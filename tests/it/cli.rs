@@ -245,3 +245,26 @@ fn outputs_never_overwrite_inputs_or_leave_half_files() {
     assert!(left.is_empty(), "{left:?}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Name cards over an earlier, longer run's pages: the pages left from it are named in a
+/// warning, so they are not printed with the new ones.
+#[test]
+fn stale_card_pages_are_named() {
+    let dir = std::env::temp_dir().join(format!("seating-cards-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/district-plenary.json");
+    let out = dir.join("c.svg");
+    let (example, out) = (example.to_str().unwrap(), out.to_str().unwrap());
+    let all = seating(&["cards", example, "-o", out, "--all"], None);
+    assert!(all.status.success(), "{}", stderr(&all));
+    assert!(!stderr(&all).contains("earlier run"), "{}", stderr(&all));
+    let podium = seating(&["cards", example, "-o", out], None);
+    assert!(podium.status.success(), "{}", stderr(&podium));
+    let pages = std::fs::read_dir(&dir).unwrap().count();
+    assert!(
+        stderr(&podium).contains(&format!("({} files) are from an earlier run", pages - 10)),
+        "{}",
+        stderr(&podium)
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
