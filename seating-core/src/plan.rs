@@ -269,7 +269,8 @@ struct Planner<'a> {
     diags: Vec<Diagnostic>,
     /// Person id → index, for the ids that instructions name (see [`instruction_ids`]).
     ids: HashMap<&'a str, usize>,
-    /// Position in the original precedence (before `move`), for rank inversions.
+    /// Position in the original precedence (before `move`, among the people present), for
+    /// rank inversions.
     orig_pos: Vec<usize>,
     excluded: Vec<bool>,
     /// Final precedence, indices into people.
@@ -340,11 +341,18 @@ impl<'a> Planner<'a> {
         let (order, d) = rank::precedence_in(&self.s.people, &self.s.ranking, self.lang);
         self.diags.extend(d);
         self.report_empty_names();
-        for (pos, &i) in order.iter().enumerate() {
-            self.orig_pos[i] = pos;
-        }
-        self.prec = order;
+        self.prec = order.clone();
         self.apply_precedence_changes();
+        // The precedence before `move`s, counting the people present: absent people (請假)
+        // leave no gap, so #5 of the list is #4 with one of those before away, as the page
+        // numbers the final precedence.
+        let mut pos = 0;
+        for &i in &order {
+            if !self.excluded[i] {
+                self.orig_pos[i] = pos;
+                pos += 1;
+            }
+        }
         self.build_venue();
         self.apply_fixed_seats();
         let mut unseated = self.fill_podium();

@@ -56,7 +56,7 @@ fn chinese_is_the_default_and_names_the_field_and_the_people() {
     // p5 (#4 once p3 is excluded) in the centre, more senior than #1: a rank inversion
     // naming both seats by their printed labels.
     let inv = message(&p, "rank-inversion");
-    assert!(inv.contains("周傑 (p5)（原位次第5）坐在主席臺第1排3號"), "{inv}");
+    assert!(inv.contains("周傑 (p5)（原位次第4）坐在主席臺第1排3號"), "{inv}");
     assert!(inv.contains("位次倒掛") && inv.ends_with("由 instructions[0]（固定座位）造成"), "{inv}");
     assert!(reason(&p, "p1").starts_with("位次第1 → "), "{}", reason(&p, "p1"));
 }
