@@ -475,6 +475,10 @@ impl<'a> Planner<'a> {
         next[last] = n;
         prev[n] = last;
         let mut moved = false;
+        // Moves already reported as undoing each other (a after b, then b after a).
+        let mut reported: Vec<usize> = Vec::new();
+        // Each person's moves, by instruction index: who moved `a` later undoes "p after a".
+        let mut moves_of: HashMap<usize, Vec<usize>> = HashMap::new();
         for (k, ins) in s.instructions.iter().enumerate() {
             match ins.op {
                 Op::Move => {
@@ -501,6 +505,7 @@ impl<'a> Planner<'a> {
                     }
                     if let Some(&(earlier, j)) = moved_after.get(&a) {
                         if earlier == p {
+                            reported.extend([j, k]);
                             let (who, anchor) = (self.person(p), self.person(a));
                             self.diag(
                                 Level::Warning,
@@ -521,6 +526,7 @@ impl<'a> Planner<'a> {
                         }
                     }
                     moved_after.insert(p, (a, k));
+                    moves_of.entry(p).or_default().push(k);
                     // Unlink `p`, then link it in right after `a`.
                     let (bp, ap) = (prev[p], next[p]);
                     next[bp] = ap;
@@ -595,11 +601,57 @@ impl<'a> Planner<'a> {
                 self.prec.push(i);
                 i = next[i];
             }
+            self.report_undone_moves(&reported, &moves_of);
         }
         let excluded = &self.excluded;
         self.prec.retain(|&i| !excluded[i]);
         for (pos, &i) in self.prec.iter().enumerate() {
             self.pos[i] = pos;
+        }
+    }
+
+    /// A move that later moves undid, as in a cycle of three (a after c, c after b, b after
+    /// a: b is moved away from behind c, and c ends before b): reported like the undoing
+    /// pair of two, which is reported where it happens. `self.moves` holds each person's
+    /// last move; `self.prec` the order after all of them.
+    fn report_undone_moves(&mut self, reported: &[usize], moves_of: &HashMap<usize, Vec<usize>>) {
+        let mut at = vec![0; self.s.people.len()];
+        for (pos, &i) in self.prec.iter().enumerate() {
+            at[i] = pos;
+        }
+        let moves = self.moves.clone();
+        for (p, a, k) in moves {
+            if at[p] > at[a] || reported.contains(&k) || self.excluded[p] {
+                continue;
+            }
+            let later = moves_of.get(&a).and_then(|ks| ks.iter().copied().find(|&j| j > k));
+            let (who, anchor) = (self.person(p), self.person(a));
+            let by = match later {
+                Some(j) => msg!(
+                    self.lang,
+                    "instructions[{}], which moved {},",
+                    "instructions[{}] 移動了{}",
+                    j,
+                    anchor.clone()
+                ),
+                None => self.lang.text("later moves", "後面的調整").into_owned(),
+            };
+            self.diag(
+                Level::Warning,
+                "move-conflict",
+                msg!(
+                    self.lang,
+                    "instructions[{}] (move) puts {} after {}, but {} put {} before them again; the later instruction wins",
+                    "instructions[{}]（調整排序）把{}排在{}之後，但{}又使前者排在後者之前；以後面的指示為準",
+                    k,
+                    who.clone(),
+                    anchor,
+                    by,
+                    who
+                ),
+                Some(k),
+                Some(p),
+            );
         }
     }
 
