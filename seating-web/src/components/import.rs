@@ -216,6 +216,15 @@ fn mapping_step(p: &Rc<PendingImport>, props: &ImportProps, t: &'static Texts) -
     });
     let count = table.rows.len();
     let has_name = p.columns.contains(&Field::Name);
+    // What taking the table would refuse (a rank that is not a number, an empty name, a
+    // duplicate id), said before the buttons are pressed: the whole table, with the mapping
+    // as it stands.
+    let lang = props.lang.prose();
+    let problem = has_name
+        .then(|| seating_core::import::roster_in(table, &p.columns, &[], lang).err())
+        .flatten()
+        .map(|e| e.describe(lang));
+    let ready = has_name && problem.is_none();
     let has_section = p.columns.contains(&Field::Section);
     let on_podium = {
         let dispatch = props.dispatch.clone();
@@ -298,10 +307,11 @@ fn mapping_step(p: &Rc<PendingImport>, props: &ImportProps, t: &'static Texts) -
                 }
             }
             if !has_name { <div class="diag error">{ t.need_name_column }</div> }
+            if let Some(problem) = &problem { <div class="diag error" id="import-problem" role="alert">{ problem.clone() }</div> }
             <div class="buttons">
-                <button type="button" id="import-replace" class="primary" disabled={!has_name}
+                <button type="button" id="import-replace" class="primary" disabled={!ready}
                     onclick={commit(true)}>{ format!("{} ({count})", t.import_replace) }</button>
-                <button type="button" id="import-append" disabled={!has_name || props.people == 0}
+                <button type="button" id="import-append" disabled={!ready || props.people == 0}
                     onclick={commit(false)}>{ t.import_append }</button>
                 <button type="button" id="import-discard" onclick={discard}>{ t.import_discard }</button>
             </div>
