@@ -57,30 +57,8 @@ fn parse(cmd: &str, rest: &[String]) -> Result<Args, Failure> {
                 a.part = Some(match v.as_str() {
                     "venue" => Part::Venue,
                     "banquet" => Part::Banquet,
-                    l if l.starts_with("lineup") => {
-                        let k = l["lineup".len()..].trim_start_matches([':', '-']);
-                        let k = if k.is_empty() { Ok(1) } else { k.parse::<usize>() };
-                        match k {
-                            Ok(k) if k >= 1 => Part::Lineup(k - 1),
-                            _ => {
-                                return Err(Failure::usage(format!(
-                                    "--part: expected lineup:N (N from 1), got {v:?}"
-                                )))
-                            }
-                        }
-                    }
-                    l if l.starts_with("bilateral") => {
-                        let k = l["bilateral".len()..].trim_start_matches([':', '-']);
-                        let k = if k.is_empty() { Ok(1) } else { k.parse::<usize>() };
-                        match k {
-                            Ok(k) if k >= 1 => Part::Bilateral(k - 1),
-                            _ => {
-                                return Err(Failure::usage(format!(
-                                    "--part: expected bilateral:N (N from 1), got {v:?}"
-                                )))
-                            }
-                        }
-                    }
+                    l if l.starts_with("lineup") => Part::Lineup(part_number(&v, "lineup")?),
+                    l if l.starts_with("bilateral") => Part::Bilateral(part_number(&v, "bilateral")?),
                     _ => {
                         return Err(Failure::usage(format!(
                             "--part: expected venue, banquet, lineup:N or bilateral:N, got {v:?}"
@@ -133,6 +111,11 @@ fn plan_with(
 
 pub fn run(cmd: &str, rest: &[String]) -> Result<(), Failure> {
     let a = parse(cmd, rest)?;
+    if a.files.iter().map(String::as_str).chain(a.against.as_deref()).filter(|f| *f == "-").count() > 1 {
+        return Err(Failure::usage(format!(
+            "{cmd}: standard input (-) can be read only once; give one of the files by name"
+        )));
+    }
     let (scenario, plan, d) = if cmd == "diff" {
         plan_with(&a.files[1], Some(&a.files[0]), a.keep)?
     } else {
@@ -253,6 +236,22 @@ pub fn run(cmd: &str, rest: &[String]) -> Result<(), Failure> {
             ))),
         },
         _ => unreachable!("dispatched by main"),
+    }
+}
+
+/// The 0-based index in `--part NAME:N` (also `NAME-N`; `NAME` alone is the first): N a
+/// whole number from 1, written with digits only (`lineup:-2`, `lineup:+2` and `lineup:` are
+/// refused, not read as another line-up).
+fn part_number(v: &str, name: &str) -> Result<usize, Failure> {
+    let rest = &v[name.len()..];
+    let digits = match rest.strip_prefix([':', '-']) {
+        Some(d) => d,
+        None if rest.is_empty() => "1",
+        None => "",
+    };
+    match digits.parse::<usize>() {
+        Ok(k) if k >= 1 && digits.bytes().all(|b| b.is_ascii_digit()) => Ok(k - 1),
+        _ => Err(Failure::usage(format!("--part: expected {name}:N (N from 1), got {v:?}"))),
     }
 }
 
