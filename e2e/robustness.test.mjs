@@ -333,6 +333,10 @@ test('drafts: create, rename, duplicate, switch and delete, all kept after a rel
   assert.match(await page.locator('#roster-title').textContent(), /30/);
   await page.click('#draft-new');
   assert.equal((await names()).length, start.length + 2);
+  // Numbered like the first one (方案一), never a name another draft has.
+  const fresh = (await names()).at(-1);
+  assert.match(fresh, /^方案[一二三四五六七八九十]+$/);
+  assert.equal((await names()).filter((n) => n === fresh).length, 1);
   assert.match(await page.locator('#roster-title').textContent(), /（0）/);
   await page.selectOption('#draft-select', { index: 0 });
   assert.match(await page.locator('#roster-title').textContent(), /30/);

@@ -44,6 +44,26 @@ impl Lang {
         }
     }
 
+    /// The name of the `n`-th draft: 方案三 (Chinese numerals to 99, as a document would
+    /// write it, like the first draft's 方案一), Draft 3.
+    pub fn draft_name(self, n: usize) -> String {
+        const DIGITS: [&str; 10] = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+        let prefix = self.texts().draft_numbered;
+        match self {
+            Lang::En => format!("{prefix}{n}"),
+            _ if (1..100).contains(&n) => {
+                let (tens, ones) = (n / 10, n % 10);
+                let tens = match tens {
+                    0 => String::new(),
+                    1 => "十".to_string(),
+                    t => format!("{}十", DIGITS[t]),
+                };
+                format!("{prefix}{tens}{}", DIGITS[ones])
+            }
+            _ => format!("{prefix}{n}"),
+        }
+    }
+
     /// The language's own name.
     pub fn name(self) -> &'static str {
         match self {

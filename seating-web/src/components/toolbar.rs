@@ -144,13 +144,17 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
     };
     let on_new = {
         let d = d.clone();
-        let n = props.drafts.len() + 1;
+        // The first number from the count up whose name no draft has yet.
+        let name = (props.drafts.len() + 1..)
+            .map(|n| props.lang.draft_name(n))
+            .find(|name| props.drafts.iter().all(|x| *x.name != **name))
+            .unwrap_or_default();
         Callback::from(move |_: MouseEvent| {
             if ask_pending && !dialogs::confirm(t.confirm_discard_import) {
                 return;
             }
             d.dispatch(Action::DiscardImport);
-            d.dispatch(Action::NewDraft { name: format!("{}{n}", t.draft_numbered) });
+            d.dispatch(Action::NewDraft { name: name.clone() });
         })
     };
     let on_duplicate = {
