@@ -105,10 +105,11 @@ test('a banquet and a photo line-up are charts of their own', async () => {
 test('the podium view turns the chart round', async () => {
   const x = async (id) => (await page.locator(`#diagram g[data-seat="${id}"] rect.box`).boundingBox()).x;
   assert.ok((await x('P1-1')) < (await x('P1-3')));
-  await page.click('#view-toggle');
-  await page.waitForFunction(() => document.getElementById('view-toggle').textContent.includes('主席台'));
+  assert.equal(await page.getAttribute('#view-audience', 'aria-pressed'), 'true');
+  await page.click('#view-podium');
+  await page.waitForFunction(() => document.getElementById('view-podium').getAttribute('aria-pressed') === 'true');
   assert.ok((await x('P1-1')) > (await x('P1-3')), 'left and right swap in the podium view');
-  await page.click('#view-toggle');
+  await page.click('#view-audience');
   h.expectClean(page);
 });
 

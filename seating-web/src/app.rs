@@ -273,12 +273,15 @@ pub fn app() -> Html {
             </div>
         }
     });
-    let on_view = {
+    // The view as two buttons, the one in force pressed: a single button naming the view in
+    // force read as the view it would switch to.
+    let view_button = |view: View, id: &'static str, label: &'static str| {
         let d = dispatch.clone();
-        let view = state.view;
-        Callback::from(move |_: MouseEvent| {
-            d.dispatch(Action::SetView(if view == View::Audience { View::Podium } else { View::Audience }))
-        })
+        let on = state.view == view;
+        html! {
+            <button type="button" id={id} class={classes!(on.then_some("active"))} aria-pressed={on.to_string()}
+                onclick={Callback::from(move |_: MouseEvent| d.dispatch(Action::SetView(view)))}>{ label }</button>
+        }
     };
     let heading = {
         let title = draft.doc.meeting.title.trim();
@@ -329,9 +332,10 @@ pub fn app() -> Html {
                     <div class="centre-head">
                         <h2 id="chart-heading">{ heading }</h2>
                         { part_tabs.unwrap_or_default() }
-                        <button type="button" id="view-toggle" onclick={on_view} title={t.view_toggle_help}>
-                            { if state.view == View::Audience { t.view_audience } else { t.view_podium } }
-                        </button>
+                        <div class="segmented" id="view-toggle" role="group" title={t.view_toggle_help}>
+                            { view_button(View::Audience, "view-audience", t.view_audience) }
+                            { view_button(View::Podium, "view-podium", t.view_podium) }
+                        </div>
                     </div>
                     <Diagram planned={state.planned.clone()} selected={state.selected.clone()}
                         picked={state.picked.clone()} lang={state.lang} {editable} dispatch={dispatch.clone()} />
