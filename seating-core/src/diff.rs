@@ -8,7 +8,10 @@
 //! 2. **In the hall, a person keeps their approved seat** when all of these hold: they are
 //!    still in the scenario, not excluded, still in the hall section and in the same unit;
 //!    the seat still exists and is not blocked; no instruction of the new scenario pins or
-//!    reserves that seat, or pins or swaps that person (a new instruction takes over).
+//!    reserves that seat, or pins or swaps that person (a new instruction takes over), and
+//!    no pin or swap of the approved draft that named them is gone (taken back, it is a
+//!    change: they are placed by the rules). A swap both drafts have keeps its two people in
+//!    their approved seats (pinned crosswise, so that the swap, applied last, ends there).
 //! 3. **Vacated seats go to newcomers of the same unit first** (like-for-like substitution):
 //!    a seat a unit's member held in the approved plan and left is given to that unit's
 //!    newcomers, in seat order and in the unit's member order.
@@ -225,6 +228,31 @@ pub fn keep(approved_scenario: &Scenario, approved: &Plan, new: &Scenario) -> Pl
     let present: HashSet<&str> = fresh.precedence.iter().map(String::as_str).collect();
     let mut taken_seats: HashSet<SeatId> = HashSet::new();
     let mut instructed: HashSet<&str> = HashSet::new();
+    // Swaps the approved draft already had (the same two people, each in no other swap): its
+    // seats show them done, so they are kept crosswise (each pinned to the other's approved
+    // seat) and the swap, applied last as always, brings both back to their approved seats.
+    fn pair(i: &Instruction) -> Option<(&str, &str)> {
+        match i.people.as_deref() {
+            Some([a, b]) if i.op == Op::Swap => {
+                Some(if a <= b { (a.as_str(), b.as_str()) } else { (b.as_str(), a.as_str()) })
+            }
+            _ => None,
+        }
+    }
+    let approved_swaps: HashSet<(&str, &str)> =
+        approved_scenario.instructions.iter().filter_map(pair).collect();
+    let mut swaps_of: HashMap<&str, usize> = HashMap::new();
+    for (a, b) in new.instructions.iter().filter_map(pair) {
+        *swaps_of.entry(a).or_default() += 1;
+        *swaps_of.entry(b).or_default() += 1;
+    }
+    let mut partner: HashMap<&str, &str> = HashMap::new();
+    for (a, b) in new.instructions.iter().filter_map(pair) {
+        if a != b && approved_swaps.contains(&(a, b)) && swaps_of[a] == 1 && swaps_of[b] == 1 {
+            partner.insert(a, b);
+            partner.insert(b, a);
+        }
+    }
     for ins in &new.instructions {
         match ins.op {
             Op::Pin | Op::Reserve => {
@@ -235,8 +263,20 @@ pub fn keep(approved_scenario: &Scenario, approved: &Plan, new: &Scenario) -> Pl
                     instructed.extend(ins.person.as_deref());
                 }
             }
-            Op::Swap => instructed.extend(ins.people.iter().flatten().map(String::as_str)),
+            Op::Swap => instructed
+                .extend(ins.people.iter().flatten().map(String::as_str).filter(|p| !partner.contains_key(p))),
             _ => {}
+        }
+    }
+    // A pin or swap of the approved draft taken back is a change too: its people are placed
+    // by the rules again, not kept where the instruction had put them.
+    for ins in &approved_scenario.instructions {
+        let same = |n: &Instruction| {
+            n.op == ins.op && n.person == ins.person && n.people == ins.people && n.seat == ins.seat
+        };
+        if matches!(ins.op, Op::Pin | Op::Swap) && !new.instructions.iter().any(same) {
+            instructed.extend(ins.person.as_deref());
+            instructed.extend(ins.people.iter().flatten().map(String::as_str));
         }
     }
     let blocked: HashSet<SeatId> = spec.blocked.iter().filter_map(|b| b.parse().ok()).collect();
@@ -255,6 +295,8 @@ pub fn keep(approved_scenario: &Scenario, approved: &Plan, new: &Scenario) -> Pl
     let mut pins: Vec<(String, SeatId, &'static str)> = Vec::new();
     let mut used: HashSet<SeatId> = HashSet::new();
     let mut kept_people: HashSet<&str> = HashSet::new();
+    // People of carried swaps who keep their approved seats, and those seats.
+    let mut crosswise: HashMap<&str, SeatId> = HashMap::new();
     // Vacated seats per unit (the unit of the approved occupant), in seat order.
     let mut vacated: HashMap<Option<&str>, Vec<SeatId>> = HashMap::new();
     for a in &approved.seats {
@@ -271,11 +313,30 @@ pub fn keep(approved_scenario: &Scenario, approved: &Plan, new: &Scenario) -> Pl
                 && !instructed.contains(pid)
         });
         if stays && valid_seat(seat) && used.insert(seat) {
-            pins.push((pid.to_string(), seat, "kept"));
+            if partner.contains_key(pid) {
+                crosswise.insert(pid, seat);
+            } else {
+                pins.push((pid.to_string(), seat, "kept"));
+            }
             kept_people.insert(pid);
         } else if !stays && valid_seat(seat) {
             let unit = before.and_then(|b| b.unit.as_deref());
             vacated.entry(unit).or_default().push(seat);
+        }
+    }
+    // An approved swap whose two people both keep their seats: crosswise pins. When only one
+    // of them does, the swap is re-done by the rules like a new one: that one's seat is freed.
+    let mut crosswise_people: Vec<&str> = crosswise.keys().copied().collect();
+    crate::sort::sort(&mut crosswise_people);
+    for p in crosswise_people {
+        let seat = crosswise[p];
+        match crosswise.get(partner[p]) {
+            Some(&other) => pins.push((p.to_string(), other, "kept")),
+            None => {
+                used.remove(&seat);
+                kept_people.remove(p);
+                instructed.insert(p);
+            }
         }
     }
     // 3. Newcomers of a unit take that unit's vacated seats.

@@ -722,6 +722,40 @@ fn diff_and_keep_mode() {
     assert!(diff(&old, &old_plan, &old, &old_plan).is_empty());
 }
 
+/// An approved swap stays done in keep mode: a change elsewhere (someone leaves, a reserve
+/// is dropped, someone arrives) moves neither of the two, nor anyone else in the hall.
+#[test]
+fn keep_mode_keeps_an_approved_swap() {
+    let mut old = example("district-plenary");
+    old.instructions.push(serde_json::from_value(json!({"op": "swap", "people": ["H002", "H013"]})).unwrap());
+    let old_plan = plan(&old);
+    let seat_of = |p: &seating_core::Plan, id: &str| {
+        p.seats.iter().find(|a| a.person.as_deref() == Some(id)).map(|a| a.seat.clone())
+    };
+    let mut leave = old.clone();
+    leave.people.retain(|p| p.id != "H005");
+    let mut unreserve = old.clone();
+    unreserve.instructions.retain(|i| i.op != seating_core::Op::Reserve);
+    let mut arrive = old.clone();
+    arrive.people.push(
+        serde_json::from_value(json!({"id": "N1", "name": "新來者", "unit": "u-dw", "rank": 500})).unwrap(),
+    );
+    for (what, new) in [("leave", leave), ("unreserve", unreserve), ("arrive", arrive)] {
+        let kept = keep(&old, &old_plan, &new);
+        for id in ["H002", "H013"] {
+            assert_eq!(seat_of(&kept, id), seat_of(&old_plan, id), "{what}: {id}");
+        }
+        let d = diff(&old, &old_plan, &new, &kept);
+        assert_eq!(d.of(ChangeKind::Moved).count(), 0, "{what}:\n{}", d.to_text());
+    }
+    // A swap taken back is a change: both go back to their seats by the rules.
+    let mut undone = old.clone();
+    undone.instructions.retain(|i| i.op != seating_core::Op::Swap);
+    let kept = keep(&old, &old_plan, &undone);
+    assert_eq!(seat_of(&kept, "H002"), seat_of(&old_plan, "H013"));
+    assert_eq!(seat_of(&kept, "H013"), seat_of(&old_plan, "H002"));
+}
+
 /// Podium view turns the chart by 180°: the podium goes to the bottom, left and right swap.
 #[test]
 fn podium_view_is_the_audience_view_turned_round() {
