@@ -3,6 +3,7 @@
 // the core's message.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { setup, TINY } from './harness.mjs';
 
 let h;
@@ -116,6 +117,72 @@ test('every API function takes and returns plain objects', async () => {
   assert.match(r.errors.layout.message, /options\.part/);
   assert.match(r.errors.importTable.message, /line 2/);
   assert.match(r.errors.readXlsx.message, /not an \.xlsx workbook/);
+  h.expectClean(page);
+  await page.close();
+});
+
+test('hostile arguments are Errors that leave the module working; parts and bytes as the CLI takes them', async () => {
+  const page = await h.newPage();
+  await h.gotoBlank(page);
+  const banquet = JSON.parse(readFileSync(new URL('../examples/banquet.json', import.meta.url), 'utf8'));
+  delete banquet.podium;
+  delete banquet.hall;
+  delete banquet.lineups;
+  const r = await page.evaluate(async ([base, scenario, banquet]) => {
+    const m = await import(new URL('seating_web.js', base).href);
+    await m.default();
+    const errorOf = (f) => {
+      try {
+        f();
+        return null;
+      } catch (e) {
+        return e instanceof Error ? e.message : `not an Error: ${e}`;
+      }
+    };
+    const cyclic = {};
+    cyclic.self = cyclic;
+    let deep = {};
+    for (let i = 0; i < 10000; i++) deep = { d: deep };
+    const xlsx = m.seatListXlsx(scenario);
+    return {
+      errors: {
+        cyclicOptions: errorOf(() => m.chart(scenario, cyclic)),
+        deepOptions: errorOf(() => m.layout(scenario, { view: 'audience', x: deep })),
+        cyclicColumns: errorOf(() => m.importTable('王\tx\n', { columns: [cyclic] })),
+        misspelt: errorOf(() => m.chart(scenario, { papr: 'a3' })),
+        numberText: errorOf(() => m.plan_json(5)),
+        objectText: errorOf(() => m.importTable({})),
+        negativePart: errorOf(() => m.chart(scenario, { part: 'bilateral:-1' })),
+        missingPart: errorOf(() => m.chart(scenario, { part: 'banquet' })),
+        badSheet: errorOf(() => m.readXlsx(xlsx, -1)),
+        notBytes: errorOf(() => m.readXlsx('PK')),
+        withPosition: errorOf(() => m.plan({ format: 'seating/1', people: [{ id: 'a' }] })),
+      },
+      // Still working after all of that.
+      after: m.plan(scenario).precedence,
+      validateUndefined: m.validate(undefined),
+      // An ArrayBuffer is bytes too, as File.arrayBuffer() gives them.
+      sheetsFromBuffer: m.xlsxSheets(xlsx.buffer.slice(xlsx.byteOffset, xlsx.byteOffset + xlsx.byteLength)),
+      png: m.sniffEncoding(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0])),
+      // A file with only a banquet: its chart and cards, as `seating chart` and `cards` draw them.
+      banquetChart: m.chart(banquet).includes('桌'),
+      banquetCards: m.nameCards(banquet).length,
+    };
+  }, [h.url, TINY, banquet]);
+  for (const [name, e] of Object.entries(r.errors)) assert.ok(e && !e.startsWith('not an Error'), `${name}: ${e}`);
+  for (const [name, e] of Object.entries(r.errors)) assert.doesNotMatch(e, /unreachable|memory access|RuntimeError/, name);
+  assert.match(r.errors.misspelt, /options\.papr/);
+  assert.match(r.errors.numberText, /scenario: expected a string/);
+  assert.match(r.errors.negativePart, /options\.part/);
+  assert.match(r.errors.missingPart, /no `banquet`/);
+  assert.match(r.errors.notBytes, /Uint8Array or an ArrayBuffer/);
+  assert.match(r.errors.withPosition, /^`people\[0\]`/, 'the field, not a position in text the caller never saw');
+  assert.deepEqual(r.after, ['a', 'b', 'c']);
+  assert.equal(r.validateUndefined.valid, false);
+  assert.deepEqual(r.sheetsFromBuffer, ['簽到表', '座位表']);
+  assert.equal(r.png, null);
+  assert.equal(r.banquetChart, true);
+  assert.ok(r.banquetCards > 0, 'name cards of the banquet');
   h.expectClean(page);
   await page.close();
 });

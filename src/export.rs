@@ -54,17 +54,11 @@ fn parse(cmd: &str, rest: &[String]) -> Result<Args, Failure> {
             "--keep" => a.keep = true,
             "--part" => {
                 let v = value("--part")?;
-                a.part = Some(match v.as_str() {
-                    "venue" => Part::Venue,
-                    "banquet" => Part::Banquet,
-                    l if l.starts_with("lineup") => Part::Lineup(part_number(&v, "lineup")?),
-                    l if l.starts_with("bilateral") => Part::Bilateral(part_number(&v, "bilateral")?),
-                    _ => {
-                        return Err(Failure::usage(format!(
-                            "--part: expected venue, banquet, lineup:N or bilateral:N, got {v:?}"
-                        )))
-                    }
-                });
+                a.part = Some(Part::parse(&v).ok_or_else(|| {
+                    Failure::usage(format!(
+                        "--part: expected venue, banquet, lineup:N or bilateral:N (N from 1), got {v:?}"
+                    ))
+                })?);
             }
             "--all" if cmd == "cards" => a.scope = CardScope::All,
             "--podium" if cmd == "cards" => a.scope = CardScope::Podium,
@@ -126,39 +120,9 @@ pub fn run(cmd: &str, rest: &[String]) -> Result<(), Failure> {
     let inputs: Vec<&str> = a.files.iter().map(String::as_str).chain(a.against.as_deref()).collect();
     let write = |out: Option<&str>, bytes: &[u8]| write(out, bytes, &inputs);
     let ext = out.and_then(|o| o.rsplit_once('.')).map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
-    // The part to draw: as asked, else the venue, else the banquet, else the first line-up,
-    // else the first host–guest occasion.
-    let part = a.part.unwrap_or(if scenario.podium.is_some() || scenario.hall.is_some() {
-        Part::Venue
-    } else if plan.banquet.is_some() {
-        Part::Banquet
-    } else if !plan.lineups.is_empty() {
-        Part::Lineup(0)
-    } else if !plan.bilateral.is_empty() {
-        Part::Bilateral(0)
-    } else {
-        Part::Venue
-    });
-    match part {
-        Part::Banquet if plan.banquet.is_none() => {
-            return Err(Failure::input(format!("{cmd}: the scenario has no `banquet`")))
-        }
-        Part::Lineup(k) if k >= plan.lineups.len() => {
-            return Err(Failure::input(format!(
-                "{cmd}: --part lineup:{}: the scenario has {} line-up(s)",
-                k + 1,
-                plan.lineups.len()
-            )))
-        }
-        Part::Bilateral(k) if k >= plan.bilateral.len() => {
-            return Err(Failure::input(format!(
-                "{cmd}: --part bilateral:{}: the scenario has {} host–guest occasion(s)",
-                k + 1,
-                plan.bilateral.len()
-            )))
-        }
-        _ => {}
-    }
+    // The part to draw: as asked, else what the file has (the venue first).
+    let part = a.part.unwrap_or_else(|| Part::default_for(&scenario, &plan));
+    part.check(&plan).map_err(|e| Failure::input(format!("{cmd}: --part {e}")))?;
     let lay = || {
         layout(
             &scenario,
@@ -236,22 +200,6 @@ pub fn run(cmd: &str, rest: &[String]) -> Result<(), Failure> {
             ))),
         },
         _ => unreachable!("dispatched by main"),
-    }
-}
-
-/// The 0-based index in `--part NAME:N` (also `NAME-N`; `NAME` alone is the first): N a
-/// whole number from 1, written with digits only (`lineup:-2`, `lineup:+2` and `lineup:` are
-/// refused, not read as another line-up).
-fn part_number(v: &str, name: &str) -> Result<usize, Failure> {
-    let rest = &v[name.len()..];
-    let digits = match rest.strip_prefix([':', '-']) {
-        Some(d) => d,
-        None if rest.is_empty() => "1",
-        None => "",
-    };
-    match digits.parse::<usize>() {
-        Ok(k) if k >= 1 && digits.bytes().all(|b| b.is_ascii_digit()) => Ok(k - 1),
-        _ => Err(Failure::usage(format!("--part: expected {name}:N (N from 1), got {v:?}"))),
     }
 }
 

@@ -74,6 +74,61 @@ pub enum Part {
     Bilateral(usize),
 }
 
+impl Part {
+    /// Reads a part as the command line and the JS API name it: `venue`, `banquet`,
+    /// `lineup:N` and `bilateral:N` (also `lineup-N`; `lineup` alone is the first), N a whole
+    /// number from 1 written in digits only (`lineup:-2` and `lineup:` are not parts).
+    pub fn parse(text: &str) -> Option<Part> {
+        let numbered = |name: &str| -> Option<usize> {
+            let rest = text.strip_prefix(name)?;
+            let digits = match rest.strip_prefix([':', '-']) {
+                Some(d) => d,
+                None if rest.is_empty() => "1",
+                None => return None,
+            };
+            let k: usize = digits.parse().ok().filter(|_| digits.bytes().all(|b| b.is_ascii_digit()))?;
+            k.checked_sub(1)
+        };
+        match text {
+            "venue" => Some(Part::Venue),
+            "banquet" => Some(Part::Banquet),
+            _ => numbered("lineup").map(Part::Lineup).or_else(|| numbered("bilateral").map(Part::Bilateral)),
+        }
+    }
+
+    /// The part a chart shows when none is asked for: the venue (a podium or a hall), else
+    /// the banquet, else the first line-up, else the first host–guest occasion.
+    pub fn default_for(s: &Scenario, p: &Plan) -> Part {
+        if s.podium.is_some() || s.hall.is_some() {
+            Part::Venue
+        } else if p.banquet.is_some() {
+            Part::Banquet
+        } else if !p.lineups.is_empty() {
+            Part::Lineup(0)
+        } else if !p.bilateral.is_empty() {
+            Part::Bilateral(0)
+        } else {
+            Part::Venue
+        }
+    }
+
+    /// Whether the plan has this part: an error saying what it has otherwise.
+    pub fn check(self, p: &Plan) -> Result<(), String> {
+        match self {
+            Part::Banquet if p.banquet.is_none() => Err("banquet: the scenario has no `banquet`".into()),
+            Part::Lineup(k) if k >= p.lineups.len() => {
+                Err(format!("lineup:{}: the scenario has {} line-up(s)", k + 1, p.lineups.len()))
+            }
+            Part::Bilateral(k) if k >= p.bilateral.len() => Err(format!(
+                "bilateral:{}: the scenario has {} host–guest occasion(s)",
+                k + 1,
+                p.bilateral.len()
+            )),
+            _ => Ok(()),
+        }
+    }
+}
+
 /// Options for [`layout()`].
 #[derive(Debug, Clone, Default)]
 pub struct LayoutOptions {

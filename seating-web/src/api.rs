@@ -32,19 +32,71 @@ fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError> {
     js_sys::JSON::parse(&text).map_err(|_| JsError::new("cannot convert the result to a JS object"))
 }
 
-/// A small options object as JSON (serde-wasm-bindgen reads it straight from JS).
-fn json_of(value: JsValue, what: &str) -> Result<Value, JsError> {
+/// An options object as JSON, read through `JSON.stringify` like a scenario (a cyclic or
+/// very deep object is an error, never a trap that would leave the module broken); its keys
+/// must be among `known`, so that a misspelt option is not silently ignored.
+fn json_of(value: JsValue, what: &str, known: &[&str]) -> Result<Value, JsError> {
     if value.is_undefined() || value.is_null() {
         return Ok(Value::Null);
     }
-    serde_wasm_bindgen::from_value(value)
-        .map_err(|e| JsError::new(&format!("{what} is not a plain JSON-like object: {e}")))
+    let text = js_sys::JSON::stringify(&value)
+        .ok()
+        .and_then(|t| t.as_string())
+        .ok_or_else(|| JsError::new(&format!("{what} is not a plain JSON-like object (a cycle?)")))?;
+    let v: Value = serde_json::from_str(&text).map_err(|e| JsError::new(&format!("{what}: {e}")))?;
+    let Value::Object(map) = &v else {
+        return Err(JsError::new(&format!("{what}: expected an object, found {v}")));
+    };
+    if let Some(k) = map.keys().find(|k| !known.contains(&k.as_str())) {
+        return Err(JsError::new(&format!(
+            "{what}.{k}: unknown option; expected one of {}",
+            known.join(", ")
+        )));
+    }
+    Ok(v)
+}
+
+/// A text argument: a JS string, or an error saying what it is instead (a number or an
+/// object would otherwise reach the wasm as garbage).
+fn text_of(value: &JsValue, what: &str) -> Result<String, JsError> {
+    value.as_string().ok_or_else(|| {
+        JsError::new(&format!(
+            "{what}: expected a string, found {}",
+            value.js_typeof().as_string().unwrap_or_default()
+        ))
+    })
+}
+
+/// A bytes argument: a `Uint8Array` or an `ArrayBuffer` (what `File.arrayBuffer()` gives).
+fn bytes_of(value: &JsValue, what: &str) -> Result<Vec<u8>, JsError> {
+    use wasm_bindgen::JsCast;
+    if let Some(a) = value.dyn_ref::<js_sys::Uint8Array>() {
+        Ok(a.to_vec())
+    } else if let Some(b) = value.dyn_ref::<js_sys::ArrayBuffer>() {
+        Ok(js_sys::Uint8Array::new(b).to_vec())
+    } else {
+        Err(JsError::new(&format!("{what}: expected a Uint8Array or an ArrayBuffer")))
+    }
+}
+
+/// A core error about a scenario given as an object: the field path and the message, without
+/// the line and column, which would point into the `JSON.stringify` text the caller never saw.
+fn object_error(e: seating_core::Error) -> JsError {
+    JsError::new(&object_message(e))
+}
+
+fn object_message(e: seating_core::Error) -> String {
+    match e {
+        seating_core::Error::Json { path, message, .. } if path.is_empty() => message,
+        seating_core::Error::Json { path, message, .. } => format!("`{path}`: {message}"),
+        other => other.to_string(),
+    }
 }
 
 /// A scenario from a JS object (`JSON.stringify`), through the core's parser: its errors
 /// name the field path, as the command line's do.
 fn scenario_of(value: JsValue) -> Result<Scenario, JsError> {
-    Scenario::from_json(&scenario_text(&value)?).map_err(|e| JsError::new(&e.to_string()))
+    Scenario::from_json(&scenario_text(&value)?).map_err(object_error)
 }
 
 fn scenario_text(value: &JsValue) -> Result<String, JsError> {
@@ -75,8 +127,8 @@ pub fn plan(scenario: JsValue) -> Result<JsValue, JsError> {
 ///
 /// Throws with the same messages as the `seating` command line on invalid input.
 #[wasm_bindgen]
-pub fn plan_json(scenario: &str) -> Result<String, JsError> {
-    Ok(plan_text(scenario).map_err(|e| JsError::new(&e))?.to_json())
+pub fn plan_json(scenario: JsValue) -> Result<String, JsError> {
+    Ok(plan_text(&text_of(&scenario, "scenario")?).map_err(|e| JsError::new(&e))?.to_json())
 }
 
 /// Checks a scenario without throwing: `{ valid: true, diagnostics: [...] }` when it can be
@@ -90,12 +142,22 @@ pub fn validate(scenario: JsValue) -> Result<JsValue, JsError> {
         error: Option<String>,
         diagnostics: &'a [seating_core::Diagnostic],
     }
-    match Scenario::from_json(&scenario_text(&scenario)?) {
+    let text = match scenario_text(&scenario) {
+        Ok(t) => t,
+        Err(_) => {
+            let error = "the scenario is not a plain JSON-like object".to_string();
+            return to_js(&Validation { valid: false, error: Some(error), diagnostics: &[] });
+        }
+    };
+    match Scenario::from_json(&text) {
         Ok(s) => {
             let plan = seating_core::plan(&s);
             to_js(&Validation { valid: true, error: None, diagnostics: &plan.diagnostics })
         }
-        Err(e) => to_js(&Validation { valid: false, error: Some(e.to_string()), diagnostics: &[] }),
+        Err(e) => {
+            let error = Some(object_message(e));
+            to_js(&Validation { valid: false, error, diagnostics: &[] })
+        }
     }
 }
 
@@ -108,8 +170,9 @@ fn str_opt<'a>(o: &'a Value, key: &str) -> Result<Option<&'a str>, JsError> {
 }
 
 /// Layout options: `view` (`audience` | `podium`), `part` (`venue` | `banquet` | `lineup:N` |
-/// `bilateral:N`, N from 1).
-fn layout_options(o: &Value) -> Result<LayoutOptions, JsError> {
+/// `bilateral:N`, N from 1; by default what the scenario has, the venue first, as the
+/// command line draws it). A part the plan does not have is an error.
+fn layout_options(o: &Value, s: &Scenario, plan: &Plan) -> Result<LayoutOptions, JsError> {
     let view = match str_opt(o, "view")? {
         None | Some("audience") => View::Audience,
         Some("podium") => View::Podium,
@@ -118,36 +181,14 @@ fn layout_options(o: &Value) -> Result<LayoutOptions, JsError> {
         }
     };
     let part = match str_opt(o, "part")? {
-        None | Some("venue") => Part::Venue,
-        Some("banquet") => Part::Banquet,
-        Some(p) if p.starts_with("lineup") => {
-            let k = p["lineup".len()..].trim_start_matches([':', '-']);
-            match if k.is_empty() { Ok(1) } else { k.parse::<usize>() } {
-                Ok(k) if k >= 1 => Part::Lineup(k - 1),
-                _ => {
-                    return Err(JsError::new(&format!(
-                        "options.part: expected lineup:N (N from 1), found {p:?}"
-                    )))
-                }
-            }
-        }
-        Some(p) if p.starts_with("bilateral") => {
-            let k = p["bilateral".len()..].trim_start_matches([':', '-']);
-            match if k.is_empty() { Ok(1) } else { k.parse::<usize>() } {
-                Ok(k) if k >= 1 => Part::Bilateral(k - 1),
-                _ => {
-                    return Err(JsError::new(&format!(
-                        "options.part: expected bilateral:N (N from 1), found {p:?}"
-                    )))
-                }
-            }
-        }
-        Some(p) => {
-            return Err(JsError::new(&format!(
-                "options.part: expected venue, banquet, lineup:N or bilateral:N, found {p:?}"
-            )))
-        }
+        None => Part::default_for(s, plan),
+        Some(p) => Part::parse(p).ok_or_else(|| {
+            JsError::new(&format!(
+                "options.part: expected venue, banquet, lineup:N or bilateral:N (N from 1), found {p:?}"
+            ))
+        })?,
     };
+    part.check(plan).map_err(|e| JsError::new(&format!("options.part: {e}")))?;
     Ok(LayoutOptions { view, part, ..LayoutOptions::default() })
 }
 
@@ -192,9 +233,9 @@ fn page_options(o: &Value) -> Result<PageOptions, JsError> {
 #[wasm_bindgen]
 pub fn chart(scenario: JsValue, options: JsValue) -> Result<String, JsError> {
     let s = scenario_of(scenario)?;
-    let o = json_of(options, "options")?;
+    let o = json_of(options, "options", &["paper", "orientation", "binding", "signOff", "view", "part"])?;
     let plan = seating_core::plan(&s);
-    let layout = seating_core::layout(&s, &plan, &layout_options(&o)?);
+    let layout = seating_core::layout(&s, &plan, &layout_options(&o, &s, &plan)?);
     Ok(svg::chart(&layout, &page_options(&o)?))
 }
 
@@ -203,9 +244,9 @@ pub fn chart(scenario: JsValue, options: JsValue) -> Result<String, JsError> {
 #[wasm_bindgen(js_name = nameCards)]
 pub fn name_cards(scenario: JsValue, options: JsValue) -> Result<JsValue, JsError> {
     let s = scenario_of(scenario)?;
-    let o = json_of(options, "options")?;
+    let o = json_of(options, "options", &["paper", "scope", "view", "part"])?;
     let plan = seating_core::plan(&s);
-    let layout = seating_core::layout(&s, &plan, &layout_options(&o)?);
+    let layout = seating_core::layout(&s, &plan, &layout_options(&o, &s, &plan)?);
     let scope = match str_opt(&o, "scope")? {
         None | Some("auto") => CardScope::Auto,
         Some("podium") => CardScope::Podium,
@@ -238,9 +279,9 @@ pub fn seat_list_xlsx(scenario: JsValue) -> Result<Vec<u8>, JsError> {
 #[wasm_bindgen]
 pub fn layout(scenario: JsValue, options: JsValue) -> Result<JsValue, JsError> {
     let s = scenario_of(scenario)?;
-    let o = json_of(options, "options")?;
+    let o = json_of(options, "options", &["view", "part"])?;
     let plan = seating_core::plan(&s);
-    let l = seating_core::layout(&s, &plan, &layout_options(&o)?);
+    let l = seating_core::layout(&s, &plan, &layout_options(&o, &s, &plan)?);
     to_js(&layout_json(&l))
 }
 
@@ -250,9 +291,10 @@ pub fn layout(scenario: JsValue, options: JsValue) -> Result<JsValue, JsError> {
 /// given as `options.columns`; `people` and `units` are in the `seating/1` shapes.
 /// Throws with the line and column of a bad cell.
 #[wasm_bindgen(js_name = importTable)]
-pub fn import_table(text: &str, options: JsValue) -> Result<JsValue, JsError> {
-    let o = json_of(options, "options")?;
-    let t = import::parse_table(text).map_err(|e| JsError::new(&e.to_string()))?;
+pub fn import_table(text: JsValue, options: JsValue) -> Result<JsValue, JsError> {
+    let text = text_of(&text, "text")?;
+    let o = json_of(options, "options", &["columns"])?;
+    let t = import::parse_table(&text).map_err(|e| JsError::new(&e.to_string()))?;
     let columns: Vec<Field> = match o.get("columns").filter(|v| !v.is_null()) {
         Some(Value::Array(list)) => list
             .iter()
@@ -286,26 +328,45 @@ pub fn import_table(text: &str, options: JsValue) -> Result<JsValue, JsError> {
 /// first, or number `sheet` from 0 in tab order) as tab-separated text, line N = sheet row
 /// N, for `importTable`.
 #[wasm_bindgen(js_name = readXlsx)]
-pub fn read_xlsx(bytes: &[u8], sheet: Option<u32>) -> Result<String, JsError> {
-    import::read_xlsx_sheet(bytes, sheet.unwrap_or(0) as usize, seating_core::Lang::EN)
+pub fn read_xlsx(bytes: JsValue, sheet: JsValue) -> Result<String, JsError> {
+    let bytes = bytes_of(&bytes, "bytes")?;
+    let sheet = if sheet.is_undefined() || sheet.is_null() {
+        0
+    } else {
+        sheet.as_f64().filter(|n| n.fract() == 0.0 && (0.0..4_294_967_296.0).contains(n)).ok_or_else(
+            || {
+                JsError::new(&format!(
+                    "sheet: expected a sheet number from 0, found {}",
+                    js_sys::JSON::stringify(&sheet).ok().and_then(|t| t.as_string()).unwrap_or_default()
+                ))
+            },
+        )? as usize
+    };
+    import::read_xlsx_sheet(&bytes, sheet, seating_core::Lang::EN)
         .map(|s| s.text)
         .map_err(|e| JsError::new(&e.to_string()))
 }
 
 /// `xlsxSheets(bytes)`: the names of the workbook's visible sheets, in tab order.
 #[wasm_bindgen(js_name = xlsxSheets)]
-pub fn xlsx_sheets(bytes: &[u8]) -> Result<Vec<String>, JsError> {
-    import::xlsx_sheets(bytes, seating_core::Lang::EN).map_err(|e| JsError::new(&e.to_string()))
+pub fn xlsx_sheets(bytes: JsValue) -> Result<Vec<String>, JsError> {
+    import::xlsx_sheets(&bytes_of(&bytes, "bytes")?, seating_core::Lang::EN)
+        .map_err(|e| JsError::new(&e.to_string()))
 }
 
 /// The encoding a file's bytes most likely have, as a `TextDecoder` label (`utf-8`,
-/// `utf-16le`, `utf-16be`, `gb18030`), or `null` when it is none of those.
+/// `utf-16le`, `utf-16be`, `gb18030`), or `null` when it is none of those or the bytes are no
+/// text at all (an image, a PDF, a workbook).
 #[wasm_bindgen(js_name = sniffEncoding)]
-pub fn sniff_encoding(bytes: &[u8]) -> Option<String> {
-    match import::sniff_encoding(bytes) {
-        import::Encoding::Unknown => None,
-        e => Some(e.label().to_string()),
+pub fn sniff_encoding(bytes: JsValue) -> Result<JsValue, JsError> {
+    let bytes = bytes_of(&bytes, "bytes")?;
+    if import::is_workbook(&bytes) || import::not_a_table(&bytes, seating_core::Lang::EN).is_some() {
+        return Ok(JsValue::NULL);
     }
+    Ok(match import::sniff_encoding(&bytes) {
+        import::Encoding::Unknown => JsValue::NULL,
+        e => JsValue::from_str(e.label()),
+    })
 }
 
 /// The published JSON Schema (`schema/seating-1.schema.json`, which a native test keeps

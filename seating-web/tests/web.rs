@@ -98,7 +98,7 @@ fn undo_patch_of_instructions_round_trips() {
 
 #[wasm_bindgen_test]
 fn plan_json_returns_the_plan() {
-    let plan = seating_web::api::plan_json(TINY).map_err(JsValue::from).unwrap();
+    let plan = seating_web::api::plan_json(JsValue::from_str(TINY)).map_err(JsValue::from).unwrap();
     let plan: serde_json::Value = serde_json::from_str(&plan).unwrap();
     assert_eq!(plan["format"], "seating-plan/1");
     assert_eq!(plan["precedence"], serde_json::json!(["a", "b", "c"]));
