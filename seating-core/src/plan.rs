@@ -369,6 +369,10 @@ impl<'a> Planner<'a> {
     /// Pinned seats keep their pin.
     fn record_moves(&mut self) {
         for &(p, a, k) in &self.moves {
+            // A move later moves undid (reported as `move-conflict`) did not place anyone.
+            if self.pos[a] != usize::MAX && self.pos[p] < self.pos[a] {
+                continue;
+            }
             let Some(pl) = self.placement[p].as_mut().filter(|pl| pl.instruction.is_none()) else { continue };
             let anchor = &self.s.people[a];
             let what =

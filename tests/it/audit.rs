@@ -1070,3 +1070,32 @@ fn audit_shrink_keeps_room_for_fixed_seats() {
         complete(&s, &p, &[]);
     }
 }
+
+/// §7 moves that undo each other: the later one wins and is reported, and the reason of the
+/// one undone does not claim a move that did not happen (cycles of two and of three).
+#[test]
+fn audit_undone_moves_are_reported_and_not_claimed() {
+    for (moves, undone) in
+        [(vec![("p1", "p2"), ("p2", "p1")], "p1"), (vec![("p1", "p3"), ("p3", "p2"), ("p2", "p1")], "p3")]
+    {
+        let ins: Vec<Value> =
+            moves.iter().map(|(p, a)| json!({"op": "move", "person": p, "after": a})).collect();
+        let p = plan(&scenario(json!({"format": "seating/1", "people": numbered_people(3, "podium"),
+            "podium": {"rows": [3]}, "instructions": ins})));
+        assert!(codes(&p).contains(&"move-conflict".to_string()), "{moves:?}: {:?}", p.diagnostics);
+        let reason = &p.seats.iter().find(|a| a.person.as_deref() == Some(undone)).unwrap().reason;
+        assert!(!reason.contains("調整排序") && !reason.contains("moved after"), "{moves:?}: {reason}");
+        // Each person's final place agrees with the moves that hold.
+        let at = |id: &str| p.precedence.iter().position(|x| x == id).unwrap();
+        for &(who, after) in &moves {
+            let claimed = p
+                .seats
+                .iter()
+                .find(|a| a.person.as_deref() == Some(who))
+                .unwrap()
+                .reason
+                .contains("調整排序");
+            assert_eq!(claimed, at(who) > at(after), "{moves:?}: {who} after {after}");
+        }
+    }
+}
