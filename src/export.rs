@@ -141,11 +141,19 @@ pub fn run(cmd: &str, rest: &[String]) -> Result<(), Failure> {
         }
         "diff" => {
             let d = d.as_ref().expect("diff always has an earlier draft");
+            // The report, and in keep mode what keeping did (seats kept, rank inversions
+            // accepted), which the plan says in its diagnostics.
+            let mut text = d.to_text_in(scenario.meeting.script);
+            for note in plan.diagnostics.iter().filter(|x| x.code.starts_with("keep")) {
+                text.push('\n');
+                text.push_str(&note.message);
+                text.push('\n');
+            }
             match (out, ext.as_str()) {
-                (None, _) => crate::write_stdout(&d.to_text_in(scenario.meeting.script)),
+                (None, _) => crate::write_stdout(&text),
                 (Some(_), "svg") => write(out, svg::chart(&lay(), &a.page).as_bytes()),
                 (Some(_), "pdf") => write(out, &to_pdf(&[svg::chart(&lay(), &a.page)])?),
-                (Some(_), "txt") => write(out, d.to_text_in(scenario.meeting.script).as_bytes()),
+                (Some(_), "txt") => write(out, text.as_bytes()),
                 _ => Err(Failure::usage(format!(
                     "diff: -o must end in .txt, .svg or .pdf, got {:?}",
                     out.unwrap_or("")

@@ -86,6 +86,17 @@ pub struct Change {
     pub to: Option<Place>,
 }
 
+/// A person in the same seat whose printed details changed: name cards to reprint.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Edit {
+    /// Person id.
+    pub person: String,
+    /// Name in the later draft.
+    pub name: String,
+    /// What changed: the field's word (姓名, 職務, 單位), the earlier and the later value.
+    pub fields: Vec<(&'static str, String, String)>,
+}
+
 /// The changes between two drafts, later-draft precedence order, removed people last.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Diff {
@@ -93,6 +104,15 @@ pub struct Diff {
     pub changes: Vec<Change>,
     /// People seated in the same seat in both drafts.
     pub unchanged: usize,
+    /// People in the same seat whose printed seat label changed (a new numbering, a wider
+    /// hall): their tickets need reprinting. `from` and `to` are the same seat.
+    pub relabelled: Vec<Change>,
+    /// People present in both drafts whose name, post or unit changed.
+    pub edits: Vec<Edit>,
+    /// Banquet seats (桌次, 席次) that changed, as [`Diff::changes`] for the venue.
+    pub banquet: Vec<Change>,
+    /// People present in both drafts: none means the two are hardly drafts of one meeting.
+    pub shared: usize,
 }
 
 impl Diff {
@@ -104,6 +124,9 @@ impl Diff {
     /// Whether nothing changed.
     pub fn is_empty(&self) -> bool {
         self.changes.is_empty()
+            && self.relabelled.is_empty()
+            && self.edits.is_empty()
+            && self.banquet.is_empty()
     }
 
     /// A plain-text report in Chinese (繁體), one line per person, for the file or the terminal.
@@ -124,6 +147,17 @@ impl Diff {
             count(ChangeKind::Unseated),
             self.unchanged
         )));
+        if self.shared == 0 && !self.changes.is_empty() {
+            out.push_str(&script.words("注意：兩稿沒有共同的人員，可能不是同一會議的兩稿。\n"));
+        }
+        let line = |out: &mut String, c: &Change| {
+            let who = if c.post.is_empty() { c.name.clone() } else { format!("{}（{}）", c.name, c.post) };
+            let place = |p: &Option<Place>| match p {
+                Some(p) => format!("{} [{}]", p.label, p.seat),
+                None => script.word("無座位"),
+            };
+            out.push_str(&format!("  {who}：{} → {}\n", place(&c.from), place(&c.to)));
+        };
         for kind in [
             ChangeKind::Moved,
             ChangeKind::Added,
@@ -137,13 +171,32 @@ impl Diff {
                     out.push_str(&format!("\n{}：\n", script.words(kind.heading())));
                     any = true;
                 }
-                let who =
-                    if c.post.is_empty() { c.name.clone() } else { format!("{}（{}）", c.name, c.post) };
-                let place = |p: &Option<Place>| match p {
-                    Some(p) => format!("{} [{}]", p.label, p.seat),
-                    None => script.word("無座位"),
-                };
-                out.push_str(&format!("  {who}：{} → {}\n", place(&c.from), place(&c.to)));
+                line(&mut out, c);
+            }
+        }
+        if !self.relabelled.is_empty() {
+            out.push_str(
+                &script
+                    .words(&format!("\n座位未變、座號改變（入場券需重印）{} 人：\n", self.relabelled.len())),
+            );
+            for c in &self.relabelled {
+                line(&mut out, c);
+            }
+        }
+        if !self.edits.is_empty() {
+            out.push_str(
+                &script.words(&format!("\n人員資料改變（席卡、名單需重印）{} 人：\n", self.edits.len())),
+            );
+            for e in &self.edits {
+                let what: Vec<String> =
+                    e.fields.iter().map(|(f, a, b)| format!("{}「{a}」→「{b}」", script.words(f))).collect();
+                out.push_str(&format!("  {}：{}\n", e.name, what.join("；")));
+            }
+        }
+        if !self.banquet.is_empty() {
+            out.push_str(&script.words(&format!("\n宴會座次改變 {} 人：\n", self.banquet.len())));
+            for c in &self.banquet {
+                line(&mut out, c);
             }
         }
         if self.is_empty() {
@@ -199,6 +252,26 @@ pub fn diff(old_scenario: &Scenario, old: &Plan, new_scenario: &Scenario, new: &
         let (name, post) = new_names.get(id.as_str()).cloned().unwrap_or_else(|| who(new_scenario, id));
         d.changes.push(Change { kind, person: id.clone(), name, post, from: from.cloned(), to: to.cloned() });
     }
+    // Same seat, another printed label: the seat's number moved under its occupant.
+    for id in &new.precedence {
+        if let (Some(f), Some(t)) = (old_seats.get(id), new_seats.get(id)) {
+            if f.seat == t.seat && f.label != t.label {
+                let (name, post) = new_names.get(id.as_str()).cloned().unwrap_or_default();
+                let (from, to) = (Some(f.clone()), Some(t.clone()));
+                d.relabelled.push(Change {
+                    kind: ChangeKind::Moved,
+                    person: id.clone(),
+                    name,
+                    post,
+                    from,
+                    to,
+                });
+            }
+        }
+    }
+    d.shared = new.precedence.iter().filter(|id| old_present.contains(id.as_str())).count();
+    d.edits = edits(old_scenario, new_scenario, &new.precedence, &old_present);
+    d.banquet = banquet_changes(old, new, &new_names, |id| who(old_scenario, id));
     for id in &old.precedence {
         if !new_present.contains(id.as_str()) {
             let (name, post) = who(old_scenario, id);
@@ -213,6 +286,74 @@ pub fn diff(old_scenario: &Scenario, old: &Plan, new_scenario: &Scenario, new: &
         }
     }
     d
+}
+
+/// Name, post and unit of the people present in both drafts, compared (units by their names).
+fn edits(old: &Scenario, new: &Scenario, order: &[String], old_present: &HashSet<&str>) -> Vec<Edit> {
+    let unit = |s: &Scenario, id: Option<&str>| -> String {
+        id.map(|u| s.units.iter().find(|x| x.id == u).map_or(u, |x| x.name.as_str()).to_string())
+            .unwrap_or_default()
+    };
+    let old_people: HashMap<&str, &crate::scenario::Person> =
+        old.people.iter().map(|p| (p.id.as_str(), p)).collect();
+    let new_people: HashMap<&str, &crate::scenario::Person> =
+        new.people.iter().map(|p| (p.id.as_str(), p)).collect();
+    let mut out = Vec::new();
+    for id in order.iter().filter(|id| old_present.contains(id.as_str())) {
+        let (Some(a), Some(b)) = (old_people.get(id.as_str()), new_people.get(id.as_str())) else { continue };
+        let mut fields = Vec::new();
+        for (word, x, y) in [
+            ("姓名", a.name.clone(), b.name.clone()),
+            ("職務", a.post.clone().unwrap_or_default(), b.post.clone().unwrap_or_default()),
+            ("單位", unit(old, a.unit.as_deref()), unit(new, b.unit.as_deref())),
+        ] {
+            if x != y {
+                fields.push((word, x, y));
+            }
+        }
+        if !fields.is_empty() {
+            out.push(Edit { person: id.clone(), name: b.name.clone(), fields });
+        }
+    }
+    out
+}
+
+/// The banquet seats of the people whose banquet seat changed, who came to or left the
+/// banquet: the same kinds as the venue's changes.
+fn banquet_changes(
+    old: &Plan,
+    new: &Plan,
+    new_names: &HashMap<&str, (String, String)>,
+    old_who: impl Fn(&str) -> (String, String),
+) -> Vec<Change> {
+    let seats = |p: &Plan| -> HashMap<String, Place> {
+        p.banquet
+            .iter()
+            .flat_map(|b| &b.seats)
+            .map(|s| (s.person.clone(), Place { seat: s.seat.clone(), label: s.label.clone() }))
+            .collect()
+    };
+    let (before, after) = (seats(old), seats(new));
+    if before.is_empty() && after.is_empty() {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let mut ids: Vec<&String> = new.precedence.iter().chain(&old.precedence).collect();
+    let mut seen = HashSet::new();
+    ids.retain(|id| seen.insert(id.as_str()));
+    for id in ids {
+        let (from, to) = (before.get(id), after.get(id));
+        let kind = match (from, to) {
+            (Some(f), Some(t)) if f.seat == t.seat && f.label == t.label => continue,
+            (None, None) => continue,
+            (Some(_), Some(_)) => ChangeKind::Moved,
+            (None, Some(_)) => ChangeKind::Seated,
+            (Some(_), None) => ChangeKind::Unseated,
+        };
+        let (name, post) = new_names.get(id.as_str()).cloned().unwrap_or_else(|| old_who(id));
+        out.push(Change { kind, person: id.clone(), name, post, from: from.cloned(), to: to.cloned() });
+    }
+    out
 }
 
 /// Re-plans `new` moving as few people of the approved draft as possible (see the module

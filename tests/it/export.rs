@@ -756,6 +756,46 @@ fn keep_mode_keeps_an_approved_swap() {
     assert_eq!(seat_of(&kept, "H013"), seat_of(&old_plan, "H002"));
 }
 
+/// What a clerk must reprint is in the diff too: seat numbers that changed under people who
+/// kept their seats, names, posts and units that changed, and banquet seats; two files with
+/// nobody in common are flagged.
+#[test]
+fn diff_names_reprints_banquet_seats_and_strangers() {
+    let old = example("district-plenary");
+    let old_plan = plan(&old);
+    let mut renumbered = old.clone();
+    renumbered.convention.numbering = match old.convention.numbering {
+        seating_core::Numbering::OddEven => seating_core::Numbering::Sequential,
+        _ => seating_core::Numbering::OddEven,
+    };
+    let d = diff(&old, &old_plan, &renumbered, &plan(&renumbered));
+    assert_eq!(d.changes.len(), 0);
+    assert!(!d.relabelled.is_empty() && !d.is_empty());
+    assert!(d.relabelled.iter().all(|c| c.from.as_ref().unwrap().seat == c.to.as_ref().unwrap().seat));
+    assert!(d.to_text().contains("入場券需重印"), "{}", d.to_text());
+
+    let mut edited = old.clone();
+    let unit = edited.units[2].id.clone();
+    edited.people[20].unit = Some(unit);
+    edited.people[21].post = Some("新職務".into());
+    let d = diff(&old, &old_plan, &edited, &plan(&edited));
+    let people: Vec<&str> = d.edits.iter().map(|e| e.person.as_str()).collect();
+    assert!(people.contains(&old.people[20].id.as_str()) && people.contains(&old.people[21].id.as_str()));
+    assert!(d.to_text().contains("職務「") && d.to_text().contains("新職務"), "{}", d.to_text());
+
+    let bq = example("banquet");
+    let mut fewer = bq.clone();
+    let gone = bq.banquet.as_ref().map(|_| plan(&bq).banquet.unwrap().seats[0].person.clone()).unwrap();
+    fewer.people.retain(|p| p.id != gone);
+    let d = diff(&bq, &plan(&bq), &fewer, &plan(&fewer));
+    assert!(d.banquet.iter().any(|c| c.person == gone && c.to.is_none()), "{:?}", d.banquet);
+    assert!(d.banquet.len() > 1, "the others move up a seat");
+
+    let d = diff(&old, &old_plan, &bq, &plan(&bq));
+    assert_eq!(d.shared, 0);
+    assert!(d.to_text().contains("沒有共同的人員"));
+}
+
 /// Podium view turns the chart by 180°: the podium goes to the bottom, left and right swap.
 #[test]
 fn podium_view_is_the_audience_view_turned_round() {
