@@ -343,6 +343,7 @@ impl<'a> Planner<'a> {
         self.report_empty_names();
         self.prec = order.clone();
         self.apply_precedence_changes();
+        self.take_anchor_roles();
         // The precedence before `move`s, counting the people present: absent people (請假)
         // leave no gap, so #5 of the list is #4 with one of those before away, as the page
         // numbers the final precedence.
@@ -611,6 +612,23 @@ impl<'a> Planner<'a> {
         self.prec.retain(|&i| !excluded[i]);
         for (pos, &i) in self.prec.iter().enumerate() {
             self.pos[i] = pos;
+        }
+    }
+
+    /// A `move` beats the rule that seats a unit's full members before its attendees and
+    /// alternates (PROTOCOL §7: an instruction beats every rule): a person moved directly
+    /// after someone of their own unit and section is seated in that person's role group, so
+    /// an attendee moved after a member sits right after that member. Moves later moves
+    /// undid change nothing.
+    fn take_anchor_roles(&mut self) {
+        for &(p, a, _) in &self.moves {
+            let undone = self.pos[a] != usize::MAX && self.pos[p] < self.pos[a];
+            if undone || self.excluded[p] || self.unit_of[p] != self.unit_of[a] {
+                continue;
+            }
+            if self.seating[p].0 == self.seating[a].0 {
+                self.seating[p].1 = self.seating[a].1;
+            }
         }
     }
 
@@ -1033,7 +1051,7 @@ impl<'a> Planner<'a> {
             for role in [crate::Role::Member, crate::Role::Attendee, crate::Role::Alternate] {
                 for g in &groups {
                     let members: Vec<usize> =
-                        g.members.iter().copied().filter(|&i| s.people[i].role == role).collect();
+                        g.members.iter().copied().filter(|&i| self.seating[i].1 == role).collect();
                     let name = match role {
                         crate::Role::Member => g.name.clone(),
                         crate::Role::Attendee => msg!(self.lang, "{} (列席)", "{}（列席）", g.name),

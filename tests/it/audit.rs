@@ -1099,3 +1099,28 @@ fn audit_undone_moves_are_reported_and_not_claimed() {
         }
     }
 }
+
+/// §7 beats §4's members-first rule: an attendee (列席) moved directly after a full member of
+/// the unit sits right after that member, and the rank inversions it causes are reported; in
+/// `members-first` halls too.
+#[test]
+fn audit_a_move_beats_members_first() {
+    for roles in ["with-unit", "members-first"] {
+        let p = plan(&scenario(json!({"format": "seating/1", "units": [{"id": "u", "name": "甲局"}],
+            "people": [
+                {"id": "m1", "name": "一", "rank": 1, "unit": "u"}, {"id": "m2", "name": "二", "rank": 2, "unit": "u"},
+                {"id": "m3", "name": "三", "rank": 3, "unit": "u"},
+                {"id": "t1", "name": "列", "rank": 4, "unit": "u", "role": "attendee"}],
+            "hall": {"rows": 1, "seats": 6, "roles": roles},
+            "instructions": [{"op": "move", "person": "t1", "after": "m1"}]})));
+        let row: Vec<&str> = (1..=4)
+            .map(|c| {
+                let id = format!("H1-{c}");
+                p.seats.iter().find(|a| a.seat == id).and_then(|a| a.person.as_deref()).unwrap_or("-")
+            })
+            .collect();
+        assert_eq!(row, ["m1", "t1", "m2", "m3"], "{roles}");
+        let inversions = p.diagnostics.iter().filter(|d| d.code == "rank-inversion").count();
+        assert_eq!(inversions, 2, "{roles}: {:?}", p.diagnostics);
+    }
+}

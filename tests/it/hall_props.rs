@@ -73,10 +73,32 @@ pub fn front_first(s: &Scenario, p: &Plan) -> Result<(), String> {
 
 /// What the hall planner seats together: a unit, or with `roles: members-first` a unit's
 /// people of one role.
-fn group_key(s: &Scenario, id: &str) -> (Option<String>, Option<Role>) {
+fn group_key(s: &Scenario, p: &Plan, id: &str) -> (Option<String>, Option<Role>) {
     let person = s.people.iter().find(|x| x.id == id).unwrap();
-    let role = (s.hall.as_ref().unwrap().roles == RoleSeating::MembersFirst).then_some(person.role);
+    let role = (s.hall.as_ref().unwrap().roles == RoleSeating::MembersFirst)
+        .then(|| seated_role(s, p, id, usize::MAX));
     (person.unit.clone(), role)
+}
+
+/// The role a person is seated in: their own, or, moved directly after someone of their
+/// unit and section (PROTOCOL §7 beats members-first), that person's role as it stood when
+/// the move was applied (moves apply in instruction order). `before`: only moves before it.
+fn seated_role(s: &Scenario, p: &Plan, id: &str, before: usize) -> Role {
+    let person = s.people.iter().find(|x| x.id == id).unwrap();
+    let moved = p.seats.iter().find(|a| a.person.as_deref() == Some(id)).and_then(|a| a.instruction);
+    match moved.filter(|&k| k < before).map(|k| &s.instructions[k]) {
+        Some(ins) if ins.op == Op::Move => {
+            let anchor = ins.after.as_deref().and_then(|a| s.people.iter().find(|x| x.id == a));
+            match anchor {
+                Some(a) if a.unit == person.unit && a.section == person.section => {
+                    let k = moved.unwrap();
+                    seated_role(s, p, &a.id, k)
+                }
+                _ => person.role,
+            }
+        }
+        _ => person.role,
+    }
 }
 
 /// Units are together where the method promises it: `rows` seats each group on
@@ -102,7 +124,7 @@ pub fn units_together(s: &Scenario, p: &Plan) -> Result<(), String> {
     type Filled<'a> = Vec<(&'a str, SeatId, &'a str)>;
     let mut groups: HashMap<(Option<String>, Option<Role>), Filled> = HashMap::new();
     for &(who, seat, reason) in &filled {
-        groups.entry(group_key(s, who)).or_default().push((who, seat, reason));
+        groups.entry(group_key(s, p, who)).or_default().push((who, seat, reason));
     }
     match s.convention.hall_method {
         HallMethod::Rows => {
@@ -118,10 +140,7 @@ pub fn units_together(s: &Scenario, p: &Plan) -> Result<(), String> {
             for (key, members) in &groups {
                 let mut at: Vec<(usize, Role, usize)> = members
                     .iter()
-                    .map(|&(who, seat, _)| {
-                        let role = s.people.iter().find(|x| x.id == who).unwrap().role;
-                        (index[&seat], role, prec[who])
-                    })
+                    .map(|&(who, seat, _)| (index[&seat], seated_role(s, p, who, usize::MAX), prec[who]))
                     .collect();
                 at.sort();
                 if at.last().unwrap().0 - at[0].0 + 1 != at.len() {
