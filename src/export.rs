@@ -133,7 +133,9 @@ pub fn run(cmd: &str, rest: &[String]) -> Result<(), Failure> {
     match cmd {
         "chart" => {
             expect_ext(cmd, &ext, &["svg", "pdf"])?;
-            let page = svg::chart(&lay(), &a.page);
+            let l = lay();
+            warn_small_names(&l, &a.page);
+            let page = svg::chart(&l, &a.page);
             if ext == "pdf" {
                 return write(out, &to_pdf(&[page])?);
             }
@@ -208,6 +210,23 @@ pub fn run(cmd: &str, rest: &[String]) -> Result<(), Failure> {
             ))),
         },
         _ => unreachable!("dispatched by main"),
+    }
+}
+
+/// Names too small to read on the printed page (a large hall on A4): said on stderr, with
+/// what to do; the chart is written anyway.
+fn warn_small_names(l: &seating_core::Layout, page: &PageOptions) {
+    const READABLE_PT: f64 = 4.0;
+    if let Some(pt) = svg::smallest_name_pt(l, page).filter(|&pt| pt < READABLE_PT) {
+        let paper = if page.paper == Paper::A3 { "A3" } else { "A4" };
+        let hint = if page.paper == Paper::A3 {
+            "print the podium and each block of the hall on its own sheet, or use a plotter"
+        } else {
+            "try --paper a3"
+        };
+        eprintln!(
+            "seating: warning: the smallest names print at {pt:.1} pt on {paper}, hard to read; {hint}"
+        );
     }
 }
 

@@ -268,3 +268,22 @@ fn stale_card_pages_are_named() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// A chart whose names print too small to read says so, with what to do; one that prints
+/// readably says nothing.
+#[test]
+fn unreadably_small_names_are_warned_about() {
+    let dir = std::env::temp_dir().join(format!("seating-small-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let ex = |n: &str| {
+        Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("examples/{n}.json")).to_str().unwrap().to_string()
+    };
+    let out = dir.join("c.svg").to_str().unwrap().to_string();
+    let big = seating(&["chart", &ex("hall-congress"), "-o", &out], None);
+    assert!(big.status.success());
+    assert!(stderr(&big).contains("hard to read") && stderr(&big).contains("--paper a3"), "{}", stderr(&big));
+    let small = seating(&["chart", &ex("district-plenary"), "-o", &out], None);
+    assert!(small.status.success());
+    assert!(!stderr(&small).contains("hard to read"), "{}", stderr(&small));
+    let _ = std::fs::remove_dir_all(&dir);
+}

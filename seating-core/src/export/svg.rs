@@ -135,6 +135,17 @@ pub fn placement(layout: &Layout, page: &PageOptions) -> Placement {
     frame(layout, page).place
 }
 
+/// The size, in points, that the smallest name on the chart prints at on `page` (`None`
+/// without any name): below about 4 pt names are hard to read on paper, and a bigger sheet
+/// or a part of the venue per page is needed.
+pub fn smallest_name_pt(layout: &Layout, page: &PageOptions) -> Option<f64> {
+    let scale = placement(layout, page).scale;
+    let seats = layout.seats.iter().filter(|b| b.person.is_some()).filter_map(|b| b.name.as_ref());
+    // Banquet, line-up and host–guest places.
+    let places = layout.places.iter().filter(|b| b.person.is_some()).filter_map(|b| b.name.as_ref());
+    seats.chain(places).map(|t| t.size * scale * 72.0 / 25.4).min_by(f64::total_cmp)
+}
+
 /// The chart on the given page.
 ///
 /// Complexity: O(seats); every seat is a rectangle plus at most four short text elements.
