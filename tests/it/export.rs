@@ -1147,3 +1147,38 @@ fn bilateral_charts_draw_the_protocol_geometry() {
     assert!(c.places.is_empty() && c.seats.is_empty());
     assert_eq!(seating_core::layout::relayout(talks, (&s, &p), (&s3, &p3), &o), layout(&s3, &p3, &o));
 }
+
+/// The sign-off block's date line stays inside its box whatever the binding margin: a 40 mm
+/// binding on a portrait page narrows the boxes to about 33 mm.
+#[test]
+fn sign_off_dates_fit_their_boxes() {
+    let s = example("district-plenary");
+    let l = layout(&s, &plan(&s), &LayoutOptions::default());
+    for binding in [0.0, 25.0, 40.0, 60.0] {
+        for orientation in
+            [seating_core::export::Orientation::Portrait, seating_core::export::Orientation::Landscape]
+        {
+            let page = seating_core::export::PageOptions { binding, orientation, ..Default::default() };
+            let doc = svg::chart(&l, &page);
+            let widths: Vec<f64> = doc
+                .split("<rect class=\"box\" ")
+                .skip(1)
+                .map(|r| r.split("width=\"").nth(1).unwrap().split('"').next().unwrap().parse().unwrap())
+                .collect();
+            let sizes: Vec<f64> = doc
+                .split("<text font-size=\"")
+                .skip(1)
+                .filter(|t| t.contains("日期："))
+                .map(|t| t.split('"').next().unwrap().parse().unwrap())
+                .collect();
+            assert_eq!(sizes.len(), 3, "{binding} {orientation:?}");
+            for (w, size) in widths.iter().zip(&sizes) {
+                // Eleven full-width characters from 2 mm inside the box.
+                assert!(
+                    2.0 + 11.0 * size <= *w,
+                    "binding {binding} {orientation:?}: {size} mm type in a {w} mm box"
+                );
+            }
+        }
+    }
+}

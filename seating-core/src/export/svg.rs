@@ -267,7 +267,10 @@ pub fn chart(layout: &Layout, page: &PageOptions) -> String {
                     .set("class", "box"),
             );
             f = f.add(text(&sc.word(&format!("{role}：")), x + 2.0, y0 + 5.0, 3.4));
-            f = f.add(text(&sc.words("日期：　　年　　月　　日"), x + 2.0, y0 + h - 2.5, 2.8));
+            // Eleven full-width characters: smaller type in a narrow box (a wide binding
+            // margin on a portrait page), so that 日 stays inside it.
+            let date_size = 2.8_f64.min((cell - 4.0) / 11.0);
+            f = f.add(text(&sc.words("日期：　　年　　月　　日"), x + 2.0, y0 + h - 2.5, date_size));
         }
     }
     doc = doc.add(f);
