@@ -113,6 +113,9 @@ pub struct Diff {
     pub banquet: Vec<Change>,
     /// People present in both drafts: none means the two are hardly drafts of one meeting.
     pub shared: usize,
+    /// The earlier draft's content hash ([`crate::layout::content_hash`]), which a chart
+    /// marked with these changes prints, so that it says which draft it was compared with.
+    pub against: String,
 }
 
 impl Diff {
@@ -270,6 +273,7 @@ pub fn diff(old_scenario: &Scenario, old: &Plan, new_scenario: &Scenario, new: &
         }
     }
     d.shared = new.precedence.iter().filter(|id| old_present.contains(id.as_str())).count();
+    d.against = crate::layout::content_hash(old_scenario, old);
     d.edits = edits(old_scenario, new_scenario, &new.precedence, &old_present);
     d.banquet = banquet_changes(old, new, &new_names, |id| who(old_scenario, id));
     for id in &old.precedence {

@@ -406,6 +406,9 @@ pub struct Layout {
     pub unseated: Vec<Occupant>,
     /// People removed or left without a seat against the earlier plan (from the diff).
     pub removed: Vec<String>,
+    /// Content hash of the earlier draft the changes are marked against (from the diff;
+    /// empty without one), so a reviewer can tell which draft it was.
+    pub against: String,
     /// Short content hash of the scenario and plan (16 hex digits, FNV-1a 64).
     pub hash: String,
     /// `seating-core` version that made the layout.
@@ -1079,6 +1082,7 @@ impl<'a> Builder<'a> {
             orientation,
             unseated,
             removed,
+            against: self.opt.diff.as_ref().map(|d| d.against.clone()).unwrap_or_default(),
             hash: hash_unless(self.opt, self.s, self.plan),
             version: env!("CARGO_PKG_VERSION"),
         }
@@ -1158,6 +1162,7 @@ impl<'a> Builder<'a> {
             orientation: self.w(orientation),
             unseated: Vec::new(),
             removed: Vec::new(),
+            against: String::new(),
             hash: hash_unless(self.opt, self.s, self.plan),
             version: env!("CARGO_PKG_VERSION"),
         }

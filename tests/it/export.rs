@@ -718,6 +718,13 @@ fn diff_and_keep_mode() {
     );
     let chart = svg::svg(&l);
     assert!(chart.contains("class=\"mv\"") && chart.contains("class=\"ad\""));
+    // The chart says which draft it was compared with: the earlier draft's check code.
+    let old_hash = seating_core::layout::content_hash(&old, &old_plan);
+    assert!(
+        chart.contains(&format!("改變標記對照的前稿：校驗碼 {}", &old_hash[..12])),
+        "{}",
+        &old_hash[..12]
+    );
     // Same draft twice: nothing changed.
     assert!(diff(&old, &old_plan, &old, &old_plan).is_empty());
 }

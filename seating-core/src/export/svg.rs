@@ -588,5 +588,9 @@ fn notes(layout: &Layout) -> Vec<String> {
     if !layout.removed.is_empty() {
         out.push(line("較前稿減少或未能安排", layout.removed.iter().map(String::as_str).collect()));
     }
+    if !layout.against.is_empty() {
+        let hash = &layout.against[..12.min(layout.against.len())];
+        out.push(format!("{}{hash}{}", sc.words("改變標記對照的前稿：校驗碼 "), sc.words("（見前稿頁腳）")));
+    }
     out
 }
