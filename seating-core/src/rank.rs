@@ -131,7 +131,7 @@ fn earlier_first(a: Option<&str>, b: Option<&str>) -> Ordering {
 /// characters lower-cased as they are. Syllables are separated by a space, which sorts before
 /// letters, so `li` + `an` ranks before `lian`.
 ///
-/// The surname is read as a surname: a name starting with one of [`SURNAME_READINGS`] (曾
+/// The surname is read as a surname: a name starting with a polyphonic surname (曾
 /// zeng, 单 shan, 解 xie, 仇 qiu, 万俟 mo qi, …) takes that reading for its first one or two
 /// characters, where the table gives the everyday reading (ceng, dan, jie, chou, wan si).
 ///
