@@ -323,6 +323,12 @@ pub enum Action {
 /// fields the core adds later get their defaults. Read from text, not with
 /// `serde_json::from_value`: the text reader of these types is in the WASM already (it
 /// reads every scenario), a `Value` reader would be a second copy of them.
+/// An instruction made on the page, recorded with who asked (`by`, the 指示人 field) and
+/// when: the fields of its kind are set over it.
+fn recorded(op: Op, by: Option<String>, at: String) -> Instruction {
+    Instruction { op, person: None, seat: None, people: None, after: None, by, note: None, at: Some(at) }
+}
+
 pub fn from_json<T: serde::de::DeserializeOwned>(v: serde_json::Value) -> T {
     serde_json::from_str(&v.to_string()).expect("a valid literal of the scenario format")
 }
@@ -626,14 +632,8 @@ impl State {
                                 s.instructions.remove(k);
                             }
                             None => s.instructions.push(Instruction {
-                                op: Op::Swap,
-                                person: None,
-                                seat: None,
                                 people: Some(vec![person, other]),
-                                after: None,
-                                by,
-                                note: None,
-                                at: Some(at),
+                                ..recorded(Op::Swap, by, at)
                             }),
                         }
                         Ok(())
@@ -663,14 +663,9 @@ impl State {
                                 }
                             }
                             None => s.instructions.push(Instruction {
-                                op: Op::Pin,
                                 person: Some(person),
                                 seat: Some(to),
-                                people: None,
-                                after: None,
-                                by,
-                                note: None,
-                                at: Some(at),
+                                ..recorded(Op::Pin, by, at)
                             }),
                         }
                         Ok(())
@@ -739,14 +734,10 @@ impl State {
                 s.instructions.retain(|i| !replaced(i));
                 for (p, seat) in pins {
                     s.instructions.push(Instruction {
-                        op: Op::Pin,
                         person: Some(p),
                         seat: Some(seat),
-                        people: None,
-                        after: None,
-                        by: by.clone(),
                         note: Some(note.clone()),
-                        at: Some(at.clone()),
+                        ..recorded(Op::Pin, by.clone(), at.clone())
                     });
                 }
                 Ok(())
@@ -777,16 +768,9 @@ impl State {
                     Some(k) => {
                         s.instructions.remove(k);
                     }
-                    None => s.instructions.push(Instruction {
-                        op: Op::Reserve,
-                        person: None,
-                        seat: Some(seat),
-                        people: None,
-                        after: None,
-                        by,
-                        note: None,
-                        at: Some(at),
-                    }),
+                    None => {
+                        s.instructions.push(Instruction { seat: Some(seat), ..recorded(Op::Reserve, by, at) })
+                    }
                 }
                 Ok(())
             }),
@@ -813,14 +797,9 @@ impl State {
             label,
             Box::new(move |s| {
                 s.instructions.push(Instruction {
-                    op: Op::Move,
                     person: Some(person),
-                    seat: None,
-                    people: None,
                     after: Some(after),
-                    by,
-                    note: None,
-                    at: Some(at),
+                    ..recorded(Op::Move, by, at)
                 });
                 Ok(())
             }),
@@ -845,16 +824,8 @@ impl State {
                     s.instructions
                         .retain(|x| !(x.op == Op::Exclude && x.person.as_deref() == Some(person.as_str())));
                 } else {
-                    s.instructions.push(Instruction {
-                        op: Op::Exclude,
-                        person: Some(person),
-                        seat: None,
-                        people: None,
-                        after: None,
-                        by,
-                        note: None,
-                        at: Some(at),
-                    });
+                    s.instructions
+                        .push(Instruction { person: Some(person), ..recorded(Op::Exclude, by, at) });
                 }
                 Ok(())
             }),
