@@ -241,9 +241,18 @@ pub fn diff(old_scenario: &Scenario, old: &Plan, new_scenario: &Scenario, new: &
     let mut d = Diff::default();
     for id in &new.precedence {
         let (from, to) = (old_seats.get(id), new_seats.get(id));
-        let kind = match (old_present.contains(id.as_str()), from, to) {
+        let was_there = old_present.contains(id.as_str());
+        d.shared += usize::from(was_there);
+        let kind = match (was_there, from, to) {
             (_, Some(f), Some(t)) if f.seat == t.seat => {
                 d.unchanged += 1;
+                // Same seat, another printed label: the seat's number moved under its occupant.
+                if f.label != t.label {
+                    let (name, post) = new_names.get(id.as_str()).cloned().unwrap_or_default();
+                    let (from, to) = (Some(f.clone()), Some(t.clone()));
+                    let kind = ChangeKind::Moved;
+                    d.relabelled.push(Change { kind, person: id.clone(), name, post, from, to });
+                }
                 continue;
             }
             (_, Some(_), Some(_)) => ChangeKind::Moved,
@@ -255,24 +264,6 @@ pub fn diff(old_scenario: &Scenario, old: &Plan, new_scenario: &Scenario, new: &
         let (name, post) = new_names.get(id.as_str()).cloned().unwrap_or_else(|| who(new_scenario, id));
         d.changes.push(Change { kind, person: id.clone(), name, post, from: from.cloned(), to: to.cloned() });
     }
-    // Same seat, another printed label: the seat's number moved under its occupant.
-    for id in &new.precedence {
-        if let (Some(f), Some(t)) = (old_seats.get(id), new_seats.get(id)) {
-            if f.seat == t.seat && f.label != t.label {
-                let (name, post) = new_names.get(id.as_str()).cloned().unwrap_or_default();
-                let (from, to) = (Some(f.clone()), Some(t.clone()));
-                d.relabelled.push(Change {
-                    kind: ChangeKind::Moved,
-                    person: id.clone(),
-                    name,
-                    post,
-                    from,
-                    to,
-                });
-            }
-        }
-    }
-    d.shared = new.precedence.iter().filter(|id| old_present.contains(id.as_str())).count();
     d.against = crate::layout::content_hash(old_scenario, old);
     d.edits = edits(old_scenario, new_scenario, &new.precedence, &old_present);
     d.banquet = banquet_changes(old, new, &new_names, |id| who(old_scenario, id));

@@ -370,10 +370,6 @@ impl<'a> Planner<'a> {
     /// Pinned seats keep their pin.
     fn record_moves(&mut self) {
         for &(p, a, k) in &self.moves {
-            // A move later moves undid (reported as `move-conflict`) did not place anyone.
-            if self.pos[a] != usize::MAX && self.pos[p] < self.pos[a] {
-                continue;
-            }
             let Some(pl) = self.placement[p].as_mut().filter(|pl| pl.instruction.is_none()) else { continue };
             let anchor = &self.s.people[a];
             let what =
@@ -618,12 +614,10 @@ impl<'a> Planner<'a> {
     /// A `move` beats the rule that seats a unit's full members before its attendees and
     /// alternates (PROTOCOL §7: an instruction beats every rule): a person moved directly
     /// after someone of their own unit and section is seated in that person's role group, so
-    /// an attendee moved after a member sits right after that member. Moves later moves
-    /// undid change nothing.
+    /// an attendee moved after a member sits right after that member.
     fn take_anchor_roles(&mut self) {
         for &(p, a, _) in &self.moves {
-            let undone = self.pos[a] != usize::MAX && self.pos[p] < self.pos[a];
-            if undone || self.excluded[p] || self.unit_of[p] != self.unit_of[a] {
+            if self.excluded[p] || self.unit_of[p] != self.unit_of[a] {
                 continue;
             }
             if self.seating[p].0 == self.seating[a].0 {
@@ -635,7 +629,9 @@ impl<'a> Planner<'a> {
     /// A move that later moves undid, as in a cycle of three (a after c, c after b, b after
     /// a: b is moved away from behind c, and c ends before b): reported like the undoing
     /// pair of two, which is reported where it happens. `self.moves` holds each person's
-    /// last move; `self.prec` the order after all of them.
+    /// last move, `self.prec` the order after all of them; afterwards `self.moves` holds only
+    /// the moves that hold (the person after their anchor, or the anchor absent), so that an
+    /// undone move neither claims a seat's reason nor changes a role.
     fn report_undone_moves(&mut self, reported: &[usize], moves_of: &HashMap<usize, Vec<usize>>) {
         let mut at = vec![0; self.s.people.len()];
         for (pos, &i) in self.prec.iter().enumerate() {
@@ -675,6 +671,8 @@ impl<'a> Planner<'a> {
                 Some(p),
             );
         }
+        let excluded = &self.excluded;
+        self.moves.retain(|&(p, a, _)| excluded[a] || at[p] > at[a]);
     }
 
     fn podium_people(&self) -> impl Iterator<Item = usize> + '_ {
@@ -734,12 +732,7 @@ impl<'a> Planner<'a> {
             Ok(id) if self.seat_exists(id) => Some(id),
             Ok(id) => {
                 let shrunk = id.area == Area::Podium
-                    && self.s.podium.as_ref().is_some_and(|p| {
-                        p.shrink
-                            && p.rows
-                                .get((id.row as usize).wrapping_sub(1))
-                                .is_some_and(|&len| (1..=len).contains(&id.col))
-                    });
+                    && self.s.podium.as_ref().is_some_and(|p| p.shrink && in_rows(&p.rows, id));
                 let why = if self.blocked.contains(&id) {
                     self.lang.text("is blocked", "已停用")
                 } else if shrunk {
@@ -1821,13 +1814,16 @@ pub(crate) fn podium_places(s: &Scenario, ids: &HashMap<&str, usize>, excluded: 
     loop {
         let rows = podium::shrink(declared, people + keep.len());
         let before = keep.len();
-        keep.retain(|seat| {
-            rows.get((seat.row as usize).wrapping_sub(1)).is_some_and(|&len| (1..=len).contains(&seat.col))
-        });
+        keep.retain(|&seat| in_rows(&rows, seat));
         if keep.len() == before {
             return people + keep.len();
         }
     }
+}
+
+/// Whether podium rows of these lengths (front row first) have `seat`.
+fn in_rows(rows: &[u32], seat: SeatId) -> bool {
+    rows.get((seat.row as usize).wrapping_sub(1)).is_some_and(|&len| (1..=len).contains(&seat.col))
 }
 
 /// The podium's people present (less those pinned to a usable hall seat) and the podium
