@@ -105,7 +105,9 @@ fn plan_with(
 
 pub fn run(cmd: &str, rest: &[String]) -> Result<(), Failure> {
     let a = parse(cmd, rest)?;
-    if a.files.iter().map(String::as_str).chain(a.against.as_deref()).filter(|f| *f == "-").count() > 1 {
+    // The files read: an output must not be one of them, and stdin is read once.
+    let inputs: Vec<&str> = a.files.iter().map(String::as_str).chain(a.against.as_deref()).collect();
+    if inputs.iter().filter(|f| **f == "-").count() > 1 {
         return Err(Failure::usage(format!(
             "{cmd}: standard input (-) can be read only once; give one of the files by name"
         )));
@@ -116,10 +118,8 @@ pub fn run(cmd: &str, rest: &[String]) -> Result<(), Failure> {
         plan_with(&a.files[0], a.against.as_deref(), a.keep)?
     };
     let out = a.out.as_deref();
-    // The files read: an output must not be one of them.
-    let inputs: Vec<&str> = a.files.iter().map(String::as_str).chain(a.against.as_deref()).collect();
     let write = |out: Option<&str>, bytes: &[u8]| write(out, bytes, &inputs);
-    let ext = out.and_then(|o| o.rsplit_once('.')).map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
+    let ext = out.map(extension).unwrap_or_default();
     // The part to draw: as asked, else what the file has (the venue first).
     let part = a.part.unwrap_or_else(|| Part::default_for(&scenario, &plan));
     part.check(&plan).map_err(|e| Failure::input(format!("{cmd}: --part {e}")))?;
@@ -234,7 +234,12 @@ fn to_pdf(pages: &[String]) -> Result<Vec<u8>, Failure> {
     crate::pdf::pdf(pages).map_err(|e| Failure::input(format!("cannot make the PDF: {e}")))
 }
 
-fn expect_ext(cmd: &str, ext: &str, allowed: &[&str]) -> Result<(), Failure> {
+/// The extension of an output path, lower-cased (`Chart.SVG` → `svg`), or "" without one.
+pub(crate) fn extension(out: &str) -> String {
+    out.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default()
+}
+
+pub(crate) fn expect_ext(cmd: &str, ext: &str, allowed: &[&str]) -> Result<(), Failure> {
     if allowed.contains(&ext) {
         Ok(())
     } else {

@@ -188,11 +188,7 @@ fn import(rest: &[String]) -> Result<(), Failure> {
     );
     match out.filter(|o| o != "-") {
         Some(out) => {
-            if !out.to_ascii_lowercase().ends_with(".json") {
-                return Err(Failure::usage(format!(
-                    "import: -o must end in .json (the scenario is JSON), got {out:?}"
-                )));
-            }
+            export::expect_ext("import", &export::extension(&out), &["json"])?;
             write_file(&out, json.as_bytes(), &[&path])?;
             eprintln!("{summary} → {out}");
             Ok(())

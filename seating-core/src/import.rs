@@ -456,16 +456,21 @@ pub fn parse_table_in(text: &str, lang: Lang) -> Result<Table, Error> {
     Ok(Table { header, rows, delimiter })
 }
 
+/// Whether a header cell is a row number (序號), which is a rank only when no explicit rank
+/// column stands beside it.
+fn is_serial(header: &str) -> bool {
+    matches!(header.trim(), "序號" | "序号")
+}
+
 /// Maps header cells to fields; `None` unless a name column is recognised. A field
 /// recognised twice goes to its first column, except that a row number (序號) gives way to
 /// an explicit rank column (排序, 位次): `序號 姓名 … 排序` ranks by 排序.
 pub fn guess_columns(header: &[String]) -> Option<Vec<Field>> {
     let mut fields: Vec<Field> =
         header.iter().map(|h| Field::from_header(h).unwrap_or(Field::Ignore)).collect();
-    let serial = |h: &String| matches!(h.trim(), "序號" | "序号");
-    if fields.iter().zip(header).any(|(&f, h)| f == Field::Rank && !serial(h)) {
+    if fields.iter().zip(header).any(|(&f, h)| f == Field::Rank && !is_serial(h)) {
         for (f, h) in fields.iter_mut().zip(header) {
-            if *f == Field::Rank && serial(h) {
+            if *f == Field::Rank && is_serial(h) {
                 *f = Field::Ignore;
             }
         }
@@ -527,7 +532,7 @@ pub fn scenario(table: &Table, podium: usize, lang: Lang) -> Result<Scenario, Er
             continue;
         };
         let Some(first) = columns.iter().position(|&c| c == f) else { continue };
-        if !(f == Field::Rank && matches!(h.trim(), "序號" | "序号")) {
+        if !(f == Field::Rank && is_serial(h)) {
             return Err(Error::Table {
                 line: 0,
                 column: column_text(i, Some(f), lang),
