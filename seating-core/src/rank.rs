@@ -140,11 +140,9 @@ fn earlier_first(a: Option<&str>, b: Option<&str>) -> Ordering {
 /// 〇) count as characters without a reading.
 pub fn pinyin_key(name: &str) -> String {
     let mut key = String::with_capacity(name.len() * 3);
-    let mut chars = name.chars().filter(|&c| !(c.is_whitespace() || c == '·' || c == '•')).peekable();
-    let first = chars.peek().copied();
-    let mut rest = chars.clone();
-    rest.next();
-    let second = rest.peek().copied();
+    let mut chars = name.chars().filter(|&c| !(c.is_whitespace() || c == '·' || c == '•'));
+    let mut ahead = chars.clone();
+    let (first, second) = (ahead.next(), ahead.next());
     if let Some((surname, readings)) = first.and_then(|a| surname_reading(a, second)) {
         for r in readings.split(' ') {
             key.push_str(r);
