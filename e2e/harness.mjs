@@ -202,6 +202,25 @@ export async function pasteRoster(page, text = ROSTER_30, { append = false, podi
   await page.locator('#roster-table tbody tr').first().waitFor();
 }
 
+/**
+ * The value of a text cell of the roster (components/cell.rs): `row` selects the `<tr>`,
+ * `field` is the cell's class (`name`, `post`, …). The text of a cell at rest, the input's
+ * value while it is being edited.
+ */
+export async function cellValue(page, row, field) {
+  return page.$eval(`${row} .${field}`, (el) =>
+    el.tagName === 'INPUT' ? el.value : el.classList.contains('hint') ? '' : el.textContent,
+  );
+}
+
+/** Types `text` into a roster text cell as a clerk does: click it, type, press Enter. */
+export async function editCell(page, row, field, text) {
+  await page.locator(`${row} .cell.${field}`).click();
+  const input = page.locator(`${row} input.${field}`);
+  await input.fill(text);
+  await input.press('Enter');
+}
+
 /** A real mouse drag (press, move in steps, release) from one seat's centre to another's. */
 export async function dragSeat(page, from, to) {
   const a = await page.locator(`#diagram g[data-seat="${from}"] rect.box`).boundingBox();

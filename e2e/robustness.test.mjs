@@ -5,7 +5,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { ARTIFACTS, dragSeat, nameOfRank, pasteRoster, ROSTER_30, seatsOf, setup } from './harness.mjs';
+import { ARTIFACTS, cellValue, dragSeat, editCell, nameOfRank, pasteRoster, ROSTER_30, seatsOf, setup } from './harness.mjs';
 
 const EVIL = '<img src=x onerror=alert(1)>';
 const EVIL_POST = '<script>window.__xss=1</script>';
@@ -36,8 +36,8 @@ test('a name with markup is shown as text everywhere and nothing runs', async ()
   const roster = ROSTER_30.replace('王晨\t區委書記', `${EVIL}\t${EVIL_POST}`);
   await pasteRoster(page, roster);
   // Roster table: the input's value is the literal text.
-  assert.equal(await page.inputValue('#roster-table tbody tr:first-child input.name'), EVIL);
-  assert.equal(await page.inputValue('#roster-table tbody tr:first-child input.post'), EVIL_POST);
+  assert.equal(await cellValue(page, '#roster-table tbody tr:first-child', 'name'), EVIL);
+  assert.equal(await cellValue(page, '#roster-table tbody tr:first-child', 'post'), EVIL_POST);
   // Diagram: the seat's hover tooltip holds the literal text.
   await page.locator('#diagram g[data-seat="P1-4"] rect.box').hover();
   const title = await page.locator('#seat-tooltip').textContent();
@@ -170,7 +170,7 @@ test('a table without a recognised header gets a column-mapping step', async () 
   await page.locator('#import-podium').press('Tab');
   await page.click('#import-replace');
   await page.locator('#roster-table tbody tr').nth(2).waitFor();
-  assert.equal(await page.inputValue('#roster-table tbody tr:nth-child(2) input.post'), '區長');
+  assert.equal(await cellValue(page, '#roster-table tbody tr:nth-child(2)', 'post'), '區長');
   const seats = await seatsOf(page);
   assert.deepEqual(['P1-3', 'P1-4', 'P1-5'].map((s) => seats[s].name), ['趙樂', '王晨', '李強']);
   h.expectClean(page);
@@ -188,7 +188,7 @@ test('an Excel workbook (.xlsx) is read from its first visible sheet and importe
   assert.equal(await page.locator('#mapping tbody tr:first-child td:nth-child(2)').textContent(), '陳佳怡');
   await page.click('#import-replace');
   await page.locator('#roster-table tbody tr').nth(4).waitFor();
-  assert.equal(await page.inputValue('#roster-table tbody tr:nth-child(2) input.post'), '區委副書記 區長');
+  assert.equal(await cellValue(page, '#roster-table tbody tr:nth-child(2)', 'post'), '區委副書記 區長');
   const seats = await seatsOf(page);
   // Three on the podium by the 區域 column, `3 1 2` in the middle of the row of 7.
   assert.deepEqual(['P1-3', 'P1-4', 'P1-5'].map((s) => seats[s].name), ['梁博娟', '陳佳怡', '顧燕偉']);
@@ -267,7 +267,7 @@ test('appointment dates come in from a roster, show in it, and the seniority tie
   await page.click('#import-replace');
   await page.locator('#roster-table tbody tr').nth(2).waitFor();
   // As personnel forms write them (a month; an Excel day number), as dates.
-  const dates = () => page.$$eval('#roster-table input.appointed', (i) => i.map((x) => x.value));
+  const dates = () => page.$$eval('#roster-table .cell.appointed', (c) => c.map((x) => x.textContent));
   assert.deepEqual(await dates(), ['2019-03-01', '2016-05-01', '2019-03-01']);
   // Seniority first: the earlier appointment, then (same date) strokes: 王 4 before 赵 9.
   await page.locator('#tab-ranking').click();
@@ -276,18 +276,16 @@ test('appointment dates come in from a roster, show in it, and the seniority tie
   assert.deepEqual(await order(), ['李强', '王晨', '赵乐']);
   // A date edited in the roster moves its person.
   await page.locator('#tab-roster').click();
-  await page.locator('#roster-table tbody tr:nth-child(3) input.appointed').fill('2010.1');
-  await page.locator('#roster-table tbody tr:nth-child(3) input.appointed').press('Enter');
+  await editCell(page, '#roster-table tbody tr:nth-child(3)', 'appointed', '2010.1');
   await page.locator('#tab-ranking').click();
   await page.waitForFunction(() => document.querySelector('#precedence li .name')?.textContent === '赵乐');
   assert.deepEqual(await order(), ['赵乐', '李强', '王晨']);
   await page.locator('#tab-roster').click();
-  assert.equal(await page.inputValue('#roster-table tbody tr:nth-child(3) input.appointed'), '2010-01-01');
+  assert.equal(await cellValue(page, '#roster-table tbody tr:nth-child(3)', 'appointed'), '2010-01-01');
   // Not a date: refused, said why, the date kept.
-  await page.locator('#roster-table tbody tr:nth-child(3) input.appointed').fill('去年');
-  await page.locator('#roster-table tbody tr:nth-child(3) input.appointed').press('Enter');
+  await editCell(page, '#roster-table tbody tr:nth-child(3)', 'appointed', '去年');
   await page.locator('#notice.error', { hasText: '不是日期' }).waitFor();
-  assert.equal(await page.inputValue('#roster-table tbody tr:nth-child(3) input.appointed'), '2010-01-01');
+  assert.equal(await cellValue(page, '#roster-table tbody tr:nth-child(3)', 'appointed'), '2010-01-01');
   await h.screenshot(page, 'roster-dates');
   h.expectClean(page);
   await page.close();
@@ -305,18 +303,18 @@ test('a GBK-encoded CSV from old Excel is decoded, not garbled', async () => {
   assert.equal(await page.locator('#mapping tbody tr:first-child td:first-child').textContent(), '王晨');
   await page.click('#import-replace');
   await page.locator('#roster-table tbody tr').nth(2).waitFor();
-  assert.equal(await page.inputValue('#roster-table tbody tr:first-child input.post'), '区委书记');
+  assert.equal(await cellValue(page, '#roster-table tbody tr:first-child', 'post'), '区委书记');
   // A damaged workbook: the page says what is wrong and keeps the roster.
   await page.setInputFiles('#upload', { name: 'roster.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from('PK\x03\x04') });
   await page.locator('#notice.error').waitFor();
   assert.match(await page.locator('#notice').textContent(), /无法读取这个 Excel 文件：不是 \.xlsx 工作簿（缺少 ZIP 目录/);
-  assert.equal(await page.inputValue('#roster-table tbody tr:first-child input.post'), '区委书记');
+  assert.equal(await cellValue(page, '#roster-table tbody tr:first-child', 'post'), '区委书记');
   // A damaged scenario file: where and what, in the page's language; the roster is kept.
   const broken = '{"format": "seating/1",\n "people": [{"id": "p1", "name": "王晨"}, {"id": "p2"}]}';
   await page.setInputFiles('#upload', { name: '方案.json', mimeType: 'application/json', buffer: Buffer.from(broken) });
   await page.locator('#notice.error', { hasText: '方案文件' }).waitFor();
   assert.match(await page.locator('#notice').textContent(), /方案文件有误：第2行第\d+列：`people\[1\]`：缺少字段 `name`/);
-  assert.equal(await page.inputValue('#roster-table tbody tr:first-child input.post'), '区委书记');
+  assert.equal(await cellValue(page, '#roster-table tbody tr:first-child', 'post'), '区委书记');
   h.expectClean(page);
   await page.close();
 });
@@ -441,17 +439,50 @@ test('a browser asking for zh-TW gets Traditional Chinese by default', async () 
   }
 });
 
+test('roster cells read as text and edit in place: click and type, Tab to the next, Escape takes back', async () => {
+  const { page } = await open();
+  await pasteRoster(page, ROSTER_30);
+  const fields = '#roster-table input[type=text], #roster-table input[type=number]';
+  // At rest the roster holds no text fields (each is a scroll container the browser updates
+  // on every frame of a drag in the chart).
+  assert.equal(await page.locator(fields).count(), 0);
+  const row = '#roster-table tbody tr:nth-child(2)';
+  const unit = await cellValue(page, row, 'unit');
+  await page.locator(`${row} .cell.post`).click();
+  // The text is selected: typing replaces it, as in a spreadsheet.
+  await page.keyboard.type('区长');
+  await page.keyboard.press('Tab');
+  assert.equal(await cellValue(page, row, 'post'), '区长');
+  assert.equal(await page.evaluate(() => document.activeElement.matches('input.unit')), true);
+  assert.equal(await page.locator(fields).count(), 1);
+  // Escape puts the stored value back and leaves the field.
+  await page.keyboard.type('某某局');
+  await page.keyboard.press('Escape');
+  assert.equal(await cellValue(page, row, 'unit'), unit);
+  assert.equal(await page.locator(fields).count(), 0);
+  // Shift+Tab from a field goes to the cell before it.
+  await page.locator(`${row} .cell.rank`).click();
+  await page.keyboard.press('Shift+Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.matches('input.unit')), true);
+  // The edit is one step of undo.
+  await page.click('#undo');
+  assert.notEqual(await cellValue(page, row, 'post'), '区长');
+  h.expectClean(page);
+  await page.close();
+});
+
 test('text typed in a field and not yet committed is kept through a reload', async () => {
   const { page } = await open();
   await pasteRoster(page, ROSTER_30);
-  const post = '#roster-table tbody tr:first-child input.post';
-  await page.locator(post).click();
+  const row = '#roster-table tbody tr:first-child';
+  const post = `${row} input.post`;
+  await page.locator(`${row} .cell.post`).click();
   await page.fill(post, '区委书记（兼）');
   // Still in the field: no change event has fired; the page is reloaded at once.
   assert.equal(await page.evaluate(() => document.activeElement?.classList.contains('post')), true);
   await page.reload();
   await page.locator('#diagram g[data-seat="P1-1"]').waitFor();
-  assert.equal(await page.inputValue(post), '区委书记（兼）');
+  assert.equal(await cellValue(page, row, 'post'), '区委书记（兼）');
   h.expectClean(page);
   await page.close();
 });

@@ -133,7 +133,7 @@ test('a host–guest occasion set up on the page: 主客方 pasted, talks, then 
   );
   // The pasted sides are in the roster's 主客方 column.
   const sides = await p.$$eval('#roster-table tbody tr', (trs) =>
-    Object.fromEntries(trs.map((tr) => [tr.querySelector('input.name').value, tr.querySelector('select.side')?.value])),
+    Object.fromEntries(trs.map((tr) => [tr.querySelector('.cell.name').textContent, tr.querySelector('select.side')?.value])),
   );
   assert.equal(sides['Margit Lindqvist'], 'guest');
   assert.equal(sides['林曉'], 'host');

@@ -7,6 +7,7 @@ use seating_core::lineup::LineupStyle;
 use seating_core::{Instruction, Op, Party, Person, Scenario, Section, Tiebreak, Unit};
 use yew::prelude::*;
 
+use crate::components::cell::TextCell;
 use crate::i18n::{Lang, Texts};
 use crate::state::{from_json, Action, Dispatch};
 
@@ -137,18 +138,10 @@ pub fn roster(props: &RosterProps) -> Html {
         let p = &doc.people[i];
         let id = p.id.clone();
         let d = &props.dispatch;
-        // `shown`: the field's value as the scenario has it.
-        let text_cb = |field: &'static str, shown: String| {
+        let text_cb = |field: &'static str| {
             let d = d.clone();
             let name = p.name.clone();
-            Callback::from(move |e: Event| {
-                let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-                let v = input.value();
-                // The field shows the scenario's value again until the edit, if accepted,
-                // redraws it: a refused value (a bad date, a rank that is not a number) is
-                // not left standing as if it had been taken, and a taken one shows as kept
-                // (2019.3 as 2019-03-01).
-                input.set_value(&shown);
+            Callback::from(move |v: String| {
                 let label = format!("{}{name}", t.did_edit_person);
                 edit(&d, label, move |s| {
                     match field {
@@ -244,14 +237,13 @@ pub fn roster(props: &RosterProps) -> Html {
         html! {
             <tr key={id.clone()} data-person={id.clone()} class={classes!(absent.then_some("absent"))}>
                 <td class="no">{ i + 1 }</td>
-                <td><input type="text" class="name" value={p.name.clone()} onchange={text_cb("name", p.name.clone())}
-                    aria-label={t.field_name} /></td>
-                <td><input type="text" class="post" value={p.post.clone().unwrap_or_default()}
-                    onchange={text_cb("post", p.post.clone().unwrap_or_default())} aria-label={t.field_post} /></td>
-                <td><input type="text" class="unit" list="unit-names" value={unit_name(p)}
-                    onchange={text_cb("unit", unit_name(p))} aria-label={t.field_unit} /></td>
-                <td><input type="number" class="rank" value={p.rank.map(|r| r.to_string()).unwrap_or_default()}
-                    onchange={text_cb("rank", p.rank.map(|r| r.to_string()).unwrap_or_default())} aria-label={t.field_rank} /></td>
+                <td><TextCell class="name" value={p.name.clone()} onchange={text_cb("name")} label={t.field_name} /></td>
+                <td><TextCell class="post" value={p.post.clone().unwrap_or_default()} onchange={text_cb("post")}
+                    label={t.field_post} /></td>
+                <td><TextCell class="unit" list="unit-names" value={unit_name(p)} onchange={text_cb("unit")}
+                    label={t.field_unit} /></td>
+                <td><TextCell class="rank" number=true value={p.rank.map(|r| r.to_string()).unwrap_or_default()}
+                    onchange={text_cb("rank")} label={t.field_rank} /></td>
                 <td><select class="section" key={if p.section == Section::Podium { "podium" } else { "hall" }}
                     onchange={on_section} aria-label={t.field_section}>
                     <option value="podium" selected={p.section == Section::Podium}>{ t.section_podium }</option>
@@ -265,10 +257,10 @@ pub fn roster(props: &RosterProps) -> Html {
                     </select></td>
                 }
                 if dates {
-                    <td><input type="text" class="appointed" value={p.appointed.clone().unwrap_or_default()}
-                        placeholder="2019-03-01" onchange={text_cb("appointed", p.appointed.clone().unwrap_or_default())} aria-label={t.field_appointed} /></td>
-                    <td><input type="text" class="joined" value={p.joined.clone().unwrap_or_default()}
-                        placeholder="2019-03-01" onchange={text_cb("joined", p.joined.clone().unwrap_or_default())} aria-label={t.field_joined} /></td>
+                    <td><TextCell class="appointed" value={p.appointed.clone().unwrap_or_default()}
+                        placeholder="2019-03-01" onchange={text_cb("appointed")} label={t.field_appointed} /></td>
+                    <td><TextCell class="joined" value={p.joined.clone().unwrap_or_default()}
+                        placeholder="2019-03-01" onchange={text_cb("joined")} label={t.field_joined} /></td>
                 }
                 <td><input type="checkbox" class="absent" checked={absent} onchange={on_absent}
                     aria-label={t.absent} title={t.absent} /></td>
@@ -377,9 +369,8 @@ fn units(props: &RosterProps) -> Html {
         };
         let on_rename = {
             let d = props.dispatch.clone();
-            Callback::from(move |e: Event| {
-                let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-                let v = input.value().trim().to_string();
+            Callback::from(move |v: String| {
+                let v = v.trim().to_string();
                 edit(&d, format!("{}{v}", t.did_rename_unit), move |s| {
                     if v.is_empty() {
                         return Err(t.name_required.to_string());
@@ -396,7 +387,7 @@ fn units(props: &RosterProps) -> Html {
             <li key={u.id.clone()}>
                 <span class="swatch" style={format!("background:{};border-color:{}",
                     seating_core::layout::UNIT_FILLS[k % 12], seating_core::layout::UNIT_STROKES[k % 12])} />
-                <input type="text" value={u.name.clone()} onchange={on_rename} aria-label={t.field_unit} />
+                <TextCell class="unit-name" value={u.name.clone()} onchange={on_rename} label={t.field_unit} />
                 <span class="members">{ members }</span>
                 <button type="button" disabled={k == 0} onclick={mv(k.saturating_sub(1))} title={t.move_up}
                     aria-label={t.move_up}>{ "↑" }</button>
