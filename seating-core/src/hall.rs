@@ -44,7 +44,9 @@
 //! - **`centre-out`** (左右排列法): each row fills from its centre, the centre person's own
 //!   left (the audience's left) first, alternating: n=7 `6 4 2 1 3 5 7`, the mirror of the
 //!   podium with `honour: left`. PROTOCOL §4 gives this one order, so the podium's `honour`
-//!   does not turn it; even rows follow `convention.even` the same way. The rows' orders form one stream that groups take in turn, so a unit forms
+//!   does not turn it, nor does its `even` rule: an even row is `6 4 2 1 3 5`, #2 on the
+//!   audience's left of #1 as the rule says (`first-on-honour-side` would put #2 on the
+//!   right). The rows' orders form one stream that groups take in turn, so a unit forms
 //!   a band around the centre, not a block, and the aisle rule does not apply.
 //!
 //! Front first: `rows` and `centre-out` never leave an available seat empty in an earlier
@@ -66,7 +68,7 @@ use std::borrow::Cow;
 
 use crate::lang::{msg, Lang};
 use crate::podium;
-use crate::scenario::{BlockOrder, Convention, HallMethod, HallSpec, Numbering, RowAlign, Side};
+use crate::scenario::{BlockOrder, Convention, EvenRule, HallMethod, HallSpec, Numbering, RowAlign, Side};
 use crate::script::Script;
 use crate::seat::SeatId;
 
@@ -286,7 +288,7 @@ pub fn fill(
     let w = Words::new(lang);
     match convention.hall_method {
         HallMethod::Rows => fill_rows(&shape, groups, unavailable, &w),
-        HallMethod::CentreOut => fill_centre_out(&shape, convention, groups, unavailable, &w),
+        HallMethod::CentreOut => fill_centre_out(&shape, groups, unavailable, &w),
         HallMethod::Columns => fill_columns(&shape, convention, groups, unavailable, &w),
     }
 }
@@ -582,14 +584,12 @@ fn aisle_alternative(
 /// `honour: left`. PROTOCOL §4 fixes it; the podium's `honour` does not turn it.
 pub(crate) const CENTRE_OUT_SIDE: Side = Side::Right;
 
+/// The even-row rule [`podium::row_order`] is given for a `centre-out` row: #1 and #2 share
+/// the centre, #2 on the audience's left, whatever the podium's `even`.
+pub(crate) const CENTRE_OUT_EVEN: EvenRule = EvenRule::Pair;
+
 /// `centre-out`: each row's seats from the centre outward, the audience's left first.
-fn fill_centre_out(
-    shape: &Shape,
-    convention: &Convention,
-    groups: &[Group],
-    unavailable: &dyn Fn(SeatId) -> bool,
-    w: &Words,
-) -> Fill {
+fn fill_centre_out(shape: &Shape, groups: &[Group], unavailable: &dyn Fn(SeatId) -> bool, w: &Words) -> Fill {
     let lang = w.lang;
     let first = lang.text(", audience's left first, alternating", "，臺下看左側優先，左右交替");
     // "…: centre-out method (左右排列法): row {row} seat {rank} from the centre, {first}".
@@ -600,7 +600,7 @@ fn fill_centre_out(
     for row in 1..=shape.rows() {
         let len = shape.row(row).map_or(0, |r| r.len);
         for (k, c) in
-            podium::row_order(len as usize, CENTRE_OUT_SIDE, convention.even).into_iter().enumerate()
+            podium::row_order(len as usize, CENTRE_OUT_SIDE, CENTRE_OUT_EVEN).into_iter().enumerate()
         {
             let seat = SeatId::hall(row, c as u32 + 1);
             if !unavailable(seat) {

@@ -1200,10 +1200,14 @@ impl<'a> Planner<'a> {
             }
             Area::Hall => match &self.s.hall {
                 Some(h) if self.s.convention.hall_method == crate::HallMethod::CentreOut => {
-                    let c = &self.s.convention;
                     let len = hall::row_len(h, seat.row) as usize;
                     // The order `hall::fill` seats a centre-out row in (the podium's mirror).
-                    let rank = podium::row_rank(len, seat.col as usize - 1, hall::CENTRE_OUT_SIDE, c.even);
+                    let rank = podium::row_rank(
+                        len,
+                        seat.col as usize - 1,
+                        hall::CENTRE_OUT_SIDE,
+                        hall::CENTRE_OUT_EVEN,
+                    );
                     (1, seat.row as usize, rank as u32)
                 }
                 _ => (1, seat.row as usize, seat.col),
@@ -1217,7 +1221,11 @@ impl<'a> Planner<'a> {
     fn rules_seat_first(&self, a: usize, b: usize) -> bool {
         match (self.seating[a], self.seating[b]) {
             ((Section::Podium, _), (Section::Hall, _)) => true,
-            ((Section::Hall, ra), (Section::Hall, rb)) => ra < rb && self.unit_of[a] == self.unit_of[b],
+            // The roles as the roster gives them: a role taken from a `move`'s anchor is the
+            // instruction's doing, and so are the inversions it brings.
+            ((Section::Hall, _), (Section::Hall, _)) => {
+                self.s.people[a].role < self.s.people[b].role && self.unit_of[a] == self.unit_of[b]
+            }
             _ => false,
         }
     }

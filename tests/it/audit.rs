@@ -555,7 +555,9 @@ fn hall_rows(p: &Plan, rows: u32, seats: u32) -> Vec<String> {
 }
 
 /// §4 centre-out: each row from its centre, the centre person's own left (the audience's
-/// left) first: the mirror of the podium row, `6 4 2 1 3 5 7`, whatever the podium's `honour`.
+/// left) first: the mirror of the podium row, `6 4 2 1 3 5 7`, whatever the podium's `honour`
+/// and `even`. An even row is `6 4 2 1 3 5`: #2 on the audience's left of #1, as the rule
+/// says (`first-on-honour-side` would put #2 on the right).
 #[test]
 fn audit_hall_centre_out_every_width() {
     let mut bad = Vec::new();
@@ -569,12 +571,23 @@ fn audit_hall_centre_out_every_width() {
                 let mut want = Vec::new();
                 for r in 0..2 {
                     // §4 fixes the side (the centre person's own left, the audience's left,
-                    // first): the mirror of the honour=left podium row, whatever `honour` is.
-                    let mut row = ref_row(n, "left", even);
+                    // first): the mirror of the honour=left podium row with `pair`, whatever
+                    // `honour` and `even` are.
+                    let mut row = ref_row(n, "left", "pair");
                     row.reverse();
                     want.push(show(&row.iter().map(|&k| k + r * n).collect::<Vec<_>>()));
                 }
                 let got = hall_rows(&p, 2, n as u32);
+                // #2 sits on the audience's left of #1 (a lower seat number), in every row.
+                let col = |id: String| {
+                    p.seats.iter().find(|x| x.person.as_deref() == Some(&*id)).unwrap().seat.clone()
+                };
+                for r in (0..2).filter(|_| n >= 2) {
+                    let (first, second) = (col(format!("p{}", r * n + 1)), col(format!("p{}", r * n + 2)));
+                    if second >= first {
+                        bad.push(format!("n={n} {honour}/{even}: #2 in {second}, not left of #1 in {first}"));
+                    }
+                }
                 if got != want {
                     bad.push(format!("n={n} {honour}/{even}: want {want:?}, got {got:?}"));
                 }
@@ -1122,5 +1135,34 @@ fn audit_a_move_beats_members_first() {
         assert_eq!(row, ["m1", "t1", "m2", "m3"], "{roles}");
         let inversions = p.diagnostics.iter().filter(|d| d.code == "rank-inversion").count();
         assert_eq!(inversions, 2, "{roles}: {:?}", p.diagnostics);
+    }
+}
+
+/// The other way round: a member moved after an attendee of the unit takes the attendee's
+/// role, so sits behind every member; each member now ahead of them is an inversion the
+/// move caused, not one the members-first rule excuses (it judges the roles the roster
+/// gives, not the one the move lent).
+#[test]
+fn audit_a_member_moved_after_an_attendee_reports_every_inversion() {
+    for roles in ["with-unit", "members-first"] {
+        let p = plan(&scenario(json!({"format": "seating/1", "units": [{"id": "u", "name": "甲局"}],
+            "people": [
+                {"id": "m1", "name": "一", "rank": 1, "unit": "u"}, {"id": "m2", "name": "二", "rank": 2, "unit": "u"},
+                {"id": "m3", "name": "三", "rank": 3, "unit": "u"},
+                {"id": "a1", "name": "列", "rank": 4, "unit": "u", "role": "attendee"}],
+            "hall": {"rows": 1, "seats": 4, "roles": roles},
+            "instructions": [{"op": "move", "person": "m1", "after": "a1"}]})));
+        let seat =
+            |who: &str| p.seats.iter().find(|a| a.person.as_deref() == Some(who)).unwrap().seat.clone();
+        assert_eq!(["m2", "m3", "a1", "m1"].map(seat), ["H1-1", "H1-2", "H1-3", "H1-4"], "{roles}");
+        let over: Vec<&str> =
+            p.diagnostics.iter().filter(|d| d.code == "rank-inversion").map(|d| &*d.message).collect();
+        assert_eq!(over.len(), 3, "{roles}: {over:?}");
+        for junior in ["(m2)", "(m3)", "(a1)"] {
+            assert!(
+                over.iter().any(|m| m.contains(junior) && m.contains("(m1)")),
+                "{roles}: {junior}: {over:?}"
+            );
+        }
     }
 }
