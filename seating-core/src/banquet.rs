@@ -29,7 +29,9 @@
 //! Diners are `people` (in precedence order) or everyone present in `section` or everyone
 //! present. `hosts` take the host seats table by table in table order — two per table in
 //! the two-host layout (host, then second host), one per table in the single-centre
-//! layout; hosts left over dine as guests. Then the main table takes the most senior
+//! layout; hosts left over dine as guests. An absent (請假) or unknown host leaves that
+//! host seat to the diners, and the hosts after them keep their tables. Then the main
+//! table takes the most senior
 //! remaining diners, and `by` decides the rest: `unit` (default) keeps each unit (in unit
 //! precedence) at one table where it fits (the first table with room for all of it, else
 //! it fills the first free seats table by table); `precedence` fills the tables in table
@@ -553,8 +555,23 @@ pub(crate) fn plan(spec: &BanquetSpec, roster: &Roster, diags: &mut Vec<Diagnost
         TableLayout::SingleCentre => 1,
     };
     let hosts = roster.resolve("banquet.hosts", &spec.hosts, diags);
+    // The list is table by table: an absent or unknown host leaves that host seat to the
+    // diners, and the hosts after it keep their tables.
+    let mut listed = vec![false; roster.s.people.len()];
+    for &h in &hosts {
+        listed[h] = true;
+    }
+    let slots: Vec<Option<usize>> = spec
+        .hosts
+        .iter()
+        .map(|id| {
+            let h = roster.ids.get(id.as_str()).copied().filter(|&h| listed[h]);
+            // A host listed twice takes the first of the two seats.
+            h.inspect(|&h| listed[h] = false)
+        })
+        .collect();
     let host_slots = per_table_hosts * n_tables;
-    if hosts.len() > host_slots {
+    if slots.iter().skip(host_slots).any(Option::is_some) {
         diags.push(Diagnostic {
             level: Level::Warning,
             code: "too-many-hosts".into(),
@@ -571,7 +588,8 @@ pub(crate) fn plan(spec: &BanquetSpec, roster: &Roster, diags: &mut Vec<Diagnost
     // table index → (host people in host-seat order, other people).
     let mut at: Vec<(Vec<usize>, Vec<usize>)> = vec![(Vec::new(), Vec::new()); n_tables];
     let mut is_host = vec![false; roster.s.people.len()];
-    for (k, &h) in hosts.iter().take(host_slots).enumerate() {
+    for (k, &h) in slots.iter().take(host_slots).enumerate() {
+        let Some(h) = h else { continue };
         let t = k / per_table_hosts;
         if at[t].0.len() < spec.seats_at(t as u32 + 1) as usize {
             at[t].0.push(h);
