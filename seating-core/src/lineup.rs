@@ -21,7 +21,11 @@
 //!   wing moves to the end of the shorter; then a wing that ends in a guest while it holds
 //!   host staff has its outermost host moved to its end (host staff at both ends, 主方把邊).
 //!   A row without host-side people is arranged as an international podium row (#1 centre,
-//!   #2 on #1's right).
+//!   #2 on #1's right). With several rows, the rows are filled front first in the order
+//!   host, then guests and host staff two by two (`H G1 G2 h2 h3 G3 G4 …`, each side in its
+//!   own precedence), so guests 1 and 2 stand beside the host in the front row whatever
+//!   ranks the two sides' lists use; a back row's centre is its most senior host-side
+//!   person, and the reasons say so (not 主人). Guests are numbered through the line-up.
 //!
 //! Special instructions: `move` and `exclude` change precedence and so apply here too;
 //! `pin`, `reserve` and `swap` name podium and hall seats only.
@@ -267,7 +271,11 @@ pub struct LineupPlace {
 pub(crate) fn plan(spec: &LineupSpec, k: usize, roster: &Roster, diags: &mut Vec<Diagnostic>) -> LineupPlan {
     let lang = roster.lang;
     let field = format!("lineups[{k}]");
-    let people = roster.select(&field, spec.people.as_deref(), spec.section, diags);
+    let mut people = roster.select(&field, spec.people.as_deref(), spec.section, diags);
+    let side = |p: usize| roster.person(p).side.unwrap_or(Party::Host);
+    if spec.style == LineupStyle::Foreign {
+        people = foreign_fill(&people, side);
+    }
     let sizes = row_sizes(people.len(), &spec.rows, spec.per_row);
     let placed: usize = sizes.iter().map(|&s| s as usize).sum();
     let unplaced: Vec<String> = people[placed..].iter().map(|&p| roster.person(p).id.clone()).collect();
@@ -292,30 +300,30 @@ pub(crate) fn plan(spec: &LineupSpec, k: usize, roster: &Roster, diags: &mut Vec
     let mut places = Vec::new();
     let mut start = 0;
     let words = Words::new(lang, convention);
+    // Guests are numbered through the line-up (guest 3 is the third, in whichever row).
+    let mut guests = 0;
+    let the_host = people.iter().copied().find(|&p| side(p) == Party::Host);
     for (r, &len) in sizes.iter().enumerate() {
         let row_people = &people[start..start + len as usize];
         start += len as usize;
         let cols: Vec<usize> = match spec.style {
             LineupStyle::Domestic => podium::row_order(len as usize, convention.honour, convention.even),
-            LineupStyle::Foreign => {
-                let sides: Vec<Party> =
-                    row_people.iter().map(|&p| roster.person(p).side.unwrap_or(Party::Host)).collect();
-                foreign_row(&sides)
-            }
+            LineupStyle::Foreign => foreign_row(&row_people.iter().map(|&p| side(p)).collect::<Vec<_>>()),
         };
         let mut row = vec![String::new(); len as usize];
         let mut row_places = Vec::new();
-        let sides: Vec<Party> =
-            row_people.iter().map(|&p| roster.person(p).side.unwrap_or(Party::Host)).collect();
+        let sides: Vec<Party> = row_people.iter().map(|&p| side(p)).collect();
         let host = sides.iter().position(|&x| x == Party::Host);
-        let mut guests = 0;
+        // The row's centre is the host (主人) in the row that holds the most senior
+        // host-side person; in other rows, the row's most senior host-side person.
+        let principal = host.is_some_and(|h| Some(row_people[h]) == the_host);
         for (k, (&p, &c)) in row_people.iter().zip(&cols).enumerate() {
             row[c] = roster.person(p).id.clone();
             let why = match spec.style {
                 LineupStyle::Domestic => domestic_reason(k, cols[0], c, len as usize, convention, &words),
                 LineupStyle::Foreign => {
                     guests += usize::from(sides[k] == Party::Guest);
-                    foreign_reason(&sides, host.map(|h| cols[h]), k, c, guests, lang)
+                    foreign_reason(&sides, host.map(|h| cols[h]), principal, k, c, guests, lang)
                 }
             };
             row_places.push(LineupPlace {
@@ -414,9 +422,33 @@ fn domestic_reason(
 
 /// Why a person stands where they do in a foreign-affairs row: `host_col` is the host's
 /// column (none in a row without hosts), `guest` the person's number among the row's guests.
+/// The order foreign-affairs rows are filled in, front row first: the most senior
+/// host-side person, then guests and host staff two by two (`G1 G2 h2 h3 G3 G4 …`), each
+/// side in its own precedence; when one side runs out, the other follows. So guest 1 and
+/// guest 2 stand in the front row beside the host whatever ranks the two sides' lists use,
+/// and each row holds guests and hosts to alternate. In one row the result is the same as
+/// in precedence order: [`foreign_row`] places each side in its own order.
+fn foreign_fill(people: &[usize], side: impl Fn(usize) -> Party) -> Vec<usize> {
+    let mut hosts = people.iter().copied().filter(|&p| side(p) == Party::Host);
+    let mut guests = people.iter().copied().filter(|&p| side(p) == Party::Guest);
+    let mut out = Vec::with_capacity(people.len());
+    out.extend(hosts.next());
+    loop {
+        let before = out.len();
+        out.extend(guests.by_ref().take(2));
+        out.extend(hosts.by_ref().take(2));
+        if out.len() == before {
+            return out;
+        }
+    }
+}
+
+/// `principal`: the row's centre is the host (主人); otherwise it is the row's most senior
+/// host-side person, and the reasons say so.
 fn foreign_reason(
     sides: &[Party],
     host_col: Option<usize>,
+    principal: bool,
     k: usize,
     c: usize,
     guest: usize,
@@ -431,23 +463,29 @@ fn foreign_reason(
             .into_owned();
     };
     if c == hc {
-        return lang.text("host (主人), centre", "主人，居中").into_owned();
+        return if principal {
+            lang.text("host (主人), centre", "主人，居中")
+        } else {
+            lang.text("the row's most senior host-side person, centre", "本排主方位次最高，居中")
+        }
+        .into_owned();
     }
     let right = c < hc;
     let out = c.abs_diff(hc);
+    // Whose right or left: the host's, or the centre's of a row without the host.
+    let of = match (principal, right) {
+        (true, true) => lang.text("on the host's right", "在主人右側"),
+        (true, false) => lang.text("on the host's left", "在主人左側"),
+        (false, true) => lang.text("on the right of the row's centre", "在本排居中者右側"),
+        (false, false) => lang.text("on the left of the row's centre", "在本排居中者左側"),
+    };
     match sides[k] {
-        Party::Guest if right => msg!(
-            lang,
-            "guest {} on the host's right (主左客右: guests on the host's right first), {} place(s) out",
-            "第{}賓客，在主人右側第{}位（主左客右：賓客先排主人右側）",
-            guest,
-            out
-        ),
         Party::Guest => msg!(
             lang,
-            "guest {} on the host's left (主左客右: guests on the host's right first), {} place(s) out",
-            "第{}賓客，在主人左側第{}位（主左客右：賓客先排主人右側）",
+            "guest {} {} (主左客右: guests on the host's right first), {} place(s) out",
+            "第{}賓客，{}第{}位（主左客右：賓客先排主人右側）",
             guest,
+            of,
             out
         ),
         Party::Host => {
@@ -457,23 +495,7 @@ fn foreign_reason(
             } else {
                 lang.text("alternating with guests", "與賓客相間")
             };
-            if right {
-                msg!(
-                    lang,
-                    "host staff on the host's right, {} place(s) out, {}",
-                    "主方隨員，在主人右側第{}位，{}",
-                    out,
-                    how
-                )
-            } else {
-                msg!(
-                    lang,
-                    "host staff on the host's left, {} place(s) out, {}",
-                    "主方隨員，在主人左側第{}位，{}",
-                    out,
-                    how
-                )
-            }
+            msg!(lang, "host staff {}, {} place(s) out, {}", "主方隨員，{}第{}位，{}", of, out, how)
         }
     }
 }
