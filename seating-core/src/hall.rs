@@ -24,10 +24,13 @@
 //!   instead. That alternative is taken only if (a) the group then crosses no aisle inside
 //!   any row, (b) it ends in the same row as it would have, and (c) the seats it skipped
 //!   are filled *exactly* by the groups that follow it, each whole and crossing no aisle
-//!   (they move ahead of it, to its left in the same row). For the last group, (c) becomes:
-//!   it ends in the row it started in (the skipped seats stay empty, with nobody behind
-//!   them). The nearest later block that works wins. So the occupied seats are a prefix of
-//!   the stream, apart from the last group's skipped seats in the last occupied row.
+//!   (they move ahead of it, to its left in the same row). Failing that, (c) becomes: it
+//!   and everyone after it end in the row it started in, so the skipped seats the
+//!   followers do not fill stay empty with nobody behind them (as many followers as fit
+//!   move ahead; one row of 5 with aisles after seats 1 and 2, units of 2 and 1:
+//!   `b1 | . | a1 a2 .`, not `a1 | a2 | b1 . .`). The nearest later block that works wins.
+//!   So the occupied seats are a prefix of the stream, apart from skipped seats in the
+//!   last occupied row.
 //! - **`columns`** (豎排法): every group takes a block of whole grid columns and fills it
 //!   front to back (rows 1..D, each row of the block left to right). `D`, the depth, is
 //!   the smallest number of front rows in which all blocks fit side by side, so people sit
@@ -487,8 +490,8 @@ fn fill_rows(shape: &Shape, groups: &[Group], unavailable: &dyn Fn(SeatId) -> bo
                         at += 1;
                     }
                 }
-                // Followers fill the gap exactly; only the last group leaves it empty.
-                debug_assert!(at == start || followers == 0);
+                // Followers fill the gap, exactly unless nobody sits behind it.
+                debug_assert!(at <= start);
                 let tail = group_tail(w, g, gi, &[&w.colon, &rule, &after_aisle]);
                 for (k, &p) in g.members.iter().enumerate() {
                     out.seats.push((p, stream[start + k].seat, member_reason(w, &g.name, k, &tail, 0)));
@@ -561,22 +564,48 @@ fn aisle_alternative(
         }
         return None;
     }
-    let (mut q, mut used) = (i, 0);
+    // The followers that fit from `i` one by one, each inside one block: after `used` of
+    // them the next free seat is `reach[used]`.
+    let mut reach = vec![i];
+    let mut q = i;
     for f in &groups[gi + 1..] {
         let n = f.members.len();
         if q + n > block_end[q] {
             break; // this follower would cross an aisle (or leave the row)
         }
         q += n;
-        used += 1;
+        reach.push(q);
         if q >= len || stream[q].seat.row != row {
             break;
         }
         if stream[q].block != stream[q - 1].block && fits_at(q) {
-            return Some((q, used));
+            return Some((q, reach.len() - 1));
         }
     }
-    None
+    // No exact fill. Seats may still be left empty in this row if nobody sits behind them:
+    // everyone after the group ends in this row too. Then the group takes the nearest later
+    // block that holds it, after as many followers as fill the seats before it.
+    if last_row != row {
+        return None;
+    }
+    let row_end = (i..len).find(|&k| stream[k].seat.row != row).unwrap_or(len);
+    let mut rest: usize = groups[gi + 1..].iter().map(|f| f.members.len()).sum();
+    let mut best = None;
+    for (used, &q) in reach.iter().enumerate() {
+        if q >= row_end {
+            break;
+        }
+        // The nearest block start after `q` where the group fits.
+        let mut s = block_end[q];
+        while s < row_end && !fits_at(s) {
+            s = block_end[s];
+        }
+        if s < row_end && s + m + rest <= row_end {
+            best = Some((s, used));
+        }
+        rest -= groups.get(gi + 1 + used).map_or(0, |f| f.members.len());
+    }
+    best
 }
 
 /// The side [`podium::row_order`] is given for a `centre-out` row: people in the hall face
@@ -1213,6 +1242,34 @@ mod tests {
                 if filled == gap {
                     return Some((p, used));
                 }
+            }
+        }
+        // No exact fill: when the group and everyone after it end in this row, as many
+        // followers as fit move ahead (each whole, in one block) and the group takes the
+        // nearest later block that holds it; the seats between stay empty.
+        if last_row != row {
+            return None;
+        }
+        let row_end = (i..stream.len()).find(|&k| stream[k].seat.row != row).unwrap_or(stream.len());
+        let total: usize = groups[gi + 1..].iter().map(|f| f.members.len()).sum();
+        let mut fills = vec![0];
+        for f in &groups[gi + 1..] {
+            let (a, n) = (i + fills[fills.len() - 1], f.members.len());
+            if a + n > row_end || crosses(&stream[a..a + n]) {
+                break;
+            }
+            fills.push(fills[fills.len() - 1] + n);
+        }
+        for used in (0..fills.len()).rev() {
+            let q = i + fills[used];
+            for p in q + 1..row_end {
+                if stream[p].block == stream[p - 1].block || p + m > row_end || crosses(&stream[p..p + m]) {
+                    continue;
+                }
+                if p + m + total - fills[used] <= row_end {
+                    return Some((p, used));
+                }
+                break;
             }
         }
         None
