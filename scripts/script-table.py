@@ -33,6 +33,8 @@ for path in sorted((ROOT / "seating-core/src").rglob("*.rs")):
     if path.name in SKIP:
         continue
     source = path.read_text(encoding="utf-8").split("#[cfg(test)]")[0]
+    # A string literal continued on the next line (`\` at the end) is read as one line.
+    source = re.sub(r"\\\n\s*", "", source)
     for line in source.splitlines():
         if line.lstrip().startswith("//") or (path.name == "import.rs" and PATTERN.search(line)):
             continue

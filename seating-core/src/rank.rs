@@ -76,6 +76,31 @@ pub fn precedence_in(
             joined: p.joined.as_deref(),
         })
         .collect();
+    // Strokes count the form typed (刘 6, 劉 15): a roster typed in both forms is told so.
+    if tiebreak.iter().any(|&t| t == Tiebreak::Strokes || t == Tiebreak::Seniority) {
+        if let Some((simplified, traditional)) = strokes::mixed_forms(people.iter().map(|p| p.name.as_str()))
+        {
+            diagnostics.push(Diagnostic {
+                level: Level::Info,
+                code: "mixed-script".into(),
+                message: msg!(
+                    lang,
+                    "names are typed in both Simplified and Traditional characters ({} and {}): strokes \
+                     count the form typed ({} 6, {} 15), so one surname sorts by two counts; type the \
+                     roster in one form",
+                    "名單中簡體、繁體混用（如{}、{}）：筆畫按輸入的字形計算（{} 6 畫，{} 15 畫），\
+                     同一姓氏兩種寫法排序不同；請統一字形",
+                    simplified,
+                    traditional,
+                    // Arguments, so that a 简体 page does not turn 劉 into 刘 (an escape,
+                    // so that scripts/script-table.py does not take it for a word to convert).
+                    "刘",
+                    "\u{5289}"
+                ),
+                ..Diagnostic::default()
+            });
+        }
+    }
     let mut order: Vec<(u128, usize)> =
         people.iter().enumerate().map(|(i, p)| (rank_key(p.rank), i)).collect();
     if tiebreak.is_empty() {

@@ -27,8 +27,8 @@ keywords!(Script { Traditional = "traditional", Simplified = "simplified" });
 /// their Simplified forms at the same positions (generated with OpenCC's `t2s` from every
 /// literal they occur in; character by character gives the same text as phrase by phrase
 /// for all of them).
-const TRADITIONAL: &str = "並個們側儀優內兩刪則動務區員單嗎國圍圓圖執場塊壓壞實審寫將對導層屬張後從應掛換損據擬敗數斷於時會條構樂標機橫沒減準為無爾獎現畫眾碼禮種筆範簽納級組結給經線編縮繆義職腳臺與舊萬蓋處號補裡製複見規視觀討記設該說調談請論譯議讀變讓豎負貼資賓車軸較輛輸轉轎辦這進過遞遠遲還邊鄰銜錄鍵長門開間隊際隨雙離頁項順預頒領頭頻類餘駕駛驗體點";
-const SIMPLIFIED: &str = "并个们侧仪优内两删则动务区员单吗国围圆图执场块压坏实审写将对导层属张后从应挂换损据拟败数断于时会条构乐标机横没减准为无尔奖现画众码礼种笔范签纳级组结给经线编缩缪义职脚台与旧万盖处号补里制复见规视观讨记设该说调谈请论译议读变让竖负贴资宾车轴较辆输转轿办这进过递远迟还边邻衔录键长门开间队际随双离页项顺预颁领头频类余驾驶验体点";
+const TRADITIONAL: &str = "並個們側儀優內兩刪則動務區員單嗎國圍圓圖執場塊壓壞實審寫將對導層屬張後從應掛換損據擬敗數斷於時會條構樂標機橫沒減準為無爾獎現畫眾碼禮種筆範簡簽納級組結給統經線編縮繆義職腳臺與舊萬蓋處號補裡製複見規視觀計討記設該說調談請論譯議讀變讓豎負貼資賓車軸較輛輸轉轎辦這進過遞遠遲還邊鄰銜錄鍵長門開間隊際隨雙離頁項順預頒領頭頻類餘駕駛驗體點";
+const SIMPLIFIED: &str = "并个们侧仪优内两删则动务区员单吗国围圆图执场块压坏实审写将对导层属张后从应挂换损据拟败数断于时会条构乐标机横没减准为无尔奖现画众码礼种笔范简签纳级组结给统经线编缩缪义职脚台与旧万盖处号补里制复见规视观计讨记设该说调谈请论译议读变让竖负贴资宾车轴较辆输转轿办这进过递远迟还边邻衔录键长门开间队际随双离页项顺预颁领头频类余驾驶验体点";
 
 impl Script {
     /// The program's own words (written in Traditional characters) in this script. Only for

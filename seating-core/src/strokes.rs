@@ -352,6 +352,32 @@ fn slot(c: char, unknown: &mut Vec<char>) -> Slot {
     }
 }
 
+/// Characters common in names whose Simplified and Traditional forms differ, one to one
+/// (`刘` and `劉` …; checked against OpenCC's t2s when written). Characters that
+/// Traditional names also use (范, 杰, 云, 丰, 万) are left out. Enough to tell a roster that mixes
+/// the two forms, where the same surname would sort by two stroke counts.
+const SIMPLIFIED_FORMS: &str = "刘陈张杨赵黄吴郑冯邓许苏卢蒋贾萧叶阎钟罗陆韩谭钱孙顾龚严邹吕汤龙贺习齐韦马乔赖纪聂庄骆欧闻华单伟强军国红丽静涛辉鹏飞刚东荣兰凤宁庆贤胜长兴宝进贵爱义礼书达远乐学卫灵凯岚颖钢铁锋铭鸿发晓权伦梦艳维绍继纯经剑聪鸣广实滨满洁莹宪晋亿仪稳丝";
+const TRADITIONAL_FORMS: &str = "劉陳張楊趙黃吳鄭馮鄧許蘇盧蔣賈蕭葉閻鍾羅陸韓譚錢孫顧龔嚴鄒呂湯龍賀習齊韋馬喬賴紀聶莊駱歐聞華單偉強軍國紅麗靜濤輝鵬飛剛東榮蘭鳳寧慶賢勝長興寶進貴愛義禮書達遠樂學衛靈凱嵐穎鋼鐵鋒銘鴻發曉權倫夢艷維紹繼純經劍聰鳴廣實濱滿潔瑩憲晉億儀穩絲";
+
+/// The first name of `names` with a Simplified-only character of the table above and the
+/// first with a Traditional-only one, when there are both: the stroke order then depends
+/// on which form each name was typed in (PROTOCOL §6: sort by the form typed, and say so).
+pub fn mixed_forms<'a>(names: impl IntoIterator<Item = &'a str>) -> Option<(&'a str, &'a str)> {
+    let (mut simplified, mut traditional) = (None, None);
+    for name in names {
+        if simplified.is_none() && name.chars().any(|c| SIMPLIFIED_FORMS.contains(c)) {
+            simplified = Some(name);
+        }
+        if traditional.is_none() && name.chars().any(|c| TRADITIONAL_FORMS.contains(c)) {
+            traditional = Some(name);
+        }
+        if let (Some(s), Some(t)) = (simplified, traditional) {
+            return Some((s, t));
+        }
+    }
+    None
+}
+
 /// Builds the stroke-order key of `name` in `mode`. Never panics, for any input.
 ///
 /// In [`StrokesMode::Surname`] the surname is the first character, or the first two when
@@ -386,6 +412,24 @@ pub fn name_key(name: &str, mode: StrokesMode) -> NameKey {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The two forms' table is aligned: one to one, no character in both, and each
+    /// Traditional form has other strokes than its Simplified one (劉 15, 刘 6; 吳 and 吴
+    /// both 7 but not the same; 強 11, 强 12).
+    #[test]
+    fn simplified_and_traditional_forms_are_aligned() {
+        let (s, t): (Vec<char>, Vec<char>) =
+            (SIMPLIFIED_FORMS.chars().collect(), TRADITIONAL_FORMS.chars().collect());
+        assert_eq!(s.len(), t.len());
+        for (&a, &b) in s.iter().zip(&t) {
+            assert!(!TRADITIONAL_FORMS.contains(a) && !SIMPLIFIED_FORMS.contains(b), "{a} {b}");
+            let (sa, sb) = (sequence(a).unwrap(), sequence(b).unwrap());
+            assert!(sa != sb, "{a} / {b}: the same strokes");
+        }
+        assert_eq!(mixed_forms(["王芳", "刘洋", "李娜", "陳靜"]), Some(("刘洋", "陳靜")));
+        assert_eq!(mixed_forms(["刘洋", "陈静"]), None);
+        assert_eq!(mixed_forms(["劉洋", "陳靜", "王芳"]), None);
+    }
 
     /// The human-readable source of `data/strokes.bin` (test builds only).
     const TEXT: &str = include_str!("../data/strokes.txt");

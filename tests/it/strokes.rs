@@ -325,3 +325,36 @@ proptest! {
         prop_assert_eq!(ka.cmp(&kb), expect);
     }
 }
+
+/// PROTOCOL §6: "sort by the form the user typed, and say so". A roster that mixes the two
+/// forms gets a `mixed-script` note naming one name of each, when strokes decide ties (also
+/// through seniority); the example characters stay as they are on a 简体 page.
+#[test]
+fn a_roster_typed_in_both_forms_is_told_so() {
+    let run = |tiebreak: serde_json::Value, names: &[&str], script: &str| {
+        let people: Vec<serde_json::Value> = names
+            .iter()
+            .enumerate()
+            .map(|(k, n)| serde_json::json!({"id": format!("p{k}"), "name": n, "rank": 1, "section": "podium"}))
+            .collect();
+        let s = crate::support::scenario(serde_json::json!({"format": "seating/1",
+            "meeting": {"script": script}, "ranking": {"tiebreak": tiebreak},
+            "people": people, "podium": {"rows": [names.len()]}}));
+        let p = seating_core::plan(&s);
+        p.diagnostics.into_iter().filter(|d| d.code == "mixed-script").map(|d| d.message).collect::<Vec<_>>()
+    };
+    let mixed = ["王芳", "刘洋", "李娜", "陳靜"];
+    let notes = run(serde_json::json!(["strokes"]), &mixed, "traditional");
+    assert_eq!(notes.len(), 1, "{notes:?}");
+    assert!(
+        notes[0].contains("刘洋") && notes[0].contains("陳靜") && notes[0].contains("劉 15"),
+        "{}",
+        notes[0]
+    );
+    let notes = run(serde_json::json!(["seniority"]), &mixed, "simplified");
+    assert!(notes.len() == 1 && notes[0].contains("刘 6 画，劉 15 画"), "{notes:?}");
+    assert!(run(serde_json::json!(["pinyin"]), &mixed, "traditional").is_empty());
+    assert!(run(serde_json::json!(["input", "strokes"]), &mixed, "traditional").is_empty());
+    assert!(run(serde_json::json!(["strokes"]), &["王芳", "刘洋", "陈静"], "traditional").is_empty());
+    assert!(run(serde_json::json!(["strokes"]), &["王芳", "劉洋", "陳靜"], "traditional").is_empty());
+}
