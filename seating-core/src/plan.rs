@@ -1216,15 +1216,19 @@ impl<'a> Planner<'a> {
     }
 
     /// Whether the rules, not an instruction, seat `a` ahead of `b` whatever their
-    /// precedence: a podium person ahead of a hall person (the scenario's sections), and in
+    /// precedence, each given with the area it sits in (0 podium, 1 hall): a podium person
+    /// on the podium ahead of a hall person in the hall (the scenario's sections), and in
     /// the hall, within a unit, full members ahead of attendees and alternates (PROTOCOL §4).
-    fn rules_seat_first(&self, a: usize, b: usize) -> bool {
+    /// Someone an instruction took to the other area is compared by seats alone.
+    fn rules_seat_first(&self, (a, area_a): (usize, u8), (b, area_b): (usize, u8)) -> bool {
         match (self.seating[a], self.seating[b]) {
-            ((Section::Podium, _), (Section::Hall, _)) => true,
+            ((Section::Podium, _), (Section::Hall, _)) => (area_a, area_b) == (0, 1),
             // The roles as the roster gives them: a role taken from a `move`'s anchor is the
             // instruction's doing, and so are the inversions it brings.
             ((Section::Hall, _), (Section::Hall, _)) => {
-                self.s.people[a].role < self.s.people[b].role && self.unit_of[a] == self.unit_of[b]
+                (area_a, area_b) == (1, 1)
+                    && self.s.people[a].role < self.s.people[b].role
+                    && self.unit_of[a] == self.unit_of[b]
             }
             _ => false,
         }
@@ -1320,7 +1324,7 @@ impl<'a> Planner<'a> {
                 let ky = key[y].expect("candidates are seated");
                 let (junior, senior, ks, kj) =
                     if self.orig_pos[x] < self.orig_pos[y] { (y, x, kx, ky) } else { (x, y, ky, kx) };
-                if kj >= ks || self.rules_seat_first(junior, senior) {
+                if kj >= ks || self.rules_seat_first((junior, kj.0), (senior, ks.0)) {
                     continue;
                 }
                 count[k] += 1;
@@ -1841,17 +1845,24 @@ fn podium_claims(s: &Scenario, ids: &HashMap<&str, usize>, excluded: &[bool]) ->
     let mut people = (0..s.people.len()).filter(|&i| !excluded[i] && on_podium(i)).count();
     let mut taken: HashSet<SeatId> = HashSet::new();
     let mut pinned: HashSet<usize> = HashSet::new();
+    // Seats an earlier applied pin or reserve holds: a later one on them is refused
+    // (`seat-conflict`), as `apply_fixed_seats` refuses it, and so changes nothing here.
+    let mut fixed: HashSet<SeatId> = HashSet::new();
+    let usable = |seat: SeatId| seat.area == Area::Podium || hall_seat_usable(s, seat);
     for ins in &s.instructions {
         let Some(seat) = ins.seat.as_deref().and_then(|t| t.parse::<SeatId>().ok()) else { continue };
         match ins.op {
-            Op::Reserve if seat.area == Area::Podium => {
-                taken.insert(seat);
+            Op::Reserve => {
+                if usable(seat) && fixed.insert(seat) && seat.area == Area::Podium {
+                    taken.insert(seat);
+                }
             }
             Op::Pin => {
                 let Some(&i) = ins.person.as_deref().and_then(|id| ids.get(id)) else { continue };
-                if excluded[i] || !pinned.insert(i) {
-                    continue; // not applied, or not this person's first pin
+                if excluded[i] || !usable(seat) || fixed.contains(&seat) || !pinned.insert(i) {
+                    continue; // not applied: absent, no such seat, the seat taken, or pinned before
                 }
+                fixed.insert(seat);
                 match seat.area {
                     Area::Podium if !on_podium(i) => {
                         taken.insert(seat);

@@ -1082,6 +1082,28 @@ fn audit_shrink_keeps_room_for_fixed_seats() {
         assert!(p.unseated.is_empty(), "{seat}");
         complete(&s, &p, &[]);
     }
+
+    // A pin that is refused leaves its person on the podium, and the row keeps their seat:
+    // a second pin on the seat an earlier pin or reserve holds, or a second pin of someone
+    // already pinned.
+    for (second, conflict) in [
+        (json!({"op": "pin", "person": "p2", "seat": "H1-1"}), "seat-conflict"),
+        (json!({"op": "reserve", "seat": "H1-1"}), "seat-conflict"),
+        (json!({"op": "pin", "person": "p1", "seat": "H1-2"}), "person-conflict"),
+    ] {
+        let mut ins = vec![json!({"op": "pin", "person": "p1", "seat": "H1-1"}), second.clone()];
+        if second["op"] == "reserve" {
+            // The reserve first, then a pin of p2 on it.
+            ins = vec![second.clone(), json!({"op": "pin", "person": "p2", "seat": "H1-1"})];
+        }
+        let s = scenario(json!({"format": "seating/1", "people": numbered_people(3, "podium"),
+            "podium": {"rows": [3], "shrink": true}, "hall": {"rows": 1, "seats": 2},
+            "instructions": ins}));
+        let p = plan(&s);
+        assert!(p.unseated.is_empty(), "{second}: {:?} {:?}", p.unseated, p.diagnostics);
+        assert!(p.diagnostics.iter().any(|d| d.code == conflict), "{second}: {:?}", p.diagnostics);
+        assert!(!p.diagnostics.iter().any(|d| d.code == "not-enough-seats"), "{second}: {:?}", p.diagnostics);
+    }
 }
 
 /// §7 moves that undo each other: the later one wins and is reported, and the reason of the
@@ -1165,4 +1187,39 @@ fn audit_a_member_moved_after_an_attendee_reports_every_inversion() {
             );
         }
     }
+}
+
+/// §7 rank inversions across the sections: a senior hall person pinned onto the podium is
+/// compared with the podium people by seats, as a podium person would be (the rule that
+/// seats podium people before hall people no longer separates them), and a podium person
+/// pinned into the hall is compared with the hall people of the unit by seats.
+#[test]
+fn audit_inversions_of_people_pinned_into_the_other_section() {
+    let s = scenario(json!({"format": "seating/1", "units": [{"id": "u", "name": "甲局"}],
+        "people": [
+            {"id": "h", "name": "甲", "rank": 1, "section": "hall", "unit": "u"},
+            {"id": "a", "name": "乙", "rank": 2, "section": "podium"},
+            {"id": "b", "name": "丙", "rank": 3, "section": "podium"}],
+        "podium": {"rows": [3]}, "hall": {"rows": 1, "seats": 2},
+        "instructions": [{"op": "pin", "person": "h", "seat": "P1-3"}]}));
+    let p = plan(&s);
+    // a takes the centre (P1-2), ahead of h in P1-3: one inversion, caused by the pin.
+    let inv: Vec<&str> =
+        p.diagnostics.iter().filter(|d| d.code == "rank-inversion").map(|d| &*d.message).collect();
+    assert_eq!(inv.len(), 1, "{inv:?}");
+    assert!(inv[0].contains("(a)") && inv[0].contains("(h)"), "{inv:?}");
+
+    // b (podium section, junior) pinned to the hall's first seat, ahead of h (hall, senior)
+    // of b's own unit: compared by seats in the hall, an inversion.
+    let s = scenario(json!({"format": "seating/1", "units": [{"id": "u", "name": "甲局"}],
+        "people": [
+            {"id": "h", "name": "甲", "rank": 1, "section": "hall", "unit": "u"},
+            {"id": "a", "name": "乙", "rank": 2, "section": "podium"},
+            {"id": "b", "name": "丙", "rank": 3, "section": "podium", "unit": "u"}],
+        "podium": {"rows": [3]}, "hall": {"rows": 1, "seats": 2},
+        "instructions": [{"op": "pin", "person": "b", "seat": "H1-1"}]}));
+    let p = plan(&s);
+    let inv: Vec<&str> =
+        p.diagnostics.iter().filter(|d| d.code == "rank-inversion").map(|d| &*d.message).collect();
+    assert!(inv.iter().any(|m| m.contains("(b)") && m.contains("(h)")), "{inv:?}");
 }
