@@ -1853,7 +1853,8 @@ fn podium_claims(s: &Scenario, ids: &HashMap<&str, usize>, excluded: &[bool]) ->
         let Some(seat) = ins.seat.as_deref().and_then(|t| t.parse::<SeatId>().ok()) else { continue };
         match ins.op {
             Op::Reserve => {
-                if usable(seat) && fixed.insert(seat) && seat.area == Area::Podium {
+                let applied = usable(seat) && fixed.insert(seat);
+                if applied && seat.area == Area::Podium {
                     taken.insert(seat);
                 }
             }
