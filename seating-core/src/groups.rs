@@ -8,7 +8,9 @@
 //! Rooms fill in the order listed, taking units in unit order, so the first room gets the
 //! first units. Think of the people in that order as one line cut into rooms: the *ideal*
 //! cut after room `j` gives every room an even share (in proportion to `capacity` when
-//! every room has one, and never more than the capacities allow). Each cut moves to the
+//! every room has one; otherwise a room whose capacity is below the even share takes its
+//! capacity and the other rooms share the rest; never more than a capacity allows), and
+//! no cut leaves more people than the later rooms can hold. Each cut moves to the
 //! unit boundary nearest its ideal place if one lies within `slack` people of it (default:
 //! a tenth of the average share, at least 1; ties go to the later boundary), so that unit
 //! stays whole; otherwise the cut stays at its ideal place and splits the unit there (its
@@ -100,9 +102,12 @@ pub fn split(sizes: &[usize], capacities: &[Option<u32>], slack: Option<u32>) ->
         return out;
     }
     let total: usize = sizes.iter().sum();
-    let weighted = capacities.iter().all(Option::is_some);
-    let weight = |j: usize| if weighted { f64::from(capacities[j].unwrap_or(1)) } else { 1.0 };
-    let all_weight: f64 = (0..n).map(weight).sum();
+    let share = shares(total, capacities);
+    // People the rooms after room `j` can hold at most (`usize::MAX`: one has no capacity).
+    let mut after = vec![0usize; n];
+    for j in (0..n - 1).rev() {
+        after[j] = after[j + 1].saturating_add(capacities[j + 1].map_or(usize::MAX, |c| c as usize));
+    }
     let tol = slack.map_or_else(|| ((total as f64 / n as f64) / 10.0).floor().max(1.0), f64::from);
     // Unit boundaries: prefix sums 0, s0, s0+s1, …, total.
     let mut bounds = Vec::with_capacity(sizes.len() + 1);
@@ -112,28 +117,28 @@ pub fn split(sizes: &[usize], capacities: &[Option<u32>], slack: Option<u32>) ->
     }
     // Cut positions after each room.
     let mut cuts = Vec::with_capacity(n);
-    let (mut prev, mut w_before, mut cap_before) = (0usize, 0.0, 0usize);
+    let (mut prev, mut ideal) = (0usize, 0.0);
     for (j, capacity) in capacities.iter().enumerate() {
-        w_before += weight(j);
+        ideal += share[j];
         let cap = capacity.map_or(usize::MAX, |c| c as usize);
         let hi = prev.saturating_add(cap).min(total);
-        cap_before = cap_before.saturating_add(cap);
+        // Leave no more than the later rooms can hold.
+        let lo = total.saturating_sub(after[j]).clamp(prev, hi);
         let cut = if j + 1 == n {
             hi
         } else {
-            let ideal = (total as f64 * w_before / all_weight).min(cap_before as f64);
             // The unit boundary nearest the ideal cut, within the slack (ties: the later one).
             let k = bounds.partition_point(|&b| (b as f64) < ideal);
             let near = [k.checked_sub(1), Some(k)]
                 .into_iter()
                 .flatten()
                 .filter_map(|i| bounds.get(i).copied())
-                .filter(|&b| b >= prev && b <= hi && (b as f64 - ideal).abs() <= tol)
+                .filter(|&b| b >= lo && b <= hi && (b as f64 - ideal).abs() <= tol)
                 .min_by(|a, b| {
                     let (da, db) = ((*a as f64 - ideal).abs(), (*b as f64 - ideal).abs());
                     da.total_cmp(&db).then(b.cmp(a))
                 });
-            near.unwrap_or_else(|| (ideal.round() as usize).clamp(prev, hi))
+            near.unwrap_or_else(|| (ideal.round() as usize).clamp(lo, hi))
         };
         cuts.push(cut);
         prev = cut;
@@ -156,6 +161,36 @@ pub fn split(sizes: &[usize], capacities: &[Option<u32>], slack: Option<u32>) ->
         }
     }
     out
+}
+
+/// Each room's even share of `total` people: in proportion to `capacity` when every room
+/// has one; otherwise equal, except that a room with a capacity below the others' share
+/// takes its capacity and the others share the rest (so a small room does not leave
+/// people out that the rooms without a limit could take). Never more than a capacity
+/// allows.
+fn shares(total: usize, capacities: &[Option<u32>]) -> Vec<f64> {
+    let total = total as f64;
+    if capacities.iter().all(Option::is_some) {
+        let all: f64 = capacities.iter().map(|c| f64::from(c.unwrap_or(1))).sum();
+        return capacities
+            .iter()
+            .map(|c| (total * f64::from(c.unwrap_or(1)) / all).min(f64::from(c.unwrap_or(1))))
+            .collect();
+    }
+    // Water-filling: the level every room without a capacity (or with a larger one) takes.
+    let mut caps: Vec<f64> = capacities.iter().flatten().map(|&c| f64::from(c)).collect();
+    caps.sort_by(f64::total_cmp);
+    let (mut left, mut rooms) = (total, capacities.len() as f64);
+    let mut level = left / rooms;
+    for c in caps {
+        if c >= level {
+            break;
+        }
+        left -= c;
+        rooms -= 1.0;
+        level = left / rooms;
+    }
+    capacities.iter().map(|c| c.map_or(level, |c| f64::from(c).min(level))).collect()
 }
 
 /// The planned discussion groups.
@@ -314,10 +349,18 @@ mod tests {
         assert_eq!(sizes_of(&parts), vec![20, 10]);
         // Not enough room: the last room stops at its capacity.
         assert_eq!(sizes_of(&split(&[10, 10], &[Some(5), Some(5)], None)), vec![5, 5]);
+        // A small room beside rooms without a limit takes its capacity, the others share
+        // the rest, and nobody who fits is left out (wherever the small room is).
+        assert_eq!(sizes_of(&split(&[30], &[None, None, Some(2)], None)), vec![14, 14, 2]);
+        assert_eq!(sizes_of(&split(&[30], &[Some(2), None, None], None)), vec![2, 14, 14]);
+        assert_eq!(sizes_of(&split(&[30], &[None, Some(2), None], None)), vec![14, 2, 14]);
+        assert_eq!(sizes_of(&split(&[6], &[None, None, Some(1)], Some(0))), vec![3, 2, 1]);
+        // A room whose capacity is above the share keeps the even share.
+        assert_eq!(sizes_of(&split(&[30], &[None, Some(20), None], None)), vec![10, 10, 10]);
     }
 
-    /// Three units of 5 (u1 p1–p5, u2 p6–p10, u3 p11–p15) in two rooms, in `language`; a
-    /// capacity of 6 in the second room leaves two people out.
+    /// Three units of 5 (u1 p1–p5, u2 p6–p10, u3 p11–p15) in two rooms, in `language`;
+    /// capacities of 8 and 6 leave one person out and split u2 3 / 2.
     fn planned(language: &str) -> crate::Plan {
         let people: Vec<_> = (1..=15)
             .map(|i| serde_json::json!({"id": format!("p{i}"), "name": format!("人{i}"), "rank": i, "unit": format!("u{}", (i - 1) / 5 + 1)}))
@@ -329,7 +372,7 @@ mod tests {
             "meeting": {"language": language},
             "units": units,
             "people": people,
-            "groups": {"rooms": [{"name": "第一組"}, {"name": "第二組", "capacity": 6}]},
+            "groups": {"rooms": [{"name": "第一組", "capacity": 8}, {"name": "第二組", "capacity": 6}]},
         });
         crate::plan(&crate::Scenario::from_json(&v.to_string()).unwrap())
     }
