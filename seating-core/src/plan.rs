@@ -164,47 +164,78 @@ impl<'a> Roster<'a> {
 
     /// Resolves person references of `field` (e.g. `banquet.hosts`), in the order given,
     /// dropping unknown ids (an error diagnostic), excluded people (an info diagnostic) and
-    /// repeats.
+    /// repeats (a warning).
     pub fn resolve(&self, field: &str, ids: &[String], diags: &mut Vec<Diagnostic>) -> Vec<usize> {
-        let mut seen = HashSet::new();
+        let mut first: HashMap<usize, usize> = HashMap::new();
         let mut out = Vec::new();
         for (k, id) in ids.iter().enumerate() {
-            match self.ids.get(id.as_str()).copied() {
-                None => diags.push(Diagnostic {
+            let at = format!("{field}[{k}]");
+            match self.resolve_one(&at, id, diags) {
+                Some(i) => match first.get(&i) {
+                    None => {
+                        first.insert(i, k);
+                        out.push(i);
+                    }
+                    Some(&j) => diags.push(Diagnostic {
+                        level: Level::Warning,
+                        code: "duplicate-person".into(),
+                        message: msg!(
+                            self.lang,
+                            "{}: {} is listed again (first at {}[{}]); counted once",
+                            "{}：{}重複列出（已在 {}[{}]）；只算一次",
+                            at,
+                            self.who(i),
+                            field,
+                            j
+                        ),
+                        person: Some(id.clone()),
+                        ..Diagnostic::default()
+                    }),
+                },
+                None => {}
+            }
+        }
+        out
+    }
+
+    /// The person `id` that `field` (a path, e.g. `vehicles.cars[0].driver`) names, when
+    /// known and present; otherwise `None`, with an error diagnostic for an unknown id and
+    /// an info one for an excluded person.
+    pub fn resolve_one(&self, field: &str, id: &str, diags: &mut Vec<Diagnostic>) -> Option<usize> {
+        match self.ids.get(id).copied() {
+            None => {
+                diags.push(Diagnostic {
                     level: Level::Error,
                     code: "unknown-person".into(),
                     message: msg!(
                         self.lang,
-                        "{}[{}]: no person with id {}; left out",
-                        "{}[{}]：沒有 id 為 {} 的人員，略去",
+                        "{}: no person with id {}; left out",
+                        "{}：沒有 id 為 {} 的人員，略去",
                         field,
-                        k,
                         format!("{id:?}")
                     ),
                     ..Diagnostic::default()
-                }),
-                Some(i) if !self.present(i) => diags.push(Diagnostic {
+                });
+                None
+            }
+            Some(i) if !self.present(i) => {
+                diags.push(Diagnostic {
                     level: Level::Info,
                     code: "excluded-person".into(),
                     message: msg!(
                         self.lang,
-                        "{}[{}]: {} is excluded; left out",
-                        "{}[{}]：{}已請假，略去",
+                        "{}: {} is excluded; left out",
+                        "{}：{}已請假，略去",
                         field,
-                        k,
                         self.who(i)
                     ),
-                    person: Some(id.clone()),
+                    person: Some(id.to_string()),
                     ..Diagnostic::default()
-                }),
-                Some(i) => {
-                    if seen.insert(i) {
-                        out.push(i);
-                    }
-                }
+                });
+                None
             }
+            Some(i) => Some(i),
         }
-        out
     }
 
     /// The people a section plans for, most senior first: the listed `people` (in

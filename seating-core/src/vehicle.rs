@@ -262,12 +262,10 @@ pub(crate) fn plan(spec: &VehicleSpec, roster: &Roster, diags: &mut Vec<Diagnost
     let mut taken = vec![false; n_people];
     let mut drivers = Vec::with_capacity(spec.cars.len());
     for (k, car) in spec.cars.iter().enumerate() {
-        let d = car.driver.as_ref().and_then(|id| {
-            roster
-                .resolve(&format!("vehicles.cars[{k}].driver"), std::slice::from_ref(id), diags)
-                .first()
-                .copied()
-        });
+        let d = car
+            .driver
+            .as_ref()
+            .and_then(|id| roster.resolve_one(&format!("vehicles.cars[{k}].driver"), id, diags));
         let d = d.filter(|&i| {
             if taken[i] {
                 diags.push(Diagnostic {
@@ -302,16 +300,34 @@ pub(crate) fn plan(spec: &VehicleSpec, roster: &Roster, diags: &mut Vec<Diagnost
     for (k, car) in spec.cars.iter().enumerate() {
         for i in roster.resolve(&format!("vehicles.cars[{k}].people"), &car.people, diags) {
             if taken[i] {
-                diags.push(Diagnostic {
-                    level: Level::Error,
-                    code: "person-conflict".into(),
-                    message: msg!(
+                let message = match drivers.iter().position(|&d| d == Some(i)) {
+                    Some(m) if m == k => msg!(
+                        lang,
+                        "vehicles.cars[{}].people: {} drives this car; not counted as a passenger",
+                        "vehicles.cars[{}].people：{}是本車司機，不再算作乘客",
+                        k,
+                        roster.who(i)
+                    ),
+                    Some(m) => msg!(
+                        lang,
+                        "vehicles.cars[{}].people: {} drives vehicles.cars[{}]",
+                        "vehicles.cars[{}].people：{}駕駛 vehicles.cars[{}]",
+                        k,
+                        roster.who(i),
+                        m
+                    ),
+                    None => msg!(
                         lang,
                         "vehicles.cars[{}].people: {} is already in another car",
                         "vehicles.cars[{}].people：{}已安排在另一輛車",
                         k,
                         roster.who(i)
                     ),
+                };
+                diags.push(Diagnostic {
+                    level: Level::Error,
+                    code: "person-conflict".into(),
+                    message,
                     person: Some(roster.person(i).id.clone()),
                     ..Diagnostic::default()
                 });

@@ -116,6 +116,10 @@ fn reasons_and_diagnostics_in_both_languages() {
             "vehicles: 1 riders without a seat; add a car",
         ]
     );
+    // A driver's id is one field, not a list: its path has no index.
+    let s = scenario(json!({"format": "seating/1", "people": [{"id": "p1", "name": "人1"}],
+        "meeting": {"language": "en"}, "vehicles": {"cars": [{"driver": "zz"}]}}));
+    assert_eq!(messages(&plan(&s)), ["vehicles.cars[0].driver: no person with id \"zz\"; left out"]);
     // An empty car comes last, in both languages.
     let empty = |language: &str| {
         let s = scenario(json!({"format": "seating/1", "meeting": {"language": language},
