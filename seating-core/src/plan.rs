@@ -170,8 +170,8 @@ impl<'a> Roster<'a> {
         let mut out = Vec::new();
         for (k, id) in ids.iter().enumerate() {
             let at = format!("{field}[{k}]");
-            match self.resolve_one(&at, id, diags) {
-                Some(i) => match first.get(&i) {
+            if let Some(i) = self.resolve_one(&at, id, diags) {
+                match first.get(&i) {
                     None => {
                         first.insert(i, k);
                         out.push(i);
@@ -191,8 +191,7 @@ impl<'a> Roster<'a> {
                         person: Some(id.clone()),
                         ..Diagnostic::default()
                     }),
-                },
-                None => {}
+                }
             }
         }
         out
