@@ -167,7 +167,12 @@ pub fn run(cmd: &str, rest: &[String]) -> Result<(), Failure> {
             let l = lay();
             let pages = cards::cards(&l, &CardOptions { paper: a.page.paper, scope: a.scope });
             if pages.is_empty() {
-                return Err(Failure::input("cards: nobody is seated, so there are no name cards to print"));
+                let why = if a.scope == CardScope::Podium {
+                    "cards --podium: nobody is seated on the podium, so there are no name cards to print (--all prints every seat's)"
+                } else {
+                    "cards: nobody is seated, so there are no name cards to print"
+                };
+                return Err(Failure::input(why));
             }
             let out = out.expect("checked");
             if ext == "pdf" {

@@ -604,6 +604,27 @@ impl<'a> Planner<'a> {
                 continue;
             };
             let p = *p;
+            // The person is present but the anchor is absent: the person takes the place the
+            // anchor would have had. Said, as the anchor's absence changes what "after" means.
+            let anchor = ins.after.as_deref().and_then(|a| self.ids.get(a)).copied();
+            if let Some(a) = anchor.filter(|&a| !self.excluded[p] && self.excluded[a] && a != p) {
+                let (who, anchor) = (self.person(p), self.person(a));
+                self.diag(
+                    Level::Info,
+                    "move-anchor-absent",
+                    msg!(
+                        self.lang,
+                        "instructions[{}] (move): {} is excluded; {} is placed right after where {} would have been",
+                        "instructions[{}]（調整排序）：{}已請假；{}排在{}原位次之後",
+                        k,
+                        anchor,
+                        who,
+                        anchor
+                    ),
+                    Some(k),
+                    Some(p),
+                );
+            }
             if self.excluded[p] && ins.after.as_deref().is_some_and(|a| self.ids.contains_key(a)) {
                 let who = self.person(p);
                 self.diag(

@@ -1223,3 +1223,25 @@ fn audit_inversions_of_people_pinned_into_the_other_section() {
         p.diagnostics.iter().filter(|d| d.code == "rank-inversion").map(|d| &*d.message).collect();
     assert!(inv.iter().any(|m| m.contains("(b)") && m.contains("(h)")), "{inv:?}");
 }
+
+/// §7 a `move` after someone who is absent (請假): the person takes the place right after
+/// where the anchor would have been, and a note says the anchor is absent.
+#[test]
+fn audit_a_move_after_an_absent_anchor_is_noted() {
+    let s = scenario(json!({"format": "seating/1", "meeting": {"language": "en"},
+        "people": numbered_people(3, "podium"), "podium": {"rows": [3]},
+        "instructions": [{"op": "exclude", "person": "p1"}, {"op": "move", "person": "p3", "after": "p1"}]}));
+    let p = plan(&s);
+    assert_eq!(p.precedence, ["p3", "p2"]);
+    let notes: Vec<&str> =
+        p.diagnostics.iter().filter(|d| d.code == "move-anchor-absent").map(|d| &*d.message).collect();
+    assert_eq!(notes.len(), 1, "{:?}", p.diagnostics);
+    assert!(notes[0].contains("(p1) is excluded") && notes[0].contains("(p3) is placed"), "{}", notes[0]);
+    // A move of the absent person themselves is refused, as before, and not noted twice.
+    let s = scenario(
+        json!({"format": "seating/1", "people": numbered_people(3, "podium"), "podium": {"rows": [3]},
+        "instructions": [{"op": "exclude", "person": "p1"}, {"op": "move", "person": "p1", "after": "p3"}]}),
+    );
+    let p = plan(&s);
+    assert!(p.diagnostics.iter().all(|d| d.code != "move-anchor-absent"), "{:?}", p.diagnostics);
+}

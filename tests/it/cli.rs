@@ -269,6 +269,24 @@ fn stale_card_pages_are_named() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// `cards --podium` for a scenario with nobody on the podium says that, and what prints
+/// the others' cards (it used to say nobody was seated at all).
+#[test]
+fn podium_cards_without_a_podium_say_so() {
+    let s = r#"{"format": "seating/1", "people": [{"id": "a", "name": "王一"}], "hall": {"rows": 1, "seats": 2}}"#;
+    let out = std::env::temp_dir().join(format!("seating-nopodium-{}.html", std::process::id()));
+    let r = seating(&["cards", "-", "-o", out.to_str().unwrap(), "--podium"], Some(s));
+    assert_eq!(r.status.code(), Some(1));
+    assert!(
+        stderr(&r).contains("nobody is seated on the podium") && stderr(&r).contains("--all"),
+        "{}",
+        stderr(&r)
+    );
+    let r = seating(&["cards", "-", "-o", out.to_str().unwrap(), "--all"], Some(s));
+    assert!(r.status.success(), "{}", stderr(&r));
+    let _ = std::fs::remove_file(&out);
+}
+
 /// A chart whose names print too small to read says so, with what to do; one that prints
 /// readably says nothing.
 #[test]
