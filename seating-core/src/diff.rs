@@ -97,6 +97,17 @@ pub struct Edit {
     pub fields: Vec<(&'static str, String, String)>,
 }
 
+/// The changed places of one part other than the venue and the banquet.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PartChanges {
+    /// The part, in the program's words (繁體): `乘車`, `分組討論`, `合影站位`, `外事活動`.
+    pub part: &'static str,
+    /// The line-up's or occasion's name as the file gives it (empty for cars and rooms).
+    pub name: String,
+    /// Who changed place, came or went, in the later draft's precedence.
+    pub changes: Vec<Change>,
+}
+
 /// The changes between two drafts, later-draft precedence order, removed people last.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Diff {
@@ -111,6 +122,10 @@ pub struct Diff {
     pub edits: Vec<Edit>,
     /// Banquet seats (桌次, 席次) that changed, as [`Diff::changes`] for the venue.
     pub banquet: Vec<Change>,
+    /// The other parts' places that changed, part by part: cars (乘車), discussion rooms
+    /// (分組討論), each line-up and each host–guest occasion (matched by their place in
+    /// the file), as [`Diff::changes`] for the venue. Only parts with changes are listed.
+    pub parts: Vec<PartChanges>,
     /// People present in both drafts: none means the two are hardly drafts of one meeting.
     pub shared: usize,
     /// The earlier draft's content hash ([`crate::layout::content_hash`]), which a chart
@@ -130,6 +145,7 @@ impl Diff {
             && self.relabelled.is_empty()
             && self.edits.is_empty()
             && self.banquet.is_empty()
+            && self.parts.is_empty()
     }
 
     /// A plain-text report in Chinese (繁體), one line per person, for the file or the terminal.
@@ -202,6 +218,14 @@ impl Diff {
                 line(&mut out, c);
             }
         }
+        for part in &self.parts {
+            let name = if part.name.is_empty() { String::new() } else { format!("（{}）", part.name) };
+            out.push_str(&format!("\n{}{name}{}", script.words(part.part), script.words("改變 ")));
+            out.push_str(&format!("{}{}", part.changes.len(), script.words(" 人：\n")));
+            for c in &part.changes {
+                line(&mut out, c);
+            }
+        }
         if self.is_empty() {
             out.push_str(&script.words("\n兩稿座次相同。\n"));
         }
@@ -266,7 +290,46 @@ pub fn diff(old_scenario: &Scenario, old: &Plan, new_scenario: &Scenario, new: &
     }
     d.against = crate::layout::content_hash(old_scenario, old);
     d.edits = edits(old_scenario, new_scenario, &new.precedence, &old_present);
-    d.banquet = banquet_changes(old, new, &new_names, |id| who(old_scenario, id));
+    let old_who = |id: &str| who(old_scenario, id);
+    let ids = both_orders(old, new);
+    d.banquet = place_changes(&ids, &banquet_places(old), &banquet_places(new), &new_names, old_who);
+    let driver = new_scenario.meeting.script.word("駕駛");
+    let mut parts = vec![PartChanges {
+        part: "乘車",
+        changes: place_changes(
+            &ids,
+            &car_places(old, &driver),
+            &car_places(new, &driver),
+            &new_names,
+            old_who,
+        ),
+        ..PartChanges::default()
+    }];
+    parts.push(PartChanges {
+        part: "分組討論",
+        changes: place_changes(&ids, &room_places(old), &room_places(new), &new_names, old_who),
+        ..PartChanges::default()
+    });
+    for k in 0..old.lineups.len().max(new.lineups.len()) {
+        let (a, b) = (lineup_places(old, k), lineup_places(new, k));
+        let name = new.lineups.get(k).or(old.lineups.get(k)).map(|l| l.name.clone()).unwrap_or_default();
+        parts.push(PartChanges {
+            part: "合影站位",
+            name,
+            changes: place_changes(&ids, &a, &b, &new_names, old_who),
+        });
+    }
+    for k in 0..old.bilateral.len().max(new.bilateral.len()) {
+        let (a, b) = (occasion_places(old, k), occasion_places(new, k));
+        let name = new.bilateral.get(k).or(old.bilateral.get(k)).map(|o| o.name.clone()).unwrap_or_default();
+        parts.push(PartChanges {
+            part: "外事活動",
+            name,
+            changes: place_changes(&ids, &a, &b, &new_names, old_who),
+        });
+    }
+    parts.retain(|p| !p.changes.is_empty());
+    d.parts = parts;
     for id in &old.precedence {
         if !new_present.contains(id.as_str()) {
             let (name, post) = who(old_scenario, id);
@@ -313,30 +376,96 @@ fn edits(old: &Scenario, new: &Scenario, order: &[String], old_present: &HashSet
     out
 }
 
-/// The banquet seats of the people whose banquet seat changed, who came to or left the
-/// banquet: the same kinds as the venue's changes.
-fn banquet_changes(
-    old: &Plan,
-    new: &Plan,
+/// Everyone of either draft, the later draft's precedence first, each once.
+fn both_orders<'a>(old: &'a Plan, new: &'a Plan) -> Vec<&'a String> {
+    let mut ids: Vec<&String> = new.precedence.iter().chain(&old.precedence).collect();
+    let mut seen = HashSet::new();
+    ids.retain(|id| seen.insert(id.as_str()));
+    ids
+}
+
+/// Person id → place in one part of a plan.
+type Places = HashMap<String, Place>;
+
+fn banquet_places(p: &Plan) -> Places {
+    p.banquet
+        .iter()
+        .flat_map(|b| &b.seats)
+        .map(|s| (s.person.clone(), Place { seat: s.seat.clone(), label: s.label.clone() }))
+        .collect()
+}
+
+/// Passenger seats, and the host drivers (`V{car}-driver`, `{car name} 駕駛`).
+fn car_places(p: &Plan, driver: &str) -> Places {
+    let mut out = Places::new();
+    for car in p.vehicles.iter().flat_map(|v| &v.cars) {
+        for s in &car.seats {
+            out.insert(s.person.clone(), Place { seat: s.seat.clone(), label: s.label.clone() });
+        }
+        if let Some(d) = &car.driver {
+            let place =
+                Place { seat: format!("V{}-driver", car.index + 1), label: format!("{} {driver}", car.name) };
+            out.insert(d.clone(), place);
+        }
+    }
+    out
+}
+
+/// Discussion rooms (`G{room}`, labelled with the room's name and meeting place).
+fn room_places(p: &Plan) -> Places {
+    let mut out = Places::new();
+    for (j, room) in p.groups.iter().flat_map(|g| &g.rooms).enumerate() {
+        let label = match &room.place {
+            Some(place) => format!("{}（{place}）", room.name),
+            None => room.name.clone(),
+        };
+        for m in &room.members {
+            out.insert(m.person.clone(), Place { seat: format!("G{}", j + 1), label: label.clone() });
+        }
+    }
+    out
+}
+
+/// Line-up `k`'s places (`L{k+1}-{row}-{position}`).
+fn lineup_places(p: &Plan, k: usize) -> Places {
+    p.lineups
+        .get(k)
+        .iter()
+        .flat_map(|l| &l.places)
+        .map(|x| {
+            let seat = format!("L{}-{}-{}", k + 1, x.row, x.position);
+            (x.person.clone(), Place { seat, label: x.label.clone() })
+        })
+        .collect()
+}
+
+/// Host–guest occasion `k`'s places (`B{k+1}-{row}-{position}`).
+fn occasion_places(p: &Plan, k: usize) -> Places {
+    p.bilateral
+        .get(k)
+        .iter()
+        .flat_map(|o| &o.places)
+        .map(|x| {
+            let seat = format!("B{}-{}-{}", k + 1, x.row, x.position);
+            (x.person.clone(), Place { seat, label: x.label.clone() })
+        })
+        .collect()
+}
+
+/// The people of `ids` whose place in one part changed (seat or printed label), who came
+/// to it or left it: the same kinds as the venue's changes.
+fn place_changes(
+    ids: &[&String],
+    before: &Places,
+    after: &Places,
     new_names: &HashMap<&str, (String, String)>,
     old_who: impl Fn(&str) -> (String, String),
 ) -> Vec<Change> {
-    let seats = |p: &Plan| -> HashMap<String, Place> {
-        p.banquet
-            .iter()
-            .flat_map(|b| &b.seats)
-            .map(|s| (s.person.clone(), Place { seat: s.seat.clone(), label: s.label.clone() }))
-            .collect()
-    };
-    let (before, after) = (seats(old), seats(new));
     if before.is_empty() && after.is_empty() {
         return Vec::new();
     }
     let mut out = Vec::new();
-    let mut ids: Vec<&String> = new.precedence.iter().chain(&old.precedence).collect();
-    let mut seen = HashSet::new();
-    ids.retain(|id| seen.insert(id.as_str()));
-    for id in ids {
+    for &id in ids {
         let (from, to) = (before.get(id), after.get(id));
         let kind = match (from, to) {
             (Some(f), Some(t)) if f.seat == t.seat && f.label == t.label => continue,

@@ -1189,3 +1189,39 @@ fn sign_off_dates_fit_their_boxes() {
         }
     }
 }
+
+/// `diff` reports what changed in cars, discussion rooms, line-ups and host–guest
+/// occasions too (each list would have to be reissued), and a draft with only such changes
+/// is not called unchanged.
+#[test]
+fn diff_lists_cars_rooms_lineups_and_occasions() {
+    let people: Vec<serde_json::Value> = (1..=6)
+        .map(|i| {
+            json!({"id": format!("p{i}"), "name": format!("人{i}"), "rank": i,
+            "side": if i % 2 == 1 { "host" } else { "guest" }})
+        })
+        .collect();
+    let draft = |kind: &str, rooms: usize, rows: Vec<u32>, talks: &[&str]| {
+        scenario(json!({"format": "seating/1", "people": people,
+            "vehicles": {"cars": [{"kind": kind}, {}]},
+            "groups": {"rooms": (1..=rooms).map(|k| json!({"name": format!("第{k}組")})).collect::<Vec<_>>()},
+            "lineups": [{"name": "合影", "rows": rows}],
+            "bilateral": [{"name": "會談", "kind": "talks", "people": talks}]}))
+    };
+    let old = draft("sedan", 2, vec![3, 3], &["p1", "p2", "p3", "p4"]);
+    let old_plan = plan(&old);
+    let same = diff(&old, &old_plan, &old, &old_plan);
+    assert!(same.is_empty() && same.to_text().contains("兩稿座次相同"), "{}", same.to_text());
+    // The guest principal of the talks changes with p2 left out of them.
+    let new = draft("suv", 3, vec![6], &["p1", "p3", "p4", "p6"]);
+    let d = diff(&old, &old_plan, &new, &plan(&new));
+    let parts: Vec<&str> = d.parts.iter().map(|p| p.part).collect();
+    assert_eq!(parts, ["乘車", "分組討論", "合影站位", "外事活動"], "{}", d.to_text());
+    assert!(d.parts.iter().all(|p| !p.changes.is_empty()));
+    let text = d.to_text();
+    assert!(!d.is_empty() && !text.contains("兩稿座次相同"), "{text}");
+    assert!(text.contains("乘車改變") && text.contains("合影站位（合影）改變"), "{text}");
+    // A person's line names both places.
+    let car = &d.parts[0].changes[0];
+    assert!(car.from.is_some() && car.to.is_some() && car.from != car.to, "{car:?}");
+}
