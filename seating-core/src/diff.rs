@@ -294,39 +294,22 @@ pub fn diff(old_scenario: &Scenario, old: &Plan, new_scenario: &Scenario, new: &
     let ids = both_orders(old, new);
     d.banquet = place_changes(&ids, &banquet_places(old), &banquet_places(new), &new_names, old_who);
     let driver = new_scenario.meeting.script.word("駕駛");
-    let mut parts = vec![PartChanges {
-        part: "乘車",
-        changes: place_changes(
-            &ids,
-            &car_places(old, &driver),
-            &car_places(new, &driver),
-            &new_names,
-            old_who,
-        ),
-        ..PartChanges::default()
-    }];
-    parts.push(PartChanges {
-        part: "分組討論",
-        changes: place_changes(&ids, &room_places(old), &room_places(new), &new_names, old_who),
-        ..PartChanges::default()
-    });
+    let part = |part: &'static str, name: String, (a, b): (Places, Places)| PartChanges {
+        part,
+        name,
+        changes: place_changes(&ids, &a, &b, &new_names, old_who),
+    };
+    let mut parts = vec![
+        part("乘車", String::new(), (car_places(old, &driver), car_places(new, &driver))),
+        part("分組討論", String::new(), (room_places(old), room_places(new))),
+    ];
     for k in 0..old.lineups.len().max(new.lineups.len()) {
-        let (a, b) = (lineup_places(old, k), lineup_places(new, k));
         let name = new.lineups.get(k).or(old.lineups.get(k)).map(|l| l.name.clone()).unwrap_or_default();
-        parts.push(PartChanges {
-            part: "合影站位",
-            name,
-            changes: place_changes(&ids, &a, &b, &new_names, old_who),
-        });
+        parts.push(part("合影站位", name, (lineup_places(old, k), lineup_places(new, k))));
     }
     for k in 0..old.bilateral.len().max(new.bilateral.len()) {
-        let (a, b) = (occasion_places(old, k), occasion_places(new, k));
         let name = new.bilateral.get(k).or(old.bilateral.get(k)).map(|o| o.name.clone()).unwrap_or_default();
-        parts.push(PartChanges {
-            part: "外事活動",
-            name,
-            changes: place_changes(&ids, &a, &b, &new_names, old_who),
-        });
+        parts.push(part("外事活動", name, (occasion_places(old, k), occasion_places(new, k))));
     }
     parts.retain(|p| !p.changes.is_empty());
     d.parts = parts;
@@ -426,30 +409,31 @@ fn room_places(p: &Plan) -> Places {
     out
 }
 
-/// Line-up `k`'s places (`L{k+1}-{row}-{position}`).
-fn lineup_places(p: &Plan, k: usize) -> Places {
-    p.lineups
-        .get(k)
-        .iter()
-        .flat_map(|l| &l.places)
-        .map(|x| {
-            let seat = format!("L{}-{}-{}", k + 1, x.row, x.position);
-            (x.person.clone(), Place { seat, label: x.label.clone() })
+/// Places in rows (line-ups, host–guest occasions): `(person, row, position, label)`,
+/// with ids `{prefix}{k+1}-{row}-{position}`.
+fn row_places<'a>(
+    prefix: char,
+    k: usize,
+    places: impl Iterator<Item = (&'a String, u32, u32, &'a String)>,
+) -> Places {
+    places
+        .map(|(person, row, position, label)| {
+            let seat = format!("{prefix}{}-{row}-{position}", k + 1);
+            (person.clone(), Place { seat, label: label.clone() })
         })
         .collect()
 }
 
+/// Line-up `k`'s places (`L{k+1}-{row}-{position}`).
+fn lineup_places(p: &Plan, k: usize) -> Places {
+    let places = p.lineups.get(k).into_iter().flat_map(|l| &l.places);
+    row_places('L', k, places.map(|x| (&x.person, x.row, x.position, &x.label)))
+}
+
 /// Host–guest occasion `k`'s places (`B{k+1}-{row}-{position}`).
 fn occasion_places(p: &Plan, k: usize) -> Places {
-    p.bilateral
-        .get(k)
-        .iter()
-        .flat_map(|o| &o.places)
-        .map(|x| {
-            let seat = format!("B{}-{}-{}", k + 1, x.row, x.position);
-            (x.person.clone(), Place { seat, label: x.label.clone() })
-        })
-        .collect()
+    let places = p.bilateral.get(k).into_iter().flat_map(|o| &o.places);
+    row_places('B', k, places.map(|x| (&x.person, x.row, x.position, &x.label)))
 }
 
 /// The people of `ids` whose place in one part changed (seat or printed label), who came

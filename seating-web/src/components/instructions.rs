@@ -38,27 +38,28 @@ fn seat_label(planned: &Planned, id: &str) -> String {
 
 /// What an instruction does, in words.
 pub fn describe(t: &Texts, doc: &Scenario, planned: &Planned, i: &Instruction) -> String {
-    let person = || i.person.as_deref().map(|p| name_of(doc, p)).unwrap_or_default();
+    words(t, i, |id| name_of(doc, id), |id| seat_label(planned, id))
+}
+
+/// [`describe`] with the look-ups given: a person's name and a seat's label by id.
+fn words(t: &Texts, i: &Instruction, name: impl Fn(&str) -> String, seat: impl Fn(&str) -> String) -> String {
+    let person = || i.person.as_deref().map(&name).unwrap_or_default();
     match i.op {
-        Op::Pin => format!(
-            "{} → {}",
-            person(),
-            i.seat.as_deref().map(|s| seat_label(planned, s)).unwrap_or_default()
-        ),
+        Op::Pin => format!("{} → {}", person(), i.seat.as_deref().map(&seat).unwrap_or_default()),
         Op::Swap => {
             let p = i.people.as_deref().unwrap_or_default();
-            let a = p.first().map(|x| name_of(doc, x)).unwrap_or_default();
-            let b = p.get(1).map(|x| name_of(doc, x)).unwrap_or_default();
+            let a = p.first().map(|x| name(x)).unwrap_or_default();
+            let b = p.get(1).map(|x| name(x)).unwrap_or_default();
             format!("{a} ⇄ {b}")
         }
         Op::Move => format!(
             "{} {} {} {}",
             person(),
             t.move_after,
-            i.after.as_deref().map(|p| name_of(doc, p)).unwrap_or_default(),
+            i.after.as_deref().map(&name).unwrap_or_default(),
             t.move_after_end
         ),
-        Op::Reserve => i.seat.as_deref().map(|s| seat_label(planned, s)).unwrap_or_default(),
+        Op::Reserve => i.seat.as_deref().map(&seat).unwrap_or_default(),
         Op::Exclude => person(),
     }
 }
@@ -241,33 +242,13 @@ pub fn instructions(props: &InstructionsProps) -> Html {
         .map(|p| (p.id.as_str(), p.name.as_str()))
         .collect();
     let name = |id: &str| names.get(id).map_or_else(|| format!("?{id}"), |n| n.to_string());
-    let seat = |id: &str| planned.seat(id).map_or_else(|| id.to_string(), |b| b.label.clone());
+    let seat = |id: &str| seat_label(planned, id);
     let items = doc
         .instructions
         .iter()
         .enumerate()
         .map(|(k, ins)| {
-            let person = || ins.person.as_deref().map(name).unwrap_or_default();
-            let what = match ins.op {
-                Op::Pin => format!("{} → {}", person(), ins.seat.as_deref().map(seat).unwrap_or_default()),
-                Op::Swap => {
-                    let p = ins.people.as_deref().unwrap_or_default();
-                    format!(
-                        "{} ⇄ {}",
-                        p.first().map(|x| name(x)).unwrap_or_default(),
-                        p.get(1).map(|x| name(x)).unwrap_or_default()
-                    )
-                }
-                Op::Move => format!(
-                    "{} {} {} {}",
-                    person(),
-                    t.move_after,
-                    ins.after.as_deref().map(name).unwrap_or_default(),
-                    t.move_after_end
-                ),
-                Op::Reserve => ins.seat.as_deref().map(seat).unwrap_or_default(),
-                Op::Exclude => person(),
-            };
+            let what = words(t, ins, name, seat);
             html! {
                 <InstructionItem key={k} index={k} ins={ins.clone()} what={AttrValue::from(what)}
                     errors={std::mem::take(&mut errors[k])} inversions={inversions[k]} lang={props.lang}
