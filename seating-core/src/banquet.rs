@@ -29,8 +29,9 @@
 //! Diners are `people` (in precedence order) or everyone present in `section` or everyone
 //! present. `hosts` take the host seats table by table in table order — two per table in
 //! the two-host layout (host, then second host), one per table in the single-centre
-//! layout; hosts left over dine as guests. An absent (請假) or unknown host leaves that
-//! host seat to the diners, and the hosts after them keep their tables. Then the main
+//! layout; hosts left over dine as guests. An absent (請假) or unknown host leaves their
+//! place to the table's other host (who takes the host seat) and a seat to the diners;
+//! the hosts of other tables keep their tables. Then the main
 //! table takes the most senior
 //! remaining diners, and `by` decides the rest: `unit` (default) keeps each unit (in unit
 //! precedence) at one table where it fits (the first table with room for all of it, else

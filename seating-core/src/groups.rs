@@ -133,7 +133,8 @@ pub fn split(sizes: &[usize], capacities: &[Option<u32>], slack: Option<u32>) ->
                 .into_iter()
                 .flatten()
                 .filter_map(|i| bounds.get(i).copied())
-                .filter(|&b| b >= lo && b <= hi && (b as f64 - ideal).abs() <= tol)
+                // (A hair over `tol` is float rounding in the summed shares: 2 + 11/3 × 3.)
+                .filter(|&b| b >= lo && b <= hi && (b as f64 - ideal).abs() <= tol + 1e-9)
                 .min_by(|a, b| {
                     let (da, db) = ((*a as f64 - ideal).abs(), (*b as f64 - ideal).abs());
                     da.total_cmp(&db).then(b.cmp(a))
@@ -349,6 +350,12 @@ mod tests {
         assert_eq!(sizes_of(&parts), vec![20, 10]);
         // Not enough room: the last room stops at its capacity.
         assert_eq!(sizes_of(&split(&[10, 10], &[Some(5), Some(5)], None)), vec![5, 5]);
+        // A boundary exactly `slack` from an ideal cut summed in floating point (2 + 11/3 ×
+        // 3 = 12.999…): the unit stays whole.
+        assert_eq!(
+            sizes_of(&split(&[2, 4, 3, 5, 1], &[Some(2), None, None, None, Some(2)], Some(1))),
+            vec![2, 4, 3, 5, 1]
+        );
         // A small room beside rooms without a limit takes its capacity, the others share
         // the rest, and nobody who fits is left out (wherever the small room is).
         assert_eq!(sizes_of(&split(&[30], &[None, None, Some(2)], None)), vec![14, 14, 2]);

@@ -76,8 +76,14 @@ pub fn precedence_in(
             joined: p.joined.as_deref(),
         })
         .collect();
-    // Strokes count the form typed (刘 6, 劉 15): a roster typed in both forms is told so.
-    if tiebreak.iter().any(|&t| t == Tiebreak::Strokes || t == Tiebreak::Seniority) {
+    // Strokes count the form typed (刘 6, 劉 15): a roster typed in both forms is told so,
+    // when strokes can decide anything (two people share a rank).
+    let tied = || {
+        let mut ranks: Vec<u128> = people.iter().map(|p| rank_key(p.rank)).collect();
+        ranks.sort_unstable();
+        ranks.windows(2).any(|w| w[0] == w[1])
+    };
+    if tiebreak.iter().any(|&t| t == Tiebreak::Strokes || t == Tiebreak::Seniority) && tied() {
         if let Some((simplified, traditional)) = strokes::mixed_forms(people.iter().map(|p| p.name.as_str()))
         {
             diagnostics.push(Diagnostic {

@@ -357,4 +357,13 @@ fn a_roster_typed_in_both_forms_is_told_so() {
     assert!(run(serde_json::json!(["input", "strokes"]), &mixed, "traditional").is_empty());
     assert!(run(serde_json::json!(["strokes"]), &["王芳", "刘洋", "陈静"], "traditional").is_empty());
     assert!(run(serde_json::json!(["strokes"]), &["王芳", "劉洋", "陳靜"], "traditional").is_empty());
+    // All ranks different: strokes decide nothing, nothing to say.
+    let people: Vec<serde_json::Value> = mixed
+        .iter()
+        .enumerate()
+        .map(|(k, n)| serde_json::json!({"id": format!("p{k}"), "name": n, "rank": k}))
+        .collect();
+    let s = crate::support::scenario(serde_json::json!({"format": "seating/1",
+        "ranking": {"tiebreak": ["strokes"]}, "people": people}));
+    assert!(seating_core::plan(&s).diagnostics.iter().all(|d| d.code != "mixed-script"));
 }
