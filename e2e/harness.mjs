@@ -209,7 +209,7 @@ export async function pasteRoster(page, text = ROSTER_30, { append = false, podi
  */
 export async function cellValue(page, row, field) {
   return page.$eval(`${row} .${field}`, (el) =>
-    el.tagName === 'INPUT' ? el.value : el.classList.contains('hint') ? '' : el.textContent,
+    el.tagName === 'INPUT' ? el.value : el.querySelector('.hint') ? '' : el.textContent,
   );
 }
 

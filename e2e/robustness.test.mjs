@@ -143,6 +143,25 @@ test('an unsaved import is not discarded without asking', async () => {
   assert.ok(dialogs.some((d) => d.startsWith('beforeunload')), dialogs.join('; '));
 });
 
+test('opening a scenario file while a table waits discards the table when the user agrees', async () => {
+  const { page, dialogs } = await open();
+  await page.locator('#paste').fill(ROSTER_30);
+  await page.locator('#mapping').waitFor();
+  const scenario = JSON.stringify({
+    format: 'seating/1',
+    meeting: { title: '另一稿' },
+    people: [{ id: 'p1', name: '王晨', section: 'podium' }],
+    podium: { rows: [3] },
+  });
+  await page.setInputFiles('#upload', { name: '另一稿.json', mimeType: 'application/json', buffer: Buffer.from(scenario) });
+  await page.locator('#chart-heading', { hasText: '另一稿' }).waitFor();
+  assert.ok(dialogs.some((d) => d.startsWith('confirm: ')), dialogs.join('; '));
+  // The table asked about is gone, not aimed at the draft just opened.
+  assert.equal(await page.locator('#mapping').count(), 0);
+  h.expectClean(page);
+  await page.close();
+});
+
 test('a table without a recognised header gets a column-mapping step', async () => {
   const { page } = await open();
   await page.locator('#paste').fill('王晨\t區委書記\t1\n李強\t區長\t2\n趙樂\t區人大常委會主任\t3\n');
@@ -467,8 +486,60 @@ test('roster cells read as text and edit in place: click and type, Tab to the ne
   // The edit is one step of undo.
   await page.click('#undo');
   assert.notEqual(await cellValue(page, row, 'post'), '区长');
+  // Escape leaves the cell focused (a keyboard user keeps their place); Enter edits again.
+  await page.locator(`${row} .cell.post`).click();
+  await page.keyboard.type('某某');
+  await page.keyboard.press('Escape');
+  assert.equal(await page.evaluate(() => document.activeElement.matches('span.cell.post')), true);
+  await page.keyboard.press('Enter');
+  assert.equal(await page.evaluate(() => document.activeElement.matches('input.post')), true);
+  await page.keyboard.press('Escape');
+  // A typo in the rank is refused with the reason and the rank kept; a number number field
+  // would have handed over an empty value and cleared it. Full-width digits are digits.
+  const rank = await cellValue(page, row, 'rank');
+  for (const typo of ['1e', '1-2']) {
+    await editCell(page, row, 'rank', typo);
+    await page.locator('#notice.error', { hasText: typo }).waitFor();
+    assert.equal(await cellValue(page, row, 'rank'), rank);
+    await page.keyboard.press('Escape');
+  }
+  await editCell(page, row, 'rank', '１２');
+  await page.keyboard.press('Escape');
+  assert.equal(await cellValue(page, row, 'rank'), '12');
+  // An empty date cell's hint is not read out as its value.
+  await page.locator('#tab-ranking').click();
+  await page.selectOption('select.tiebreak[data-slot="0"]', 'seniority');
+  await page.locator('#tab-roster').click();
+  const hint = `${row} .cell.appointed`;
+  assert.equal(await page.getAttribute(hint, 'aria-placeholder'), '2019-03-01');
+  assert.equal(await page.getAttribute(`${hint} .hint`, 'aria-hidden'), 'true');
   h.expectClean(page);
   await page.close();
+});
+
+test('text being typed in one tab survives a save from another tab', async () => {
+  const { page: a } = await open();
+  await pasteRoster(a, ROSTER_30);
+  const { page: b } = await open();
+  await b.locator('#roster-title', { hasText: '30' }).waitFor();
+  // A types into row 5's post and has not pressed Enter yet.
+  await a.bringToFront();
+  const row = '#roster-table tbody tr:nth-child(5)';
+  await a.locator(`${row} .cell.post`).click();
+  await a.keyboard.insertText('甲改的职务');
+  // B renames row 20; A takes the save in, and A's typing is still there.
+  await b.bringToFront();
+  await editCell(b, '#roster-table tbody tr:nth-child(20)', 'name', '乙改的名');
+  await a.bringToFront();
+  await a.locator('#roster-table tbody tr:nth-child(20) .name', { hasText: '乙改的名' }).waitFor();
+  assert.equal(await a.inputValue(`${row} input.post`), '甲改的职务');
+  await a.keyboard.press('Enter');
+  await a.keyboard.press('Escape');
+  assert.equal(await cellValue(a, row, 'post'), '甲改的职务');
+  assert.equal(await cellValue(a, '#roster-table tbody tr:nth-child(20)', 'name'), '乙改的名');
+  h.expectClean(a);
+  await a.close();
+  await b.close();
 });
 
 test('text typed in a field and not yet committed is kept through a reload', async () => {

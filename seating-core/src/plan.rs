@@ -371,6 +371,7 @@ impl<'a> Planner<'a> {
         let (order, d) = rank::precedence_in(&self.s.people, &self.s.ranking, self.lang);
         self.diags.extend(d);
         self.report_empty_names();
+        self.report_same_names();
         self.prec = order.clone();
         self.apply_precedence_changes();
         self.take_anchor_roles();
@@ -425,6 +426,39 @@ impl<'a> Planner<'a> {
                 );
                 self.diag(Level::Warning, "empty-name", message, None, Some(i));
             }
+        }
+    }
+
+    /// Two or more people with the same name (同名): perhaps one person entered twice (a
+    /// roster appended to itself), perhaps two people whose name cards will read the same.
+    /// One warning per name, naming the ids, in the order the names first appear.
+    fn report_same_names(&mut self) {
+        let people = &self.s.people;
+        let mut first: HashMap<&str, (usize, usize)> = HashMap::with_capacity(people.len());
+        for (i, p) in people.iter().enumerate() {
+            let name = p.name.trim();
+            if !name.is_empty() {
+                first.entry(name).or_insert((i, 0)).1 += 1;
+            }
+        }
+        let mut repeated: Vec<(usize, &str)> =
+            first.into_iter().filter(|(_, (_, n))| *n > 1).map(|(name, (i, _))| (i, name)).collect();
+        if repeated.is_empty() {
+            return;
+        }
+        crate::sort::sort_by_key(&mut repeated, |&(i, _)| i);
+        for (i, name) in repeated {
+            let ids: Vec<&str> =
+                people.iter().filter(|p| p.name.trim() == name).map(|p| p.id.as_str()).collect();
+            let message = msg!(
+                self.lang,
+                "{} people are named {} ({}): check that they are different people; their name cards read the same",
+                "{}人同名「{}」（{}）：請核對是否重複錄入；他們的席卡相同",
+                ids.len(),
+                name,
+                ids.join(", ")
+            );
+            self.diag(Level::Warning, "same-name", message, None, Some(i));
         }
     }
 

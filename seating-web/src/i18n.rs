@@ -102,6 +102,7 @@ impl Lang {
             ("duplicate-person", "重复列出", "重複列出"),
             ("move-anchor-absent", "参照者请假", "參照者請假"),
             ("mixed-script", "繁简混用", "繁簡混用"),
+            ("same-name", "同名", "同名"),
             ("empty-name", "缺姓名", "缺姓名"),
             ("no-podium", "无主席台", "無主席臺"),
             ("no-hall", "无台下座区", "無臺下座區"),

@@ -1245,3 +1245,29 @@ fn audit_a_move_after_an_absent_anchor_is_noted() {
     let p = plan(&s);
     assert!(p.diagnostics.iter().all(|d| d.code != "move-anchor-absent"), "{:?}", p.diagnostics);
 }
+
+/// A roster with a name twice (a roster appended to itself, or two people of one name) is
+/// told so: one `same-name` warning per name, naming the ids, in the order the names first
+/// appear; surrounding spaces do not make two names different. The plan is unchanged.
+#[test]
+fn audit_people_with_the_same_name_are_pointed_out() {
+    let s = scenario(json!({"format": "seating/1", "meeting": {"language": "en"},
+        "people": [
+            {"id": "a", "name": "王晨"}, {"id": "b", "name": "李強"}, {"id": "c", "name": " 王晨"},
+            {"id": "d", "name": "李強"}, {"id": "e", "name": "趙樂"}, {"id": "f", "name": "王晨"}],
+        "hall": {"rows": 1, "seats": 6}}));
+    let p = plan(&s);
+    let same: Vec<(&str, Option<&str>)> = p
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "same-name")
+        .map(|d| (&*d.message, d.person.as_deref()))
+        .collect();
+    assert_eq!(same.len(), 2, "{same:?}");
+    assert!(same[0].0.starts_with("3 people are named 王晨 (a, c, f)") && same[0].1 == Some("a"), "{same:?}");
+    assert!(same[1].0.starts_with("2 people are named 李強 (b, d)"), "{same:?}");
+    assert_eq!(p.seats.iter().filter(|x| x.person.is_some()).count(), 6);
+    let distinct = scenario(json!({"format": "seating/1", "people": numbered_people(5, "hall"),
+        "hall": {"rows": 1, "seats": 5}}));
+    assert!(plan(&distinct).diagnostics.iter().all(|d| d.code != "same-name"));
+}

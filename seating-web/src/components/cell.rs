@@ -6,9 +6,18 @@
 //! chart: the fields alone were about 3 ms of each drop frame (BENCHMARKS.md). A
 //! [`TextCell`] is a focusable `<span>` until it is focused (by a click or by Tab), then an
 //! `<input>` with the text selected; it commits on change (Enter, or leaving the field) as
-//! the input did, and Escape puts the stored value back.
+//! the input did. Escape puts the stored value back and leaves the cell focused; Enter, F2
+//! or a click on a focused cell edits it again.
+//!
+//! While it is edited the input is not driven by the `value` prop on every redraw (yew
+//! would write the prop over what is being typed whenever anything redraws the roster, such
+//! as a save from another tab): the stored value is written into it when editing starts and
+//! when the stored value itself changes.
 
-use web_sys::HtmlInputElement;
+use std::cell::Cell;
+use std::rc::Rc;
+
+use web_sys::{HtmlElement, HtmlInputElement};
 use yew::prelude::*;
 
 /// Props of a [`TextCell`].
@@ -20,10 +29,13 @@ pub struct TextCellProps {
     pub class: &'static str,
     /// The field's accessible name.
     pub label: &'static str,
-    /// Shown, greyed, when the value is empty.
+    /// Shown, greyed, when the value is empty (hidden from screen readers, which are given
+    /// it as `aria-placeholder`).
     #[prop_or_default]
     pub placeholder: Option<&'static str>,
-    /// A number field (`type="number"`).
+    /// A number: the input asks for a numeric keyboard. It stays a text input, so that what
+    /// was typed (`1e`, `1-2`) reaches the edit to be refused with a reason; a number input
+    /// hands over an empty value for it, which would clear the field.
     #[prop_or_default]
     pub number: bool,
     /// The id of a `<datalist>` of suggestions.
@@ -39,12 +51,36 @@ pub struct TextCellProps {
 pub fn text_cell(p: &TextCellProps) -> Html {
     let editing = use_state(|| false);
     let input = use_node_ref();
+    let text = use_node_ref();
+    // Set by Escape: the cell takes the focus back without starting to edit again.
+    let resting = use_memo((), |_| Cell::new(false));
     {
-        let input = input.clone();
+        let (input, text, resting) = (input.clone(), text.clone(), Rc::clone(&resting));
+        let value = p.value.clone();
         use_effect_with(*editing, move |&on| {
-            if let Some(i) = input.cast::<HtmlInputElement>().filter(|_| on) {
-                let _ = i.focus();
-                i.select();
+            if on {
+                if let Some(i) = input.cast::<HtmlInputElement>() {
+                    i.set_value(&value);
+                    let _ = i.focus();
+                    i.select();
+                }
+            } else if resting.get() {
+                if let Some(t) = text.cast::<HtmlElement>() {
+                    let _ = t.focus();
+                }
+                resting.set(false);
+            }
+        });
+    }
+    {
+        // The stored value, into the input when it changes while the cell is edited (an
+        // accepted edit stored in its own form: 2019.3 as 2019-03-01).
+        let input = input.clone();
+        use_effect_with((*editing, p.value.clone()), move |(on, value)| {
+            if let Some(i) = input.cast::<HtmlInputElement>().filter(|_| *on) {
+                if i.value() != value.as_str() {
+                    i.set_value(value);
+                }
             }
         });
     }
@@ -64,32 +100,52 @@ pub fn text_cell(p: &TextCellProps) -> Html {
             Callback::from(move |_: FocusEvent| editing.set(false))
         };
         let onkeydown = {
-            let shown = p.value.clone();
+            let (shown, editing, resting) = (p.value.clone(), editing.clone(), Rc::clone(&resting));
             Callback::from(move |e: KeyboardEvent| {
                 if e.key() == "Escape" {
                     let i: HtmlInputElement = e.target_unchecked_into();
                     i.set_value(&shown);
-                    let _ = i.blur();
+                    resting.set(true);
+                    editing.set(false);
                 }
             })
         };
         html! {
-            <input ref={input} type={if p.number { "number" } else { "text" }} class={p.class} list={p.list}
-                value={p.value.clone()} placeholder={p.placeholder} {onchange} {onblur} {onkeydown}
+            <input ref={input} type="text" inputmode={p.number.then_some("numeric")} class={p.class}
+                list={p.list} placeholder={p.placeholder} {onchange} {onblur} {onkeydown}
                 aria-label={p.label} />
         }
     } else {
         let onfocus = {
-            let editing = editing.clone();
-            Callback::from(move |_: FocusEvent| editing.set(true))
+            let (editing, resting) = (editing.clone(), Rc::clone(&resting));
+            Callback::from(move |_: FocusEvent| {
+                if !resting.get() {
+                    editing.set(true);
+                }
+            })
         };
-        let (text, class) = match (p.value.is_empty(), p.placeholder) {
-            (true, Some(hint)) => (AttrValue::Static(hint), Some("hint")),
-            _ => (p.value.clone(), None),
+        let onkeydown = {
+            let editing = editing.clone();
+            Callback::from(move |e: KeyboardEvent| {
+                if e.key() == "Enter" || e.key() == "F2" {
+                    e.prevent_default();
+                    editing.set(true);
+                }
+            })
+        };
+        // A click on the cell that already has the focus (after Escape) edits it too.
+        let onclick = {
+            let editing = editing.clone();
+            Callback::from(move |_: MouseEvent| editing.set(true))
+        };
+        let content = match (p.value.is_empty(), p.placeholder) {
+            (true, Some(hint)) => html! { <span class="hint" aria-hidden="true">{ hint }</span> },
+            _ => html! { { p.value.clone() } },
         };
         html! {
-            <span class={classes!("cell", p.class, class)} tabindex="0" role="textbox" aria-label={p.label}
-                title={(!p.value.is_empty()).then(|| p.value.clone())} {onfocus}>{ text }</span>
+            <span ref={text} class={classes!("cell", p.class)} tabindex="0" role="textbox" aria-label={p.label}
+                aria-placeholder={p.placeholder} title={(!p.value.is_empty()).then(|| p.value.clone())}
+                {onfocus} {onkeydown} {onclick}>{ content }</span>
         }
     }
 }

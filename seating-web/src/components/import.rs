@@ -129,8 +129,13 @@ pub fn import(props: &ImportProps) -> Html {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
             let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
             input.set_value("");
-            if has_pending && !dialogs::confirm(t.confirm_discard_import) {
-                return;
+            if has_pending {
+                if !dialogs::confirm(t.confirm_discard_import) {
+                    return;
+                }
+                // Discarded as asked, whatever the file turns out to be (a scenario file
+                // opens as a draft and would leave the table waiting).
+                dispatch.dispatch(Action::DiscardImport);
             }
             open_file(file, lang, dispatch.clone());
         })

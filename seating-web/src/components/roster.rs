@@ -173,7 +173,17 @@ pub fn roster(props: &RosterProps) -> Html {
                             }
                         }
                         _ => {
-                            let v = v.trim();
+                            // Full-width digits and minus (from a Chinese input method) as
+                            // ASCII; anything else that is not a whole number is refused.
+                            let v: String = v
+                                .trim()
+                                .chars()
+                                .map(|c| match c {
+                                    '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
+                                    '－' => '-',
+                                    c => c,
+                                })
+                                .collect();
                             s.people[i].rank = if v.is_empty() {
                                 None
                             } else {
