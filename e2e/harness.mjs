@@ -239,7 +239,9 @@ export function bigScenario() {
   const given = '偉芳娜敏靜麗強磊軍洋勇艷傑娟濤明超秀霞平剛桂英華';
   const people = Array.from({ length: 3000 }, (_, i) => ({
     id: `p${i + 1}`,
-    name: surnames[i % surnames.length] + given[(i * 7) % given.length] + (i % 3 === 0 ? given[(i * 11) % given.length] : ''),
+    // Every name different, as on a real roster (3,000 people of 120 names would be 120
+    // same-name warnings): 30 surnames × 24 × 24 given-name pairs.
+    name: surnames[i % 30] + given[Math.floor(i / 30) % 24] + given[Math.floor(i / 720) % 24],
     post: i < 30 ? '領導' : '代表',
     unit: `u${(i % 100) + 1}`,
     rank: i + 1,

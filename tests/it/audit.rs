@@ -1271,3 +1271,17 @@ fn audit_people_with_the_same_name_are_pointed_out() {
         "hall": {"rows": 1, "seats": 5}}));
     assert!(plan(&distinct).diagnostics.iter().all(|d| d.code != "same-name"));
 }
+
+/// More than 20 shared names: 20 warnings with their ids, then one that counts the rest.
+#[test]
+fn audit_many_shared_names_are_summarised() {
+    let people: Vec<serde_json::Value> =
+        (0..60).map(|i| json!({"id": format!("p{i}"), "name": format!("同名{}", i % 25)})).collect();
+    let s = scenario(json!({"format": "seating/1", "meeting": {"language": "en"}, "people": people,
+        "hall": {"rows": 2, "seats": 30}}));
+    let same: Vec<String> =
+        plan(&s).diagnostics.into_iter().filter(|d| d.code == "same-name").map(|d| d.message).collect();
+    assert_eq!(same.len(), 21, "{same:?}");
+    assert!(same[0].starts_with("3 people are named 同名0 (p0, p25, p50)"), "{}", same[0]);
+    assert_eq!(same[20], "5 more names are shared by two or more people");
+}
