@@ -179,11 +179,11 @@ fn shares(total: usize, capacities: &[Option<u32>]) -> Vec<f64> {
             .collect();
     }
     // Water-filling: the level every room without a capacity (or with a larger one) takes.
-    let mut caps: Vec<f64> = capacities.iter().flatten().map(|&c| f64::from(c)).collect();
-    caps.sort_by(f64::total_cmp);
+    let mut caps: Vec<u32> = capacities.iter().flatten().copied().collect();
+    crate::sort::sort(&mut caps);
     let (mut left, mut rooms) = (total, capacities.len() as f64);
     let mut level = left / rooms;
-    for c in caps {
+    for c in caps.into_iter().map(f64::from) {
         if c >= level {
             break;
         }

@@ -76,13 +76,18 @@ pub fn precedence_in(
             joined: p.joined.as_deref(),
         })
         .collect();
+    let mut order: Vec<(u128, usize)> =
+        people.iter().enumerate().map(|(i, p)| (rank_key(p.rank), i)).collect();
+    if tiebreak.is_empty() {
+        order.sort_unstable();
+    } else {
+        order.sort_unstable_by(|a, b| {
+            a.0.cmp(&b.0).then_with(|| compare(&keys[a.1], &keys[b.1], tiebreak)).then(a.1.cmp(&b.1))
+        });
+    }
     // Strokes count the form typed (刘 6, 劉 15): a roster typed in both forms is told so,
     // when strokes can decide anything (two people share a rank).
-    let tied = || {
-        let mut ranks: Vec<u128> = people.iter().map(|p| rank_key(p.rank)).collect();
-        ranks.sort_unstable();
-        ranks.windows(2).any(|w| w[0] == w[1])
-    };
+    let tied = || order.windows(2).any(|w| w[0].0 == w[1].0);
     if tiebreak.iter().any(|&t| t == Tiebreak::Strokes || t == Tiebreak::Seniority) && tied() {
         if let Some((simplified, traditional)) = strokes::mixed_forms(people.iter().map(|p| p.name.as_str()))
         {
@@ -106,15 +111,6 @@ pub fn precedence_in(
                 ..Diagnostic::default()
             });
         }
-    }
-    let mut order: Vec<(u128, usize)> =
-        people.iter().enumerate().map(|(i, p)| (rank_key(p.rank), i)).collect();
-    if tiebreak.is_empty() {
-        order.sort_unstable();
-    } else {
-        order.sort_unstable_by(|a, b| {
-            a.0.cmp(&b.0).then_with(|| compare(&keys[a.1], &keys[b.1], tiebreak)).then(a.1.cmp(&b.1))
-        });
     }
     (order.into_iter().map(|(_, i)| i).collect(), diagnostics)
 }
