@@ -578,9 +578,9 @@ pub(crate) fn plan(spec: &BanquetSpec, roster: &Roster, diags: &mut Vec<Diagnost
             code: "too-many-hosts".into(),
             message: msg!(
                 lang,
-                "banquet.hosts: {} hosts for {} host seats; the rest dine as guests",
-                "banquet.hosts：{}位主人，主人座位只有{}個；其餘作為賓客就座",
-                hosts.len(),
+                "banquet.hosts: {} hosts listed for {} host seats; the rest dine as guests",
+                "banquet.hosts：列出{}位主人，主人座位只有{}個；其餘作為賓客就座",
+                slots.len(),
                 host_slots
             ),
             ..Diagnostic::default()

@@ -426,8 +426,10 @@ fn domestic_reason(
 /// host-side person, then guests and host staff two by two (`G1 G2 h2 h3 G3 G4 …`), each
 /// side in its own precedence; when one side runs out, the other follows. So guest 1 and
 /// guest 2 stand in the front row beside the host whatever ranks the two sides' lists use,
-/// and each row holds guests and hosts to alternate. In one row the result is the same as
-/// in precedence order: [`foreign_row`] places each side in its own order.
+/// and each row holds guests and hosts to alternate. In one row that holds everyone the
+/// result is the same as in precedence order ([`foreign_row`] places each side in its own
+/// order); when the rows hold fewer, those left out are the last of this order, not of
+/// precedence.
 fn foreign_fill(people: &[usize], side: impl Fn(usize) -> Party) -> Vec<usize> {
     let mut hosts = people.iter().copied().filter(|&p| side(p) == Party::Host);
     let mut guests = people.iter().copied().filter(|&p| side(p) == Party::Guest);

@@ -702,7 +702,9 @@ impl<'a> Planner<'a> {
             // The person is present but the anchor is absent: the person takes the place the
             // anchor would have had. Said, as the anchor's absence changes what "after" means.
             let anchor = ins.after.as_deref().and_then(|a| self.ids.get(a)).copied();
-            if let Some(a) = anchor.filter(|&a| !self.excluded[p] && self.excluded[a] && a != p) {
+            // Only the person's last move holds (`moved_after`); an earlier one says nothing.
+            let holds = |a: usize| moved_after.get(&p) == Some(&(a, k));
+            if let Some(a) = anchor.filter(|&a| !self.excluded[p] && self.excluded[a] && a != p && holds(a)) {
                 let (who, anchor) = (self.person(p), self.person(a));
                 self.diag(
                     Level::Info,
@@ -1966,16 +1968,18 @@ fn instruction_ids(s: &Scenario) -> HashMap<&str, usize> {
 /// one on P1-5 does not (it is outside the shrunk row, and reported so), rather than
 /// widening a row whose extra seat then stays empty.
 pub(crate) fn podium_places(s: &Scenario, ids: &HashMap<&str, usize>, excluded: &[bool]) -> usize {
-    let (people, taken) = podium_claims(s, ids, excluded);
     let declared = s.podium.as_ref().map_or(&[][..], |p| &p.rows[..]);
-    let mut keep: Vec<SeatId> = taken.into_iter().collect();
+    // Which pins apply depends on the rows (a pin outside them is refused, and frees its
+    // person's next pin), and the rows on the pins: from the declared rows, shrink until
+    // the rows hold. Each round leaves the rows as they were or shorter, so this ends.
+    let mut rows = declared.to_vec();
     loop {
-        let rows = podium::shrink(declared, people + keep.len());
-        let before = keep.len();
-        keep.retain(|&seat| in_rows(&rows, seat));
-        if keep.len() == before {
-            return people + keep.len();
+        let (people, taken) = podium_claims(s, ids, excluded, &rows);
+        let next = podium::shrink(declared, people + taken.len());
+        if next == rows || next.iter().sum::<u32>() >= rows.iter().sum::<u32>() {
+            return people + taken.len();
         }
+        rows = next;
     }
 }
 
@@ -1985,8 +1989,14 @@ fn in_rows(rows: &[u32], seat: SeatId) -> bool {
 }
 
 /// The podium's people present (less those pinned to a usable hall seat) and the podium
-/// seats that `reserve`s and pins of people from the hall name.
-fn podium_claims(s: &Scenario, ids: &HashMap<&str, usize>, excluded: &[bool]) -> (usize, HashSet<SeatId>) {
+/// seats in `rows` that `reserve`s and pins of people from the hall name, counting only
+/// the instructions `apply_fixed_seats` will apply with podium rows `rows`.
+fn podium_claims(
+    s: &Scenario,
+    ids: &HashMap<&str, usize>,
+    excluded: &[bool],
+    rows: &[u32],
+) -> (usize, HashSet<SeatId>) {
     let on_podium = |i: usize| s.people[i].section == Section::Podium;
     let mut people = (0..s.people.len()).filter(|&i| !excluded[i] && on_podium(i)).count();
     let mut taken: HashSet<SeatId> = HashSet::new();
@@ -1994,7 +2004,10 @@ fn podium_claims(s: &Scenario, ids: &HashMap<&str, usize>, excluded: &[bool]) ->
     // Seats an earlier applied pin or reserve holds: a later one on them is refused
     // (`seat-conflict`), as `apply_fixed_seats` refuses it, and so changes nothing here.
     let mut fixed: HashSet<SeatId> = HashSet::new();
-    let usable = |seat: SeatId| seat.area == Area::Podium || hall_seat_usable(s, seat);
+    let usable = |seat: SeatId| match seat.area {
+        Area::Podium => in_rows(rows, seat),
+        Area::Hall => hall_seat_usable(s, seat),
+    };
     for ins in &s.instructions {
         let Some(seat) = ins.seat.as_deref().and_then(|t| t.parse::<SeatId>().ok()) else { continue };
         match ins.op {

@@ -1104,6 +1104,19 @@ fn audit_shrink_keeps_room_for_fixed_seats() {
         assert!(p.diagnostics.iter().any(|d| d.code == conflict), "{second}: {:?}", p.diagnostics);
         assert!(!p.diagnostics.iter().any(|d| d.code == "not-enough-seats"), "{second}: {:?}", p.diagnostics);
     }
+
+    // A hall person's pin to a podium seat the shrunk row does not reach is refused, and
+    // their next pin, inside it, applies and keeps its seat (it used to be counted as
+    // "pinned before", the row shrank past it, and both pins were refused).
+    let mut people = numbered_people(2, "podium").as_array().unwrap().clone();
+    people.push(json!({"id": "h1", "name": "丙", "rank": 3}));
+    let s = scenario(json!({"format": "seating/1", "people": people,
+        "podium": {"rows": [5], "shrink": true}, "hall": {"rows": 1, "seats": 2},
+        "instructions": [{"op": "pin", "person": "h1", "seat": "P1-5"}, {"op": "pin", "person": "h1", "seat": "P1-3"}]}));
+    let p = plan(&s);
+    let h1 = p.seats.iter().find(|x| x.person.as_deref() == Some("h1")).map(|x| x.seat.as_str());
+    assert_eq!(h1, Some("P1-3"), "{:?}", p.diagnostics);
+    assert_eq!(p.diagnostics.iter().filter(|d| d.code == "unknown-seat").count(), 1, "{:?}", p.diagnostics);
 }
 
 /// §7 moves that undo each other: the later one wins and is reported, and the reason of the
@@ -1237,6 +1250,14 @@ fn audit_a_move_after_an_absent_anchor_is_noted() {
         p.diagnostics.iter().filter(|d| d.code == "move-anchor-absent").map(|d| &*d.message).collect();
     assert_eq!(notes.len(), 1, "{:?}", p.diagnostics);
     assert!(notes[0].contains("(p1) is excluded") && notes[0].contains("(p3) is placed"), "{}", notes[0]);
+    // A later move of the same person is the one that holds: no note for the earlier one.
+    let s = scenario(
+        json!({"format": "seating/1", "people": numbered_people(4, "podium"), "podium": {"rows": [4]},
+        "instructions": [{"op": "exclude", "person": "p1"}, {"op": "move", "person": "p4", "after": "p1"},
+            {"op": "move", "person": "p4", "after": "p3"}]}),
+    );
+    let p = plan(&s);
+    assert!(p.diagnostics.iter().all(|d| d.code != "move-anchor-absent"), "{:?}", p.diagnostics);
     // A move of the absent person themselves is refused, as before, and not noted twice.
     let s = scenario(
         json!({"format": "seating/1", "people": numbered_people(3, "podium"), "podium": {"rows": [3]},

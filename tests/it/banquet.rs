@@ -149,7 +149,10 @@ fn reasons_and_diagnostics_in_both_languages() {
         table(&zh, 2),
         "自遠端起第1排（離門遠者為上），本排第2位（共2桌；以右為上：主人右側（自門看為左側）為上）"
     );
-    assert_eq!(message(&zh, "too-many-hosts"), "banquet.hosts：5位主人，主人座位只有4個；其餘作為賓客就座");
+    assert_eq!(
+        message(&zh, "too-many-hosts"),
+        "banquet.hosts：列出5位主人，主人座位只有4個；其餘作為賓客就座"
+    );
     assert_eq!(message(&zh, "not-enough-seats"), "banquet：1位就餐人員沒有座位；請增加桌數或座位");
 
     let en = run("en");
@@ -176,7 +179,7 @@ fn reasons_and_diagnostics_in_both_languages() {
     );
     assert_eq!(
         message(&en, "too-many-hosts"),
-        "banquet.hosts: 5 hosts for 4 host seats; the rest dine as guests"
+        "banquet.hosts: 5 hosts listed for 4 host seats; the rest dine as guests"
     );
     assert_eq!(message(&en, "not-enough-seats"), "banquet: 1 diners without a seat; add tables or seats");
     // Only the words differ.
