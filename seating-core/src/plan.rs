@@ -1976,7 +1976,8 @@ pub(crate) fn podium_places(s: &Scenario, ids: &HashMap<&str, usize>, excluded: 
     loop {
         let (people, taken) = podium_claims(s, ids, excluded, &rows);
         let next = podium::shrink(declared, people + taken.len());
-        if next == rows || next.iter().sum::<u32>() >= rows.iter().sum::<u32>() {
+        // Shrunk rows fill from the front, so equal totals are equal rows.
+        if next.iter().sum::<u32>() >= rows.iter().sum::<u32>() {
             return people + taken.len();
         }
         rows = next;

@@ -1148,19 +1148,26 @@ fn audit_undone_moves_are_reported_and_not_claimed() {
     }
 }
 
+/// One unit 甲局 in a hall row of `seats`: full members m1, m2, m3 (ranks 1–3) and the
+/// attendee `attendee` (rank 4), planned with `hall.roles` = `roles` and one `move` of
+/// `person` after `after`.
+fn one_unit_with_an_attendee(attendee: &str, roles: &str, seats: u32, (person, after): (&str, &str)) -> Plan {
+    plan(&scenario(json!({"format": "seating/1", "units": [{"id": "u", "name": "甲局"}],
+        "people": [
+            {"id": "m1", "name": "一", "rank": 1, "unit": "u"}, {"id": "m2", "name": "二", "rank": 2, "unit": "u"},
+            {"id": "m3", "name": "三", "rank": 3, "unit": "u"},
+            {"id": attendee, "name": "列", "rank": 4, "unit": "u", "role": "attendee"}],
+        "hall": {"rows": 1, "seats": seats, "roles": roles},
+        "instructions": [{"op": "move", "person": person, "after": after}]})))
+}
+
 /// §7 beats §4's members-first rule: an attendee (列席) moved directly after a full member of
 /// the unit sits right after that member, and the rank inversions it causes are reported; in
 /// `members-first` halls too.
 #[test]
 fn audit_a_move_beats_members_first() {
     for roles in ["with-unit", "members-first"] {
-        let p = plan(&scenario(json!({"format": "seating/1", "units": [{"id": "u", "name": "甲局"}],
-            "people": [
-                {"id": "m1", "name": "一", "rank": 1, "unit": "u"}, {"id": "m2", "name": "二", "rank": 2, "unit": "u"},
-                {"id": "m3", "name": "三", "rank": 3, "unit": "u"},
-                {"id": "t1", "name": "列", "rank": 4, "unit": "u", "role": "attendee"}],
-            "hall": {"rows": 1, "seats": 6, "roles": roles},
-            "instructions": [{"op": "move", "person": "t1", "after": "m1"}]})));
+        let p = one_unit_with_an_attendee("t1", roles, 6, ("t1", "m1"));
         let row: Vec<&str> = (1..=4)
             .map(|c| {
                 let id = format!("H1-{c}");
@@ -1180,13 +1187,7 @@ fn audit_a_move_beats_members_first() {
 #[test]
 fn audit_a_member_moved_after_an_attendee_reports_every_inversion() {
     for roles in ["with-unit", "members-first"] {
-        let p = plan(&scenario(json!({"format": "seating/1", "units": [{"id": "u", "name": "甲局"}],
-            "people": [
-                {"id": "m1", "name": "一", "rank": 1, "unit": "u"}, {"id": "m2", "name": "二", "rank": 2, "unit": "u"},
-                {"id": "m3", "name": "三", "rank": 3, "unit": "u"},
-                {"id": "a1", "name": "列", "rank": 4, "unit": "u", "role": "attendee"}],
-            "hall": {"rows": 1, "seats": 4, "roles": roles},
-            "instructions": [{"op": "move", "person": "m1", "after": "a1"}]})));
+        let p = one_unit_with_an_attendee("a1", roles, 4, ("m1", "a1"));
         let seat =
             |who: &str| p.seats.iter().find(|a| a.person.as_deref() == Some(who)).unwrap().seat.clone();
         assert_eq!(["m2", "m3", "a1", "m1"].map(seat), ["H1-1", "H1-2", "H1-3", "H1-4"], "{roles}");
