@@ -635,7 +635,7 @@ pub fn roster_in(table: &Table, columns: &[Field], existing: &[Unit], lang: Lang
         }
         let rank = match cell(Field::Rank) {
             None => None,
-            Some(r) => Some(r.parse::<i64>().map_err(|_| {
+            Some(r) => Some(parse_rank(r).ok_or_else(|| {
                 let r = format!("{r:?}");
                 err(
                     Field::Rank,
@@ -759,12 +759,32 @@ fn too_many_rows(line: usize, lang: Lang) -> Error {
     }
 }
 
+/// Full-width ASCII (`１２`, `－`, `．`, `／`, as a Chinese input method types them) as
+/// ASCII; anything else unchanged.
+fn half_width(s: &str) -> std::borrow::Cow<'_, str> {
+    const FULL: std::ops::RangeInclusive<char> = '\u{FF01}'..='\u{FF5E}';
+    if !s.chars().any(|c| FULL.contains(&c)) {
+        return s.into();
+    }
+    s.chars()
+        .map(|c| if FULL.contains(&c) { char::from_u32(c as u32 - 0xFEE0).unwrap_or(c) } else { c })
+        .collect::<String>()
+        .into()
+}
+
+/// A rank as a roster writes it: a whole number, in ASCII or full-width digits (`３`,
+/// `－１`), spaces around it ignored.
+pub fn parse_rank(s: &str) -> Option<i64> {
+    half_width(s.trim()).parse().ok()
+}
+
 /// A date as a roster writes it, as `YYYY-MM-DD`: `2019-03-01`, `2019/3/1`, `2019.3.1`,
 /// `2019年3月1日`, `20190301`; a month alone (`2019.3`, `2019-03`, `2019年3月`, `201903`) is
 /// its first day, as personnel forms write 任職時間; a number of days is an Excel date
 /// (what a workbook's date cell holds; 1 = 1900-01-01).
 pub fn parse_date(s: &str) -> Option<String> {
-    let s = s.trim().trim_end_matches('日');
+    let s = half_width(s.trim());
+    let s = s.trim_end_matches('日');
     let digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
     // A number: `20190301`, `201903`, or an Excel day number (five to seven digits, maybe
     // with the time of day as a fraction).
@@ -891,6 +911,21 @@ mod tests {
     }
 
     #[test]
+    fn ranks_in_full_width_digits_are_whole_numbers() {
+        for (text, rank) in [("3", 3), (" 12 ", 12), ("１２", 12), ("－１", -1), ("\u{3000}７\u{3000}", 7)] {
+            assert_eq!(parse_rank(text), Some(rank), "{text}");
+        }
+        for text in ["", "四", "1e", "1-2", "１.５", "１２a"] {
+            assert_eq!(parse_rank(text), None, "{text}");
+        }
+        // The importer reads them so: a rank column typed with a Chinese input method.
+        let t = parse_table("姓名\t排序\n王晨\t２\n李明\t１\n").unwrap();
+        let cols = guess_columns(t.header.as_ref().unwrap()).unwrap();
+        let r = roster(&t, &cols, &[]).unwrap();
+        assert_eq!(r.people.iter().map(|p| p.rank).collect::<Vec<_>>(), [Some(2), Some(1)]);
+    }
+
+    #[test]
     fn errors_in_chinese_name_row_and_column_in_chinese() {
         use crate::lang::Language;
         use crate::Script;
@@ -943,6 +978,10 @@ mod tests {
             ("43525", "2019-03-01"),
             ("43525.75", "2019-03-01"),
             ("45657", "2024-12-31"),
+            // Full-width digits and separators, as a Chinese input method types them.
+            ("２０１９年３月１日", "2019-03-01"),
+            ("２０１９．３", "2019-03-01"),
+            ("\u{3000}２０１９／３／１", "2019-03-01"),
         ] {
             assert_eq!(parse_date(text).as_deref(), Some(date), "{text}");
         }

@@ -173,21 +173,11 @@ pub fn roster(props: &RosterProps) -> Html {
                             }
                         }
                         _ => {
-                            // Full-width digits and minus (from a Chinese input method) as
-                            // ASCII; anything else that is not a whole number is refused.
-                            let v: String = v
-                                .trim()
-                                .chars()
-                                .map(|c| match c {
-                                    '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
-                                    '－' => '-',
-                                    c => c,
-                                })
-                                .collect();
+                            let v = v.trim();
                             s.people[i].rank = if v.is_empty() {
                                 None
                             } else {
-                                Some(v.parse::<i64>().map_err(|_| format!("{}{v}", t.bad_rank))?)
+                                Some(seating_core::import::parse_rank(v).ok_or_else(|| format!("{}{v}", t.bad_rank))?)
                             };
                         }
                     }
