@@ -24,7 +24,11 @@
 //!   instead. That alternative is taken only if (a) the group then crosses no aisle inside
 //!   any row, (b) it ends in the same row as it would have, and (c) the seats it skipped
 //!   are filled *exactly* by the groups that follow it, each whole and crossing no aisle
-//!   (they move ahead of it, to its left in the same row). Failing that, (c) becomes: it
+//!   (they move ahead of it, to its left in the same row). When the group would then end
+//!   its row exactly, the last of those followers may fill only the rest of the skipped
+//!   seats (inside one block) and go on at the start of the next row without crossing an
+//!   aisle there: two rows of 3 with an aisle after seat 1, units of 2 and 2 give
+//!   `b1 | a1 a2` / `b2 . .`, not `a1 | a2 b1` / `b2 . .`. Failing that, (c) becomes: it
 //!   and everyone after it end in the row it started in, so the skipped seats the
 //!   followers do not fill stay empty with nobody behind them (as many followers as fit
 //!   move ahead; one row of 5 with aisles after seats 1 and 2, units of 2 and 1:
@@ -41,9 +45,12 @@
 //!   cannot sit symmetric on the axis leans to the honour side and sends the next block to
 //!   the other side. A block that would straddle an aisle starts after the aisle instead
 //!   when it fits entirely in a later block of columns (the nearest one that holds it);
-//!   the columns skipped stay empty (nobody sits behind them). Groups for which no block
-//!   is left (the hall is too narrow even at full depth) take the first free seats in row
-//!   order.
+//!   the columns skipped stay empty (nobody sits behind them). When a centre-out block
+//!   finds no room on either side of those before it, the blocks keep their left-to-right
+//!   order and shift as a whole until they fit, the first as near the axis as that allows
+//!   (one row of 4, units of 1, 1 and 2: `c c a b`, not `c a b c`). Groups for which no
+//!   block is left (the hall is too narrow even at full depth) take the first free seats
+//!   in row order.
 //! - **`centre-out`** (左右排列法): each row fills from its centre, the centre person's own
 //!   left (the audience's left) first, alternating: n=7 `6 4 2 1 3 5 7`, the mirror of the
 //!   podium with `honour: left`. PROTOCOL §4 gives this one order, so the podium's `honour`
@@ -475,19 +482,27 @@ fn fill_rows(shape: &Shape, groups: &[Group], unavailable: &dyn Fn(SeatId) -> bo
         let g = &groups[gi];
         let m = g.members.len();
         if i + m <= stream.len() && crosses(&stream[i..i + m]) {
-            if let Some((start, followers)) = aisle_alternative(&stream, &block_end, i, groups, gi) {
-                // Followers fill the skipped seats, then the group starts after the aisle.
+            if let Some(alt) = aisle_alternative(&stream, &block_end, i, groups, gi) {
+                // Followers fill the skipped seats, then the group starts after the aisle; a
+                // follower that fills the last of them goes on after the group, in the next row.
+                let Alternative { start, followers, wraps } = alt;
                 let mut at = i;
-                for (fj, f) in groups.iter().enumerate().skip(gi + 1).take(followers) {
+                let mut wrapped = None;
+                for (fj, f) in groups.iter().enumerate().skip(gi + 1).take(followers + usize::from(wraps > 0))
+                {
                     let tail = group_tail(
                         w,
                         f,
                         fj,
                         &[&w.colon, &rule, &moved_ahead, &g.name, &fill_before, &g.name, &skipped_them],
                     );
-                    for (k, &p) in f.members.iter().enumerate() {
+                    let whole = if fj == gi + 1 + followers { wraps } else { f.members.len() };
+                    for (k, &p) in f.members.iter().enumerate().take(whole) {
                         out.seats.push((p, stream[at].seat, member_reason(w, &f.name, k, &tail, 0)));
                         at += 1;
+                    }
+                    if whole < f.members.len() {
+                        wrapped = Some((f, tail, whole));
                     }
                 }
                 // Followers fill the gap, exactly unless nobody sits behind it.
@@ -497,7 +512,14 @@ fn fill_rows(shape: &Shape, groups: &[Group], unavailable: &dyn Fn(SeatId) -> bo
                     out.seats.push((p, stream[start + k].seat, member_reason(w, &g.name, k, &tail, 0)));
                 }
                 i = start + m;
-                gi += followers + 1;
+                let took = followers + 1 + usize::from(wrapped.is_some());
+                if let Some((f, tail, from)) = wrapped {
+                    for (k, &p) in f.members.iter().enumerate().skip(from) {
+                        out.seats.push((p, stream[i].seat, member_reason(w, &f.name, k, &tail, 0)));
+                        i += 1;
+                    }
+                }
+                gi += took;
                 continue;
             }
         }
@@ -516,21 +538,36 @@ fn fill_rows(shape: &Shape, groups: &[Group], unavailable: &dyn Fn(SeatId) -> bo
     out
 }
 
+/// Where a group of the `rows` method goes instead of across an aisle: from stream seat
+/// `start`, after `followers` following groups that move ahead into the seats it skips,
+/// and, when `wraps` > 0, the first `wraps` people of the next group after them, whose
+/// others go on after the group, at the start of the next row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Alternative {
+    start: usize,
+    followers: usize,
+    wraps: usize,
+}
+
 /// The aisle rule of the `rows` method: for group `gi` whose stretch from `i` crosses an
-/// aisle, the start of a later block in the same row, and how many following groups fill
+/// aisle, the start of a later block in the same row, and the following groups that fill
 /// the skipped seats exactly. `block_end[k]` is the index after the last stream seat of
 /// `k`'s block in `k`'s row.
 ///
 /// The followers are laid from `i` one by one while each stays inside one block; every
 /// place they reach that starts a block is a candidate, nearest first, so the work is
 /// bounded by the followers that fit before the first one that would cross an aisle.
+/// That one may still fill the rest of the seats before the group and go on in the next
+/// row, when the group ends the row exactly (`a1 | a2 b1` / `b2` becomes `b1 | a1 a2` /
+/// `b2`: no seat left empty, no unit across an aisle).
 fn aisle_alternative(
     stream: &[Slot],
     block_end: &[usize],
     i: usize,
     groups: &[Group],
     gi: usize,
-) -> Option<(usize, usize)> {
+) -> Option<Alternative> {
+    let exact = |start, followers| Alternative { start, followers, wraps: 0 };
     let len = stream.len();
     let m = groups[gi].members.len();
     let row = stream[i].seat.row;
@@ -558,12 +595,13 @@ fn aisle_alternative(
         let mut q = block_end[i];
         while q < len && stream[q].seat.row == row {
             if fits_at(q) {
-                return Some((q, 0));
+                return Some(exact(q, 0));
             }
             q = block_end[q];
         }
         return None;
     }
+    let row_end = (i..len).find(|&k| stream[k].seat.row != row).unwrap_or(len);
     // The followers that fit from `i` one by one, each inside one block: after `used` of
     // them the next free seat is `reach[used]`.
     let mut reach = vec![i];
@@ -571,7 +609,19 @@ fn aisle_alternative(
     for f in &groups[gi + 1..] {
         let n = f.members.len();
         if q + n > block_end[q] {
-            break; // this follower would cross an aisle (or leave the row)
+            // This follower would cross an aisle (or leave the row). It may still fill its
+            // block and go on in the next row, if the group then ends the row in one block.
+            let p = block_end[q];
+            let rest = n - (p - q);
+            if p < row_end
+                && p + m == row_end
+                && row_end <= block_end[p]
+                && row_end + rest <= len
+                && !crosses(&stream[row_end..row_end + rest])
+            {
+                return Some(Alternative { start: p, followers: reach.len() - 1, wraps: p - q });
+            }
+            break;
         }
         q += n;
         reach.push(q);
@@ -579,7 +629,7 @@ fn aisle_alternative(
             break;
         }
         if stream[q].block != stream[q - 1].block && fits_at(q) {
-            return Some((q, reach.len() - 1));
+            return Some(exact(q, reach.len() - 1));
         }
     }
     // No exact fill. Seats may still be left empty in this row if nobody sits behind them:
@@ -588,7 +638,6 @@ fn aisle_alternative(
     if last_row != row {
         return None;
     }
-    let row_end = (i..len).find(|&k| stream[k].seat.row != row).unwrap_or(len);
     let mut rest: usize = groups[gi + 1..].iter().map(|f| f.members.len()).sum();
     let mut best = None;
     for (used, &q) in reach.iter().enumerate() {
@@ -601,7 +650,7 @@ fn aisle_alternative(
             s = block_end[s];
         }
         if s < row_end && s + m + rest <= row_end {
-            best = Some((s, used));
+            best = Some(exact(s, used));
         }
         rest -= groups.get(gi + 1 + used).map_or(0, |f| f.members.len());
     }
@@ -865,6 +914,7 @@ fn pack(shape: &Shape, convention: &Convention, cap: &[usize], sizes: &[usize]) 
         BlockOrder::CentreOut => {
             // Honour side first: for `honour: left` the audience's left (dir -1).
             let first: isize = if convention.honour == Side::Left { -1 } else { 1 };
+            let sizes_all = sizes;
             let mut sizes = sizes.iter().copied();
             let Some(m0) = sizes.next() else { return out };
             // The centre column(s): for an even width, the one on the first side and the
@@ -933,8 +983,11 @@ fn pack(shape: &Shape, convention: &Convention, cap: &[usize], sizes: &[usize]) 
                 }
                 out.push(placed);
             }
+            // The side each later group went to (or was due to go to, if it did not fit).
+            let mut sides = Vec::with_capacity(out.capacity());
             for m in sizes {
                 let mut placed = None;
+                let mut side = next_dir;
                 for d in [next_dir, -next_dir] {
                     let start = if d < 0 { left } else { right };
                     if !(0..w as isize).contains(&start) {
@@ -947,15 +1000,62 @@ fn pack(shape: &Shape, convention: &Convention, cap: &[usize], sizes: &[usize]) 
                             right = b.hi as isize + 1;
                         }
                         placed = Some(b);
+                        side = d;
                         break;
                     }
                 }
+                sides.push(side);
                 next_dir = -next_dir;
                 out.push(placed);
+            }
+            if out.iter().any(Option::is_none) {
+                if let Some(shifted) = shifted_centre_out(w, sizes_all, &sides, &place) {
+                    return shifted;
+                }
             }
         }
     }
     out
+}
+
+/// `columns` with blocks outward from the centre, when a block finds no room on either side
+/// of the blocks placed before it (one side of the hall full, the other too narrow): the
+/// same blocks in the same left-to-right order (the later groups' `sides` about the first,
+/// or all mirrored), shifted as a whole so that they fit, with the first group as near the
+/// centre as that allows. `None` if no shift fits them all; then they are not torn apart
+/// by this, only left as they were.
+fn shifted_centre_out(
+    w: usize,
+    sizes: &[usize],
+    sides: &[isize],
+    place: &dyn Fn(usize, isize, usize) -> Option<Block>,
+) -> Option<Vec<Option<Block>>> {
+    let mut best: Option<(usize, Vec<Option<Block>>)> = None;
+    for flip in [1, -1] {
+        // Left to right: the groups on the left, outermost first; the first group; the
+        // groups on the right, innermost first.
+        let left = (0..sides.len()).rev().filter(|&i| sides[i] * flip < 0).map(|i| i + 1);
+        let right = (0..sides.len()).filter(|&i| sides[i] * flip > 0).map(|i| i + 1);
+        let order: Vec<usize> = left.chain(std::iter::once(0)).chain(right).collect();
+        for x0 in 0..w {
+            let mut blocks = vec![None; sizes.len()];
+            let mut x = x0;
+            let fits = order.iter().all(|&g| {
+                let b = if x < w { place(x, 1, sizes[g]) } else { None };
+                b.inspect(|b| x = b.hi + 1).map(|b| blocks[g] = Some(b)).is_some()
+            });
+            if !fits {
+                continue;
+            }
+            // Twice the first group's distance from the centre line, in columns.
+            let first = blocks[0].as_ref().expect("placed");
+            let off = (first.lo + first.hi).abs_diff(w - 1);
+            if best.as_ref().is_none_or(|(o, _)| off < *o) {
+                best = Some((off, blocks));
+            }
+        }
+    }
+    best.map(|(_, b)| b)
 }
 
 #[cfg(test)]
@@ -1088,6 +1188,13 @@ mod tests {
         assert_eq!(render(&s, &[3, 4, 2], &c, 1), "aaaccbbbb.");
         // Without a unit that fits exactly, b straddles.
         assert_eq!(render(&s, &[3, 4, 3], &c, 1), "aaabbbbccc");
+        // Unless b then ends the row: c fills the seat before the aisle and goes on in the
+        // next row (no seat left empty, no unit across the aisle).
+        assert_eq!(render(&s, &[4, 5, 3], &c, 1), "aaaacbbbbb");
+        assert_eq!(render(&s, &[4, 5, 3], &c, 2), "cc........");
+        let s = spec(2, 3, &[1]);
+        assert_eq!(render(&s, &[2, 2], &c, 1), "baa");
+        assert_eq!(render(&s, &[2, 2], &c, 2), "b..");
     }
 
     #[test]
@@ -1113,6 +1220,13 @@ mod tests {
         // A central aisle: a goes beside it on the audience's left, b on the right.
         let s = spec(2, 6, &[3]);
         assert_eq!(render(&s, &[2, 2, 2, 2], &c, 1), ".cabd.");
+        // No room for c on either side of a and b: the blocks shift as a whole, in the
+        // same order, rather than c taking a seat at each end of the hall.
+        let s = spec(1, 4, &[]);
+        assert_eq!(render(&s, &[1, 1, 2], &c, 1), "ccab");
+        let s = spec(2, 7, &[]);
+        assert_eq!(render(&s, &[3, 4, 5], &c, 1), "cccaabb");
+        assert_eq!(render(&s, &[3, 4, 5], &c, 2), "cc.a.bb");
     }
 
     #[test]
@@ -1210,9 +1324,11 @@ mod tests {
 
     /// The aisle rule as written in the module docs, naively: every later block start of
     /// the row, nearest first, with the followers' prefix sums.
-    fn naive_alternative(stream: &[Slot], i: usize, groups: &[Group], gi: usize) -> Option<(usize, usize)> {
+    fn naive_alternative(stream: &[Slot], i: usize, groups: &[Group], gi: usize) -> Option<Alternative> {
+        let exact = |start, followers| Some(Alternative { start, followers, wraps: 0 });
         let m = groups[gi].members.len();
         let (row, last_row) = (stream[i].seat.row, stream[i + m - 1].seat.row);
+        let row_end = (i..stream.len()).find(|&k| stream[k].seat.row != row).unwrap_or(stream.len());
         for p in i + 1..stream.len() {
             if stream[p].seat.row != row {
                 break;
@@ -1227,7 +1343,7 @@ mod tests {
             let gap = p - i;
             if gi + 1 == groups.len() {
                 if last_row == row {
-                    return Some((p, 0));
+                    return exact(p, 0);
                 }
                 continue;
             }
@@ -1240,17 +1356,47 @@ mod tests {
                 filled += n;
                 used += 1;
                 if filled == gap {
-                    return Some((p, used));
+                    return exact(p, used);
                 }
             }
         }
-        // No exact fill: when the group and everyone after it end in this row, as many
+        // No exact fill. The group may end the row in the last block; followers fill the
+        // seats before it, each whole in one block, but the last, which fills the rest
+        // without crossing an aisle and goes on from the start of the next row.
+        let p = row_end.saturating_sub(m);
+        if gi + 1 < groups.len()
+            && p > i
+            && stream[p].block != stream[p - 1].block
+            && stream[p].seat.row == row
+            && !crosses(&stream[p..row_end])
+        {
+            let mut filled = 0;
+            for (used, f) in groups[gi + 1..].iter().enumerate() {
+                let n = f.members.len();
+                let a = i + filled;
+                if filled + n <= p - i {
+                    if crosses(&stream[a..a + n]) {
+                        break;
+                    }
+                    filled += n;
+                    continue;
+                }
+                let rest = n - (p - a);
+                if !crosses(&stream[a..p])
+                    && row_end + rest <= stream.len()
+                    && !crosses(&stream[row_end..row_end + rest])
+                {
+                    return Some(Alternative { start: p, followers: used, wraps: p - a });
+                }
+                break;
+            }
+        }
+        // No such fill: when the group and everyone after it end in this row, as many
         // followers as fit move ahead (each whole, in one block) and the group takes the
         // nearest later block that holds it; the seats between stay empty.
         if last_row != row {
             return None;
         }
-        let row_end = (i..stream.len()).find(|&k| stream[k].seat.row != row).unwrap_or(stream.len());
         let total: usize = groups[gi + 1..].iter().map(|f| f.members.len()).sum();
         let mut fills = vec![0];
         for f in &groups[gi + 1..] {
@@ -1267,7 +1413,7 @@ mod tests {
                     continue;
                 }
                 if p + m + total - fills[used] <= row_end {
-                    return Some((p, used));
+                    return exact(p, used);
                 }
                 break;
             }
@@ -1276,6 +1422,38 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// Columns method, either block order: when the units fit side by side at the
+        /// hall's full depth, none is torn apart: each takes adjacent grid columns.
+        #[test]
+        fn columns_keep_every_unit_in_adjacent_columns(
+            rows in 1u32..4,
+            seats in 1u32..12,
+            sizes in proptest::collection::vec(1usize..9, 1..6),
+            centre_out in proptest::bool::ANY,
+            honour_left in proptest::bool::ANY,
+        ) {
+            let per_col = |m: usize| m.div_ceil(rows as usize);
+            proptest::prop_assume!(sizes.iter().map(|&m| per_col(m)).sum::<usize>() <= seats as usize);
+            let s = spec(rows, seats, &[]);
+            let c = Convention {
+                hall_method: HallMethod::Columns,
+                column_blocks: if centre_out { BlockOrder::CentreOut } else { BlockOrder::LeftToRight },
+                honour: if honour_left { Side::Left } else { Side::Right },
+                ..Convention::default()
+            };
+            let gs = groups(&sizes);
+            let f = fill(&s, &c, &gs, &|_| false, Lang::EN);
+            proptest::prop_assert!(f.unseated.is_empty());
+            for g in &gs {
+                let mut cols: Vec<u32> =
+                    f.seats.iter().filter(|(p, _, _)| g.members.contains(p)).map(|(_, seat, _)| seat.col).collect();
+                cols.sort_unstable();
+                cols.dedup();
+                let (lo, hi) = (cols[0], cols[cols.len() - 1]);
+                proptest::prop_assert_eq!((hi - lo + 1) as usize, cols.len(), "{} torn: columns {:?}", g.name, cols);
+            }
+        }
+
         #[test]
         fn aisle_rule_matches_its_naive_statement(
             rows in 1u32..4,

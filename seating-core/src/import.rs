@@ -912,7 +912,8 @@ mod tests {
 
     #[test]
     fn ranks_in_full_width_digits_are_whole_numbers() {
-        for (text, rank) in [("3", 3), (" 12 ", 12), ("１２", 12), ("－１", -1), ("\u{3000}７\u{3000}", 7)] {
+        for (text, rank) in [("3", 3), (" 12 ", 12), ("１２", 12), ("－１", -1), ("\u{3000}７\u{3000}", 7)]
+        {
             assert_eq!(parse_rank(text), Some(rank), "{text}");
         }
         for text in ["", "四", "1e", "1-2", "１.５", "１２a"] {

@@ -129,11 +129,13 @@ pub fn units_together(s: &Scenario, p: &Plan) -> Result<(), String> {
     match s.convention.hall_method {
         HallMethod::Rows => {
             let mut index = HashMap::new();
+            let mut stream = Vec::new();
             for r in 1..=shape.rows() {
                 for c in 1..=shape.row(r).unwrap().len {
                     let id = SeatId::hall(r, c);
                     if !blocked.contains(&id) && !fixed.contains(&id) {
                         index.insert(id, index.len());
+                        stream.push(id);
                     }
                 }
             }
@@ -143,7 +145,19 @@ pub fn units_together(s: &Scenario, p: &Plan) -> Result<(), String> {
                     .map(|&(who, seat, _)| (index[&seat], seated_role(s, p, who, usize::MAX), prec[who]))
                     .collect();
                 at.sort();
-                if at.last().unwrap().0 - at[0].0 + 1 != at.len() {
+                // Consecutive seats; or, for a unit that filled the seats before an aisle
+                // for the unit after it (aisle rule), those seats up to the aisle and the
+                // seats from the start of the next row.
+                let gaps: Vec<usize> = (1..at.len()).filter(|&k| at[k].0 != at[k - 1].0 + 1).collect();
+                let wrapped = |k: usize| {
+                    let (e, f) = (stream[at[k - 1].0], stream[at[k].0]);
+                    let next = stream[at[k - 1].0 + 1];
+                    f.row == e.row + 1
+                        && stream[at[k].0 - 1].row == e.row
+                        && next.row == e.row
+                        && shape.block(e.row, e.col) != shape.block(next.row, next.col)
+                };
+                if !(gaps.is_empty() || (gaps.len() == 1 && wrapped(gaps[0]))) {
                     return Err(format!("group {key:?} is not on consecutive seats: {at:?}"));
                 }
                 if !at.windows(2).all(|w| (w[0].1, w[0].2) < (w[1].1, w[1].2)) {
