@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
-"""Generate seating-core/data/strokes.txt, the 姓氏筆畫 stroke-sequence table, and its
-packed form seating-core/data/strokes.bin (the one compiled into the crate).
+"""Generate seating-core/data/strokes.txt, the 姓氏筆畫 stroke-sequence table,
+seating-core/data/stroke-counts.txt (the stroke counts of the other CJK Unified Ideographs,
+from Unihan), and their packed form seating-core/data/strokes.bin (the one compiled into
+the crate).
 
 Re-run (from the repository root):
 
@@ -119,6 +121,7 @@ def load_cnchar_dicts(path):
 
 
 def load_total_strokes(unihan_dir):
+    """kTotalStrokes: each character's values, the G source's (China's) first."""
     counts = {}
     for name in ("Unihan_IRGSources.txt.bz2", "Unihan_DictionaryLikeData.txt.bz2"):
         path = os.path.join(unihan_dir, name)
@@ -127,7 +130,7 @@ def load_total_strokes(unihan_dir):
         for line in bz2.open(path, "rt", encoding="utf-8"):
             parts = line.rstrip("\n").split("\t")
             if len(parts) == 3 and parts[1] == "kTotalStrokes":
-                counts[chr(int(parts[0][2:], 16))] = {int(x) for x in parts[2].split()}
+                counts[chr(int(parts[0][2:], 16))] = [int(x) for x in parts[2].split()]
     return counts
 
 
@@ -136,6 +139,7 @@ def main():
     ap.add_argument("--cnchar", required=True, help="node_modules dir with cnchar-order and cnchar-trad")
     ap.add_argument("--unihan", default="/usr/share/unicode", help="dir with Unihan_*.txt.bz2")
     ap.add_argument("--out", default=os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "seating-core", "data", "strokes.txt")))
+    ap.add_argument("--counts-out", help="where the stroke counts go (default: stroke-counts.txt beside --out)")
     ap.add_argument("--check", help="another 字<TAB>digits table to compare with (report only)")
     ap.add_argument("--no-pack", action="store_true", help="write strokes.txt only, not strokes.bin")
     args = ap.parse_args()
@@ -190,6 +194,16 @@ def main():
         for c in sorted(table):
             assert re.fullmatch(r"[1-5]+", table[c]) and c not in "\n\t", c
             f.write(f"{c}{table[c]}\n")
+
+    # Stroke counts alone (Unihan kTotalStrokes, the G source's value) for the other CJK
+    # Unified Ideographs: no stroke order, but rule 1 (the count decides) still holds.
+    counts_out = args.counts_out or os.path.join(os.path.dirname(args.out), "stroke-counts.txt")
+    only_counts = {c: v[0] for c, v in counts.items() if 0x4E00 <= ord(c) <= 0x9FFF and c not in table}
+    with open(counts_out, "w", encoding="utf-8", newline="\n") as f:
+        for c in sorted(only_counts):
+            assert 1 <= only_counts[c] <= 63, c
+            f.write(f"{c}{only_counts[c]}\n")
+    print(f"wrote {counts_out}: {len(only_counts)} characters with a count only", file=sys.stderr)
 
     print(f"wrote {args.out}: {len(table)} characters, {os.path.getsize(args.out)} bytes", file=sys.stderr)
     print(f"  GB2312: {len(gb2312 & set(table))}/{len(gb2312)}; missing: {''.join(sorted(gb2312 - set(table)))}", file=sys.stderr)

@@ -69,6 +69,23 @@ pub fn precedence_in(
                         ..Diagnostic::default()
                     });
                 }
+                if !k.counted().is_empty() {
+                    let chars: String = k.counted().iter().collect();
+                    diagnostics.push(Diagnostic {
+                        level: Level::Warning,
+                        code: "unknown-strokes".into(),
+                        message: msg!(
+                            lang,
+                            "{} ({}): no stroke order for {}; sorted by its stroke count, after the characters of that count whose strokes are known",
+                            "{} ({})：「{}」無筆順數據，按筆畫數排序，排在同筆畫數、筆順已知的字之後",
+                            p.name,
+                            p.id,
+                            chars
+                        ),
+                        person: Some(p.id.clone()),
+                        ..Diagnostic::default()
+                    });
+                }
                 k
             }),
             pinyin: uses(Tiebreak::Pinyin).then(|| pinyin_key(&p.name)),
