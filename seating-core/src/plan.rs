@@ -1286,6 +1286,27 @@ impl<'a> Planner<'a> {
                 );
                 continue;
             }
+            if self.placement[a].is_none() || self.placement[b].is_none() {
+                // One of them has no seat: the other gives theirs up (a leader may ask for
+                // that), which must not go unnoticed.
+                let (seated, without) = if self.placement[a].is_some() { (a, b) } else { (b, a) };
+                let (x, y) = (self.person(without), self.person(seated));
+                self.diag(
+                    Level::Warning,
+                    "swap-leaves-unseated",
+                    msg!(
+                        self.lang,
+                        "instructions[{}] (swap): {} had no seat and takes {}'s, who is left without one",
+                        "instructions[{}]（對調）：{}原無座位，對調後坐{}的座位，{}沒有座位",
+                        k,
+                        x,
+                        y,
+                        y
+                    ),
+                    Some(k),
+                    Some(seated),
+                );
+            }
             let (pa, pb) = (self.placement[a].take(), self.placement[b].take());
             let provenance = ins.provenance();
             let people = &s.people;

@@ -97,6 +97,7 @@ impl Lang {
             ("move-self", "指示无效", "指示無效"),
             ("swap-self", "指示无效", "指示無效"),
             ("swap-unseated", "无法对调", "無法對調"),
+            ("swap-leaves-unseated", "对调后无座", "對調後無座"),
             ("move-conflict", "指示冲突", "指示衝突"),
             ("duplicate-exclude", "重复请假", "重複請假"),
             ("duplicate-person", "重复列出", "重複列出"),

@@ -416,6 +416,26 @@ fn audit_swap_across_podium_and_hall() {
     complete(&s, &p, &[]);
 }
 
+/// A swap with someone who has no seat gives them the other's seat, and says who is left
+/// without one; two people without a seat cannot swap.
+#[test]
+fn audit_swap_with_someone_without_a_seat() {
+    let s = scenario(json!({"format": "seating/1", "people": numbered_people(3, "podium"),
+        "podium": {"rows": [2]}, "instructions": [{"op": "swap", "people": ["p1", "p3"]}]}));
+    let p = plan(&s);
+    assert_eq!(seat_of(&p, "p3"), Some("P1-1"));
+    assert_eq!(p.unseated, ["p1"]);
+    let d = p.diagnostics.iter().find(|d| d.code == "swap-leaves-unseated").expect("reported");
+    assert_eq!((d.instruction, d.person.as_deref()), (Some(0), Some("p1")));
+    assert!(!has(&p, "swap-unseated"));
+    // Both without a seat: refused.
+    let s = scenario(json!({"format": "seating/1", "people": numbered_people(4, "podium"),
+        "podium": {"rows": [2]}, "instructions": [{"op": "swap", "people": ["p3", "p4"]}]}));
+    let p = plan(&s);
+    assert!(has(&p, "swap-unseated") && !has(&p, "swap-leaves-unseated"));
+    assert_eq!(p.unseated, ["p3", "p4"]);
+}
+
 /// No inversion is reported when an instruction keeps everyone in precedence seat order.
 #[test]
 fn audit_no_spurious_inversion() {
