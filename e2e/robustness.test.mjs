@@ -497,15 +497,29 @@ test('roster cells read as text and edit in place: click and type, Tab to the ne
   // A typo in the rank is refused with the reason and the rank kept; a number number field
   // would have handed over an empty value and cleared it. Full-width digits are digits.
   const rank = await cellValue(page, row, 'rank');
+  const focused = (sel) => page.evaluate((s) => document.activeElement.matches(s), sel);
   for (const typo of ['1e', '1-2']) {
     await editCell(page, row, 'rank', typo);
     await page.locator('#notice.error', { hasText: typo }).waitFor();
     assert.equal(await cellValue(page, row, 'rank'), rank);
+    // A refused value keeps the cell open, to be typed again.
+    assert.equal(await focused('tr:nth-child(2) input.rank'), true);
     await page.keyboard.press('Escape');
   }
   await editCell(page, row, 'rank', '１２');
   await page.keyboard.press('Escape');
   assert.equal(await cellValue(page, row, 'rank'), '12');
+  // Enter commits and goes down the column, Shift+Enter up, as in a spreadsheet.
+  await page.locator(`${row} .cell.post`).click();
+  await page.keyboard.type('处长');
+  await page.keyboard.press('Enter');
+  assert.equal(await cellValue(page, row, 'post'), '处长');
+  assert.equal(await focused('tr:nth-child(3) input.post'), true);
+  await page.keyboard.type('副处长');
+  await page.keyboard.press('Shift+Enter');
+  assert.equal(await cellValue(page, '#roster-table tbody tr:nth-child(3)', 'post'), '副处长');
+  assert.equal(await focused('tr:nth-child(2) input.post'), true);
+  await page.keyboard.press('Escape');
   // An empty date cell's hint is not read out as its value.
   await page.locator('#tab-ranking').click();
   await page.selectOption('select.tiebreak[data-slot="0"]', 'seniority');

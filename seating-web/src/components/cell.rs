@@ -5,9 +5,12 @@
 //! browser updates and re-layerizes on every frame, also on the frames of a drag in the
 //! chart: the fields alone were about 3 ms of each drop frame (BENCHMARKS.md). A
 //! [`TextCell`] is a focusable `<span>` until it is focused (by a click or by Tab), then an
-//! `<input>` with the text selected; it commits on change (Enter, or leaving the field) as
-//! the input did. Escape puts the stored value back and leaves the cell focused; Enter, F2
-//! or a click on a focused cell edits it again.
+//! `<input>` with the text selected; it commits on change (leaving the field) as the input
+//! did. Enter commits and goes on to the same column of the next row (Shift+Enter: the row
+//! before), as a spreadsheet does; a value the cell knows will be refused (`accept`) keeps
+//! the cell open instead, and so does the last row. Escape puts the stored value back and
+//! leaves the cell focused; Enter, F2 or a click on a focused cell edits it again. Enter
+//! that confirms an input method's composition (拼音) is the input method's.
 //!
 //! While it is edited the input is not driven by the `value` prop on every redraw (yew
 //! would write the prop over what is being typed whenever anything redraws the roster, such
@@ -17,8 +20,20 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
+use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, HtmlInputElement};
 use yew::prelude::*;
+
+/// A check of typed values for a [`TextCell`]. A cell keeps its check for good, so as props
+/// two are equal (a function pointer's address says nothing about its identity).
+#[derive(Clone, Copy)]
+pub struct Accept(pub fn(&str) -> bool);
+
+impl PartialEq for Accept {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
 
 /// Props of a [`TextCell`].
 #[derive(Properties, PartialEq)]
@@ -41,9 +56,20 @@ pub struct TextCellProps {
     /// The id of a `<datalist>` of suggestions.
     #[prop_or_default]
     pub list: Option<&'static str>,
+    /// Whether a typed value will be taken (the edit checks it again and says why not):
+    /// Enter leaves a cell only for a value it takes.
+    #[prop_or_default]
+    pub accept: Option<Accept>,
     /// The typed value, when it changed. The input shows the stored value again until the
     /// edit, if accepted, redraws it: a refused value is not left standing as if taken.
     pub onchange: Callback<String>,
+}
+
+/// The cell of `class` in the row (`<tr>` or `<li>`) after `from`'s (`down`) or before it.
+fn neighbour(from: &HtmlInputElement, class: &str, down: bool) -> Option<HtmlElement> {
+    let row = from.closest("tr, li").ok()??;
+    let other = if down { row.next_element_sibling() } else { row.previous_element_sibling() }?;
+    other.query_selector(&format!(".cell.{class}")).ok()?.and_then(|c| c.dyn_into().ok())
 }
 
 /// A text cell edited in place (see the module docs).
@@ -101,13 +127,30 @@ pub fn text_cell(p: &TextCellProps) -> Html {
         };
         let onkeydown = {
             let (shown, editing, resting) = (p.value.clone(), editing.clone(), Rc::clone(&resting));
-            Callback::from(move |e: KeyboardEvent| {
-                if e.key() == "Escape" {
+            let (cb, accept, class) = (p.onchange.clone(), p.accept, p.class);
+            Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
+                "Escape" => {
                     let i: HtmlInputElement = e.target_unchecked_into();
                     i.set_value(&shown);
                     resting.set(true);
                     editing.set(false);
                 }
+                "Enter" if !e.is_composing() => {
+                    e.prevent_default();
+                    let i: HtmlInputElement = e.target_unchecked_into();
+                    let v = i.value();
+                    let taken = accept.is_none_or(|Accept(f)| f(&v));
+                    if v != shown.as_str() {
+                        i.set_value(&shown);
+                        cb.emit(v);
+                    }
+                    if taken {
+                        if let Some(next) = neighbour(&i, class, !e.shift_key()) {
+                            let _ = next.focus();
+                        }
+                    }
+                }
+                _ => {}
             })
         };
         html! {

@@ -7,7 +7,7 @@ use seating_core::lineup::LineupStyle;
 use seating_core::{Instruction, Op, Party, Person, Scenario, Section, Tiebreak, Unit};
 use yew::prelude::*;
 
-use crate::components::cell::TextCell;
+use crate::components::cell::{Accept, TextCell};
 use crate::i18n::{Lang, Texts};
 use crate::state::{from_json, Action, Dispatch};
 
@@ -81,6 +81,17 @@ fn shows_sides(s: &Scenario) -> bool {
 fn shows_dates(s: &Scenario) -> bool {
     s.ranking.tiebreak.contains(&Tiebreak::Seniority)
         || s.people.iter().any(|p| p.appointed.is_some() || p.joined.is_some())
+}
+
+/// What the roster's edits take (they check again and say why not): a name, a rank, a date.
+fn accept_name(v: &str) -> bool {
+    !v.trim().is_empty()
+}
+fn accept_rank(v: &str) -> bool {
+    v.trim().is_empty() || seating_core::import::parse_rank(v).is_some()
+}
+fn accept_date(v: &str) -> bool {
+    v.trim().is_empty() || seating_core::import::parse_date(v).is_some()
 }
 
 fn refers_to(i: &Instruction, id: &str) -> bool {
@@ -237,13 +248,14 @@ pub fn roster(props: &RosterProps) -> Html {
         html! {
             <tr key={id.clone()} data-person={id.clone()} class={classes!(absent.then_some("absent"))}>
                 <td class="no">{ i + 1 }</td>
-                <td><TextCell class="name" value={p.name.clone()} onchange={text_cb("name")} label={t.field_name} /></td>
+                <td><TextCell class="name" value={p.name.clone()} accept={Accept(accept_name)}
+                    onchange={text_cb("name")} label={t.field_name} /></td>
                 <td><TextCell class="post" value={p.post.clone().unwrap_or_default()} onchange={text_cb("post")}
                     label={t.field_post} /></td>
                 <td><TextCell class="unit" list="unit-names" value={unit_name(p)} onchange={text_cb("unit")}
                     label={t.field_unit} /></td>
                 <td><TextCell class="rank" number=true value={p.rank.map(|r| r.to_string()).unwrap_or_default()}
-                    onchange={text_cb("rank")} label={t.field_rank} /></td>
+                    accept={Accept(accept_rank)} onchange={text_cb("rank")} label={t.field_rank} /></td>
                 <td><select class="section" key={if p.section == Section::Podium { "podium" } else { "hall" }}
                     onchange={on_section} aria-label={t.field_section}>
                     <option value="podium" selected={p.section == Section::Podium}>{ t.section_podium }</option>
@@ -258,9 +270,11 @@ pub fn roster(props: &RosterProps) -> Html {
                 }
                 if dates {
                     <td><TextCell class="appointed" value={p.appointed.clone().unwrap_or_default()}
-                        placeholder="2019-03-01" onchange={text_cb("appointed")} label={t.field_appointed} /></td>
+                        placeholder="2019-03-01" accept={Accept(accept_date)}
+                        onchange={text_cb("appointed")} label={t.field_appointed} /></td>
                     <td><TextCell class="joined" value={p.joined.clone().unwrap_or_default()}
-                        placeholder="2019-03-01" onchange={text_cb("joined")} label={t.field_joined} /></td>
+                        placeholder="2019-03-01" accept={Accept(accept_date)}
+                        onchange={text_cb("joined")} label={t.field_joined} /></td>
                 }
                 <td><input type="checkbox" class="absent" checked={absent} onchange={on_absent}
                     aria-label={t.absent} title={t.absent} /></td>
