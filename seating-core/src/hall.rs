@@ -47,10 +47,14 @@
 //!   when it fits entirely in a later block of columns (the nearest one that holds it);
 //!   the columns skipped stay empty (nobody sits behind them). When a centre-out block
 //!   finds no room on either side of those before it, the blocks keep their left-to-right
-//!   order and shift as a whole until they fit, the first as near the axis as that allows
-//!   (one row of 4, units of 1, 1 and 2: `c c a b`, not `c a b c`). Groups for which no
-//!   block is left (the hall is too narrow even at full depth) take the first free seats
-//!   in row order.
+//!   order and shift as a whole until they fit with no unit across an aisle, the first as
+//!   near the axis as that allows, leaning to the honour side (one row of 4, units of 1, 1
+//!   and 2: `b a c c`, not `c a b c`); if no shift does, the blocks go a row deeper. At the
+//!   hall's full depth, when some unit still has no block, the units go side by side in
+//!   their block order across aisles rather than one be torn apart (one row of 4 with an
+//!   aisle after seat 1, units of 2 and 2: `a | a b b`, not `b | a a b`). Groups for which
+//!   no block is left even so (the hall is too narrow) take the first free seats in row
+//!   order.
 //! - **`centre-out`** (左右排列法): each row fills from its centre, the centre person's own
 //!   left (the audience's left) first, alternating: n=7 `6 4 2 1 3 5 7`, the mirror of the
 //!   podium with `honour: left`. PROTOCOL §4 gives this one order, so the podium's `honour`
@@ -502,7 +506,8 @@ fn fill_rows(shape: &Shape, groups: &[Group], unavailable: &dyn Fn(SeatId) -> bo
                         at += 1;
                     }
                     if whole < f.members.len() {
-                        wrapped = Some((f, tail, whole));
+                        // The others go on in the next row as the method has it.
+                        wrapped = Some((f, group_tail(w, f, fj, &[&w.colon, &rule]), whole));
                     }
                 }
                 // Followers fill the gap, exactly unless nobody sits behind it.
@@ -724,6 +729,8 @@ struct Block {
     lo: usize,
     hi: usize,
     skipped: bool,
+    /// Placed by the fallback that shifts all blocks as a whole ([`shifted`]).
+    shifted: bool,
 }
 
 /// `columns`: blocks of whole grid columns, front to back, at the smallest depth that fits.
@@ -761,7 +768,7 @@ fn fill_columns(
         if have < total && d < rows {
             continue;
         }
-        let blocks = pack(shape, convention, &cap, &sizes);
+        let blocks = pack(shape, convention, &cap, &sizes, d == rows);
         if blocks.iter().all(Option::is_some) || d == rows {
             chosen = Some((d, blocks));
             break;
@@ -781,6 +788,10 @@ fn fill_columns(
         "; starts after the aisle to keep the unit in one block",
         "；從過道後起排，使單位保持在同一區塊",
     );
+    let shifted_blocks = lang.text(
+        " (the blocks shifted as a whole, so that no unit is torn apart)",
+        "（各區塊整體平移，以免單位被拆散）",
+    );
     let mut overflow: Vec<(usize, usize)> = Vec::new();
     for (gi, (g, block)) in groups.iter().zip(&blocks).enumerate() {
         let Some(b) = block else {
@@ -788,6 +799,7 @@ fn fill_columns(
             continue;
         };
         let skipped = if b.skipped { skipped_aisle.as_ref() } else { "" };
+        let shifted = if b.shifted { shifted_blocks.as_ref() } else { "" };
         // The same for every member of the group.
         let tail = group_tail(
             words,
@@ -795,12 +807,13 @@ fn fill_columns(
             gi,
             &[&msg!(
                 lang,
-                ": columns method (豎排法): column block {}–{} of the hall, rows 1–{}, front to back, {}{}",
-                "：豎排法，全場第{}–{}列區塊，第1–{}排，由前向後，{}{}",
+                ": columns method (豎排法): column block {}–{} of the hall, rows 1–{}, front to back, {}{}{}",
+                "：豎排法，全場第{}–{}列區塊，第1–{}排，由前向後，{}{}{}",
                 b.lo + 1,
                 b.hi + 1,
                 depth,
                 order,
+                shifted,
                 skipped
             )],
         );
@@ -855,8 +868,15 @@ fn fill_columns(
 }
 
 /// Packs the groups into column blocks with the per-column capacities `cap` (available
-/// seats in the front rows); `None` for a group that does not fit.
-fn pack(shape: &Shape, convention: &Convention, cap: &[usize], sizes: &[usize]) -> Vec<Option<Block>> {
+/// seats in the front rows); `None` for a group that does not fit. `last`: the hall's full
+/// depth, where a unit is rather split across an aisle than torn apart.
+fn pack(
+    shape: &Shape,
+    convention: &Convention,
+    cap: &[usize],
+    sizes: &[usize],
+    last: bool,
+) -> Vec<Option<Block>> {
     let w = cap.len();
     let block = |x: usize| shape.block_of_grid(x as u32 + 1);
     // The first column of the block of columns after (dir > 0) or before (dir < 0) `x`'s.
@@ -882,11 +902,12 @@ fn pack(shape: &Shape, convention: &Convention, cap: &[usize], sizes: &[usize]) 
         None
     };
     // A block for `m` people from `start` going `dir`, skipping aisles when that keeps the
-    // unit in one block: the nearest later block of columns that holds it whole.
-    let place = |start: usize, dir: isize, m: usize| -> Option<Block> {
+    // unit in one block: the nearest later block of columns that holds it whole (with
+    // `skip`; without, the columns from `start` whatever aisles they cross).
+    let place_or_cross = |start: usize, dir: isize, m: usize, skip: bool| -> Option<Block> {
         let end = run(start, dir, m)?;
-        let span = |a: usize, b: usize| Block { lo: a.min(b), hi: a.max(b), skipped: false };
-        if block(start) != block(end) {
+        let span = |a: usize, b: usize| Block { lo: a.min(b), hi: a.max(b), skipped: false, shifted: false };
+        if skip && block(start) != block(end) {
             let mut next = next_block_start(start, dir);
             while let Some(x) = next {
                 // No room from `x` on means no room further out either.
@@ -899,6 +920,8 @@ fn pack(shape: &Shape, convention: &Convention, cap: &[usize], sizes: &[usize]) 
         }
         Some(span(start, end))
     };
+    let place = |start: usize, dir: isize, m: usize| place_or_cross(start, dir, m, true);
+    let crosses = |b: &Block| block(b.lo) != block(b.hi);
     let mut out = Vec::with_capacity(sizes.len());
     match convention.column_blocks {
         BlockOrder::LeftToRight => {
@@ -957,7 +980,7 @@ fn pack(shape: &Shape, convention: &Convention, cap: &[usize], sizes: &[usize]) 
                     std::cmp::Ordering::Greater => -1,
                     std::cmp::Ordering::Equal => first,
                 };
-                out.push(Some(Block { lo, hi, skipped: false }));
+                out.push(Some(Block { lo, hi, skipped: false, shifted: false }));
             } else {
                 // Not centrable without crossing an aisle: beside the axis, first side first.
                 let other_start = if w % 2 == 1 { c_first as isize - first } else { c_other as isize };
@@ -1009,49 +1032,72 @@ fn pack(shape: &Shape, convention: &Convention, cap: &[usize], sizes: &[usize]) 
                 out.push(placed);
             }
             if out.iter().any(Option::is_none) {
-                if let Some(shifted) = shifted_centre_out(w, sizes_all, &sides, &place) {
-                    return shifted;
+                // The same left-to-right order of blocks (the later groups' sides about the
+                // first, or all mirrored), the first as near the axis as it can be, leaning
+                // to the honour side rather than the other.
+                let orders: Vec<Vec<usize>> = [1, -1]
+                    .iter()
+                    .map(|&flip| {
+                        let left = (0..sides.len()).rev().filter(|&i| sides[i] * flip < 0).map(|i| i + 1);
+                        let right = (0..sides.len()).filter(|&i| sides[i] * flip > 0).map(|i| i + 1);
+                        left.chain(std::iter::once(0)).chain(right).collect()
+                    })
+                    .collect();
+                let rank = |blocks: &[Option<Block>]| {
+                    let b = blocks[0].as_ref().expect("every group placed");
+                    let away = if first < 0 { b.lo + b.hi > w - 1 } else { b.lo + b.hi < w - 1 };
+                    2 * (b.lo + b.hi).abs_diff(w - 1) + usize::from(away)
+                };
+                for skip in [true, false].into_iter().take(1 + usize::from(last)) {
+                    let place = |x: usize, m: usize| place_or_cross(x, 1, m, skip);
+                    if let Some(b) = shifted(w, sizes_all, &orders, &place, &|b| skip && crosses(b), &rank) {
+                        return b;
+                    }
                 }
             }
+        }
+    }
+    if last && out.iter().any(Option::is_none) && convention.column_blocks == BlockOrder::LeftToRight {
+        // Left to right, some unit found no block that keeps it out of an aisle: all of them
+        // side by side from the left, across aisles, rather than a unit torn apart.
+        let order: Vec<usize> = (0..sizes.len()).collect();
+        let place = |x: usize, m: usize| place_or_cross(x, 1, m, false);
+        let rank = |blocks: &[Option<Block>]| blocks[0].as_ref().map_or(0, |b| b.lo);
+        if let Some(b) = shifted(w, sizes, &[order], &place, &|_| false, &rank) {
+            return b;
         }
     }
     out
 }
 
-/// `columns` with blocks outward from the centre, when a block finds no room on either side
-/// of the blocks placed before it (one side of the hall full, the other too narrow): the
-/// same blocks in the same left-to-right order (the later groups' `sides` about the first,
-/// or all mirrored), shifted as a whole so that they fit, with the first group as near the
-/// centre as that allows. `None` if no shift fits them all; then they are not torn apart
-/// by this, only left as they were.
-fn shifted_centre_out(
+/// `columns`, when a block finds no room (one side of the hall full, the other too narrow):
+/// the groups side by side in one of `orders` (left to right), shifted as a whole to the
+/// start that fits them all and that `rank` puts first (smaller first), none of their
+/// blocks `refused`. `None` if no start fits; then the groups are not torn apart by this,
+/// only left as they were.
+fn shifted(
     w: usize,
     sizes: &[usize],
-    sides: &[isize],
-    place: &dyn Fn(usize, isize, usize) -> Option<Block>,
+    orders: &[Vec<usize>],
+    place: &dyn Fn(usize, usize) -> Option<Block>,
+    refused: &dyn Fn(&Block) -> bool,
+    rank: &dyn Fn(&[Option<Block>]) -> usize,
 ) -> Option<Vec<Option<Block>>> {
     let mut best: Option<(usize, Vec<Option<Block>>)> = None;
-    for flip in [1, -1] {
-        // Left to right: the groups on the left, outermost first; the first group; the
-        // groups on the right, innermost first.
-        let left = (0..sides.len()).rev().filter(|&i| sides[i] * flip < 0).map(|i| i + 1);
-        let right = (0..sides.len()).filter(|&i| sides[i] * flip > 0).map(|i| i + 1);
-        let order: Vec<usize> = left.chain(std::iter::once(0)).chain(right).collect();
+    for order in orders {
         for x0 in 0..w {
             let mut blocks = vec![None; sizes.len()];
             let mut x = x0;
             let fits = order.iter().all(|&g| {
-                let b = if x < w { place(x, 1, sizes[g]) } else { None };
-                b.inspect(|b| x = b.hi + 1).map(|b| blocks[g] = Some(b)).is_some()
+                let b = if x < w { place(x, sizes[g]).filter(|b| !refused(b)) } else { None };
+                b.inspect(|b| x = b.hi + 1).map(|b| blocks[g] = Some(Block { shifted: true, ..b })).is_some()
             });
             if !fits {
                 continue;
             }
-            // Twice the first group's distance from the centre line, in columns.
-            let first = blocks[0].as_ref().expect("placed");
-            let off = (first.lo + first.hi).abs_diff(w - 1);
-            if best.as_ref().is_none_or(|(o, _)| off < *o) {
-                best = Some((off, blocks));
+            let r = rank(&blocks);
+            if best.as_ref().is_none_or(|(o, _)| r < *o) {
+                best = Some((r, blocks));
             }
         }
     }
@@ -1222,11 +1268,25 @@ mod tests {
         assert_eq!(render(&s, &[2, 2, 2, 2], &c, 1), ".cabd.");
         // No room for c on either side of a and b: the blocks shift as a whole, in the
         // same order, rather than c taking a seat at each end of the hall.
+        // The first as near the axis as it can be, leaning to the honour side (left).
         let s = spec(1, 4, &[]);
-        assert_eq!(render(&s, &[1, 1, 2], &c, 1), "ccab");
+        assert_eq!(render(&s, &[1, 1, 2], &c, 1), "bacc");
         let s = spec(2, 7, &[]);
-        assert_eq!(render(&s, &[3, 4, 5], &c, 1), "cccaabb");
-        assert_eq!(render(&s, &[3, 4, 5], &c, 2), "cc.a.bb");
+        assert_eq!(render(&s, &[3, 4, 5], &c, 1), "bbaaccc");
+        assert_eq!(render(&s, &[3, 4, 5], &c, 2), "bba.cc.");
+        // With aisles a shift is taken only if it keeps every unit out of them; otherwise the
+        // blocks go one row deeper, each in an aisle's section, as before.
+        let s = spec(5, 16, &[6, 11]);
+        assert_eq!(render(&s, &[11, 8, 8], &c, 1), "...bbbaaaa.ccc..");
+        assert_eq!(render(&s, &[11, 8, 8], &c, 3), "...bb.aaa..cc...");
+        assert_eq!(render(&s, &[11, 8, 8], &c, 4), "................");
+        // At the hall's full depth a unit is rather split across an aisle than torn apart
+        // (`b|aab` before), either block order.
+        let s = spec(1, 4, &[1]);
+        assert_eq!(render(&s, &[2, 2], &c, 1), "aabb");
+        let l2r = Convention { column_blocks: BlockOrder::LeftToRight, ..c };
+        let s = spec(1, 6, &[1]);
+        assert_eq!(render(&s, &[3, 3], &l2r, 1), "aaabbb");
     }
 
     #[test]
@@ -1422,19 +1482,24 @@ mod tests {
     }
 
     proptest::proptest! {
-        /// Columns method, either block order: when the units fit side by side at the
-        /// hall's full depth, none is torn apart: each takes adjacent grid columns.
+        /// Columns method, either block order, with or without aisles: when the units fit
+        /// side by side at the hall's full depth, none is torn apart: each takes adjacent
+        /// grid columns (across an aisle only if no placement avoids it).
         #[test]
         fn columns_keep_every_unit_in_adjacent_columns(
             rows in 1u32..4,
-            seats in 1u32..12,
+            extra in 0u32..4,
+            aisles in proptest::collection::vec(1u32..14, 0..3),
             sizes in proptest::collection::vec(1usize..9, 1..6),
             centre_out in proptest::bool::ANY,
             honour_left in proptest::bool::ANY,
         ) {
-            let per_col = |m: usize| m.div_ceil(rows as usize);
-            proptest::prop_assume!(sizes.iter().map(|&m| per_col(m)).sum::<usize>() <= seats as usize);
-            let s = spec(rows, seats, &[]);
+            // Just wide enough for the units side by side at full depth, or a little wider.
+            let seats = sizes.iter().map(|&m| m.div_ceil(rows as usize) as u32).sum::<u32>() + extra;
+            let mut aisles: Vec<u32> = aisles.into_iter().filter(|&a| a < seats).collect();
+            aisles.sort_unstable();
+            aisles.dedup();
+            let s = spec(rows, seats, &aisles);
             let c = Convention {
                 hall_method: HallMethod::Columns,
                 column_blocks: if centre_out { BlockOrder::CentreOut } else { BlockOrder::LeftToRight },

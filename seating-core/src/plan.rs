@@ -1242,6 +1242,8 @@ impl<'a> Planner<'a> {
             is_unseated[p] = true;
         }
         let mut newly_unseated = Vec::new();
+        // (swap, who gave their seat up, who took it).
+        let mut gave_up: Vec<(usize, usize, usize)> = Vec::new();
         for (k, ins) in s.instructions.iter().enumerate() {
             if ins.op != Op::Swap {
                 continue;
@@ -1288,24 +1290,9 @@ impl<'a> Planner<'a> {
             }
             if self.placement[a].is_none() || self.placement[b].is_none() {
                 // One of them has no seat: the other gives theirs up (a leader may ask for
-                // that), which must not go unnoticed.
+                // that). Said below if no later swap seats them again.
                 let (seated, without) = if self.placement[a].is_some() { (a, b) } else { (b, a) };
-                let (x, y) = (self.person(without), self.person(seated));
-                self.diag(
-                    Level::Warning,
-                    "swap-leaves-unseated",
-                    msg!(
-                        self.lang,
-                        "instructions[{}] (swap): {} had no seat and takes {}'s, who is left without one",
-                        "instructions[{}]（對調）：{}原無座位，對調後坐{}的座位，{}沒有座位",
-                        k,
-                        x,
-                        y,
-                        y
-                    ),
-                    Some(k),
-                    Some(seated),
-                );
+                gave_up.push((k, seated, without));
             }
             let (pa, pb) = (self.placement[a].take(), self.placement[b].take());
             let provenance = ins.provenance();
@@ -1351,6 +1338,30 @@ impl<'a> Planner<'a> {
                     is_unseated[p] = false;
                 }
             }
+        }
+        // Who is still without a seat after all swaps, told by the last swap that took it.
+        let mut told = vec![false; gave_up.len()];
+        let mut later = if gave_up.is_empty() { Vec::new() } else { vec![false; s.people.len()] };
+        for (j, &(_, seated, _)) in gave_up.iter().enumerate().rev() {
+            told[j] = self.placement[seated].is_none() && !std::mem::replace(&mut later[seated], true);
+        }
+        for (&(k, seated, without), _) in gave_up.iter().zip(&told).filter(|(_, &t)| t) {
+            let (x, y) = (self.person(without), self.person(seated));
+            self.diag(
+                Level::Warning,
+                "swap-leaves-unseated",
+                msg!(
+                    self.lang,
+                    "instructions[{}] (swap): {} had no seat and takes {}'s, who is left without one",
+                    "instructions[{}]（對調）：{}原無座位，對調後坐{}的座位，{}沒有座位",
+                    k,
+                    x,
+                    y,
+                    y
+                ),
+                Some(k),
+                Some(seated),
+            );
         }
         unseated.extend(newly_unseated);
         unseated.retain(|&p| std::mem::replace(&mut is_unseated[p], false));

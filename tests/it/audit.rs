@@ -428,6 +428,19 @@ fn audit_swap_with_someone_without_a_seat() {
     let d = p.diagnostics.iter().find(|d| d.code == "swap-leaves-unseated").expect("reported");
     assert_eq!((d.instruction, d.person.as_deref()), (Some(0), Some("p1")));
     assert!(!has(&p, "swap-unseated"));
+    // A later swap seats p1 again (p1 takes p2's seat, p2 p3's): only p2 is left without.
+    let s = scenario(json!({"format": "seating/1", "people": numbered_people(3, "podium"),
+        "podium": {"rows": [2]}, "instructions": [{"op": "swap", "people": ["p1", "p3"]},
+        {"op": "swap", "people": ["p2", "p1"]}]}));
+    let p = plan(&s);
+    assert_eq!(p.unseated, ["p2"]);
+    let told: Vec<_> = p
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "swap-leaves-unseated")
+        .map(|d| (d.instruction, d.person.as_deref()))
+        .collect();
+    assert_eq!(told, [(Some(1), Some("p2"))]);
     // Both without a seat: refused.
     let s = scenario(json!({"format": "seating/1", "people": numbered_people(4, "podium"),
         "podium": {"rows": [2]}, "instructions": [{"op": "swap", "people": ["p3", "p4"]}]}));
