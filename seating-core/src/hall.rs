@@ -50,11 +50,11 @@
 //!   order and shift as a whole until they fit with no unit across an aisle, the first as
 //!   near the axis as that allows, leaning to the honour side (one row of 4, units of 1, 1
 //!   and 2: `b a c c`, not `c a b c`); if no shift does, the blocks go a row deeper. At the
-//!   hall's full depth, when some unit still has no block, the units go side by side in
-//!   their block order across aisles rather than one be torn apart (one row of 4 with an
-//!   aisle after seat 1, units of 2 and 2: `a | a b b`, not `b | a a b`). Groups for which
-//!   no block is left even so (the hall is too narrow) take the first free seats in row
-//!   order.
+//!   hall's full depth, a unit with no block takes the first free seats in row order;
+//!   unless all units side by side in their block order (each after an aisle where a later
+//!   block holds it, else packed tight across it) tear fewer units apart, or as many and
+//!   split fewer across an aisle (one row of 4 with an aisle after seat 1, units of 2 and
+//!   2: `a | a b b`, not `b | a a b`; but `c | a a . | b b b` stays as it is).
 //! - **`centre-out`** (左右排列法): each row fills from its centre, the centre person's own
 //!   left (the audience's left) first, alternating: n=7 `6 4 2 1 3 5 7`, the mirror of the
 //!   podium with `honour: left`. PROTOCOL §4 gives this one order, so the podium's `honour`
@@ -768,8 +768,19 @@ fn fill_columns(
         if have < total && d < rows {
             continue;
         }
-        let blocks = pack(shape, convention, &cap, &sizes, d == rows);
+        let mut blocks = pack(shape, convention, &cap, &sizes, false);
         if blocks.iter().all(Option::is_some) || d == rows {
+            if blocks.iter().any(Option::is_none) {
+                // The hall's full depth and a unit without a block, which would take the
+                // first free seats: the units side by side across aisles instead, if that
+                // tears fewer apart (or, as many, splits fewer across an aisle).
+                let alt = pack(shape, convention, &cap, &sizes, true);
+                let score =
+                    |b: &[Option<Block>]| split_score(shape, w, &seat_cells(&avail, w, d, b, &sizes).0);
+                if alt.iter().all(Option::is_some) && score(&alt) < score(&blocks) {
+                    blocks = alt;
+                }
+            }
             chosen = Some((d, blocks));
             break;
         }
@@ -779,7 +790,6 @@ fn fill_columns(
         out.unseated = groups.iter().flat_map(|g| g.members.iter().copied()).collect();
         return out;
     };
-    let mut used = vec![false; rows * w];
     let order = match convention.column_blocks {
         BlockOrder::LeftToRight => lang.text("blocks left to right", "各區塊從左到右"),
         BlockOrder::CentreOut => lang.text("blocks outward from the centre", "各區塊從中間向兩側"),
@@ -792,90 +802,134 @@ fn fill_columns(
         " (the blocks shifted as a whole, so that no unit is torn apart)",
         "（各區塊整體平移，以免單位被拆散）",
     );
-    let mut overflow: Vec<(usize, usize)> = Vec::new();
-    for (gi, (g, block)) in groups.iter().zip(&blocks).enumerate() {
-        let Some(b) = block else {
-            overflow.push((gi, 0));
-            continue;
-        };
-        let skipped = if b.skipped { skipped_aisle.as_ref() } else { "" };
-        let shifted = if b.shifted { shifted_blocks.as_ref() } else { "" };
-        // The same for every member of the group.
-        let tail = group_tail(
-            words,
-            g,
-            gi,
-            &[&msg!(
-                lang,
-                ": columns method (豎排法): column block {}–{} of the hall, rows 1–{}, front to back, {}{}{}",
-                "：豎排法，全場第{}–{}列區塊，第1–{}排，由前向後，{}{}{}",
-                b.lo + 1,
-                b.hi + 1,
-                depth,
-                order,
-                shifted,
-                skipped
-            )],
-        );
-        let mut k = 0;
-        'rows: for row in 1..=depth as u32 {
-            for x in b.lo..=b.hi {
-                if k == g.members.len() {
-                    break 'rows;
-                }
-                let at = (row as usize - 1) * w + x;
-                if avail[at] && !used[at] {
-                    used[at] = true;
-                    let col = shape.col_at(row, x as u32 + 1).expect("available seats exist");
-                    out.seats.push((
-                        g.members[k],
-                        SeatId::hall(row, col),
-                        member_reason(words, &g.name, k, &tail, 0),
-                    ));
-                    k += 1;
-                }
-            }
-        }
-        if k < g.members.len() {
-            overflow.push((gi, k));
-        }
-    }
-    // Groups without a block: the first free seats in row order.
-    let mut free = (0..rows * w).filter(|&at| avail[at] && !used[at]);
+    let across_aisle =
+        lang.text("; across an aisle: no block without one was left", "；已無不跨過道的區塊，故跨過道");
     let no_block = lang.text(
         ": columns method (豎排法), but no column block was left for this unit: first free seat in row order",
         "：豎排法，但已無豎列區塊可供本單位使用，依排的順序坐第一個空座",
     );
-    for (gi, from) in overflow {
-        let g = &groups[gi];
-        let tail = group_tail(words, g, gi, &[&no_block]);
-        for k in from..g.members.len() {
-            match free.next() {
-                Some(at) => {
-                    let row = (at / w) as u32 + 1;
-                    let col = shape.col_at(row, (at % w) as u32 + 1).expect("available seats exist");
-                    out.seats.push((
-                        g.members[k],
-                        SeatId::hall(row, col),
-                        member_reason(words, &g.name, k, &tail, 0),
-                    ));
-                }
-                None => out.unseated.push(g.members[k]),
-            }
+    let (cells, from) = seat_cells(&avail, w, depth, &blocks, &sizes);
+    for (gi, ((g, block), (cells, &from))) in
+        groups.iter().zip(&blocks).zip(cells.iter().zip(&from)).enumerate()
+    {
+        // The same for every member of the group seated in its block.
+        let tail = block.as_ref().map(|b| {
+            let skipped = if b.skipped { skipped_aisle.as_ref() } else { "" };
+            let shifted = if b.shifted { shifted_blocks.as_ref() } else { "" };
+            let across = shape.block_of_grid(b.lo as u32 + 1) != shape.block_of_grid(b.hi as u32 + 1);
+            let skipped = if across { across_aisle.as_ref() } else { skipped };
+            group_tail(
+                words,
+                g,
+                gi,
+                &[&msg!(
+                    lang,
+                    ": columns method (豎排法): column block {}–{} of the hall, rows 1–{}, front to back, {}{}{}",
+                    "：豎排法，全場第{}–{}列區塊，第1–{}排，由前向後，{}{}{}",
+                    b.lo + 1,
+                    b.hi + 1,
+                    depth,
+                    order,
+                    shifted,
+                    skipped
+                )],
+            )
+        });
+        let overflow = (from < g.members.len()).then(|| group_tail(words, g, gi, &[&no_block]));
+        for (k, &p) in g.members.iter().enumerate() {
+            let Some(&at) = cells.get(k) else {
+                out.unseated.push(p);
+                continue;
+            };
+            let row = (at / w) as u32 + 1;
+            let col = shape.col_at(row, (at % w) as u32 + 1).expect("available seats exist");
+            let tail = if k < from { tail.as_deref() } else { overflow.as_deref() }.unwrap_or_default();
+            out.seats.push((p, SeatId::hall(row, col), member_reason(words, &g.name, k, tail, 0)));
         }
     }
     out
 }
 
+/// Where each group sits with `blocks` at `depth`: its cells (`(row - 1) * w + x`) in
+/// member order, fewer than its members when the hall is full; and from which member on it
+/// took the first free seats in row order (no block, or its block full), after every
+/// group had its block.
+fn seat_cells(
+    avail: &[bool],
+    w: usize,
+    depth: usize,
+    blocks: &[Option<Block>],
+    sizes: &[usize],
+) -> (Vec<Vec<usize>>, Vec<usize>) {
+    let mut used = vec![false; avail.len()];
+    let mut cells: Vec<Vec<usize>> = sizes.iter().map(|&m| Vec::with_capacity(m)).collect();
+    let mut from = vec![0; sizes.len()];
+    for (gi, (block, &m)) in blocks.iter().zip(sizes).enumerate() {
+        if let Some(b) = block {
+            'rows: for row in 0..depth {
+                for x in b.lo..=b.hi {
+                    if cells[gi].len() == m {
+                        break 'rows;
+                    }
+                    let at = row * w + x;
+                    if avail[at] && !used[at] {
+                        used[at] = true;
+                        cells[gi].push(at);
+                    }
+                }
+            }
+        }
+        from[gi] = cells[gi].len();
+    }
+    let mut free = (0..avail.len()).filter(|&at| avail[at] && !used[at]);
+    for (gi, &m) in sizes.iter().enumerate() {
+        while cells[gi].len() < m {
+            match free.next() {
+                Some(at) => cells[gi].push(at),
+                None => break,
+            }
+        }
+    }
+    (cells, from)
+}
+
+/// How badly groups seated in `cells` are split: how many are torn apart (another group
+/// sits in a grid column between their outermost ones), then how many sit across an aisle.
+fn split_score(shape: &Shape, w: usize, cells: &[Vec<usize>]) -> (usize, usize) {
+    // Per grid column, the one group in it, or `usize::MAX` for several.
+    let mut owner = vec![None; w];
+    for (gi, cs) in cells.iter().enumerate() {
+        for &at in cs {
+            let o = &mut owner[at % w];
+            *o = match *o {
+                None => Some(gi),
+                Some(g) if g == gi => Some(g),
+                Some(_) => Some(usize::MAX),
+            };
+        }
+    }
+    let (mut torn, mut across) = (0, 0);
+    for (gi, cs) in cells.iter().enumerate() {
+        let (Some(lo), Some(hi)) = (cs.iter().map(|at| at % w).min(), cs.iter().map(|at| at % w).max())
+        else {
+            continue;
+        };
+        torn += usize::from(owner[lo..=hi].iter().any(|o| o.is_some_and(|o| o != gi)));
+        across += usize::from(shape.block_of_grid(lo as u32 + 1) != shape.block_of_grid(hi as u32 + 1));
+    }
+    (torn, across)
+}
+
 /// Packs the groups into column blocks with the per-column capacities `cap` (available
-/// seats in the front rows); `None` for a group that does not fit. `last`: the hall's full
-/// depth, where a unit is rather split across an aisle than torn apart.
+/// seats in the front rows); `None` for a group that does not fit. `across`: when some
+/// group does not fit, all of them side by side in their order, across aisles if need be
+/// (the caller compares that with what the groups without a block would get).
 fn pack(
     shape: &Shape,
     convention: &Convention,
     cap: &[usize],
     sizes: &[usize],
-    last: bool,
+    across: bool,
 ) -> Vec<Option<Block>> {
     let w = cap.len();
     let block = |x: usize| shape.block_of_grid(x as u32 + 1);
@@ -902,8 +956,8 @@ fn pack(
         None
     };
     // A block for `m` people from `start` going `dir`, skipping aisles when that keeps the
-    // unit in one block: the nearest later block of columns that holds it whole (with
-    // `skip`; without, the columns from `start` whatever aisles they cross).
+    // unit in one block: the nearest later block of columns that holds it whole; if none
+    // does, or without `skip`, the columns from `start`, across the aisle.
     let place_or_cross = |start: usize, dir: isize, m: usize, skip: bool| -> Option<Block> {
         let end = run(start, dir, m)?;
         let span = |a: usize, b: usize| Block { lo: a.min(b), hi: a.max(b), skipped: false, shifted: false };
@@ -921,6 +975,10 @@ fn pack(
         Some(span(start, end))
     };
     let place = |start: usize, dir: isize, m: usize| place_or_cross(start, dir, m, true);
+    // Whether the groups could stand side by side at all: each takes at least the columns
+    // its people need in the fullest column (the fallbacks below look no further if not).
+    let fullest = cap.iter().copied().max().unwrap_or(0).max(1);
+    let side_by_side = sizes.iter().map(|&m| m.div_ceil(fullest)).sum::<usize>() <= w;
     let crosses = |b: &Block| block(b.lo) != block(b.hi);
     let mut out = Vec::with_capacity(sizes.len());
     match convention.column_blocks {
@@ -1031,7 +1089,7 @@ fn pack(
                 next_dir = -next_dir;
                 out.push(placed);
             }
-            if out.iter().any(Option::is_none) {
+            if out.iter().any(Option::is_none) && side_by_side {
                 // The same left-to-right order of blocks (the later groups' sides about the
                 // first, or all mirrored), the first as near the axis as it can be, leaning
                 // to the honour side rather than the other.
@@ -1048,23 +1106,32 @@ fn pack(
                     let away = if first < 0 { b.lo + b.hi > w - 1 } else { b.lo + b.hi < w - 1 };
                     2 * (b.lo + b.hi).abs_diff(w - 1) + usize::from(away)
                 };
-                for skip in [true, false].into_iter().take(1 + usize::from(last)) {
+                // No unit across an aisle; or, asked `across`, skipping aisles where a later
+                // block holds the unit, else packed tight.
+                for skip in [true, false].into_iter().take(1 + usize::from(across)) {
                     let place = |x: usize, m: usize| place_or_cross(x, 1, m, skip);
-                    if let Some(b) = shifted(w, sizes_all, &orders, &place, &|b| skip && crosses(b), &rank) {
+                    let refused = |b: &Block| !across && crosses(b);
+                    if let Some(b) = shifted(w, sizes_all, &orders, &place, &refused, &rank) {
                         return b;
                     }
                 }
             }
         }
     }
-    if last && out.iter().any(Option::is_none) && convention.column_blocks == BlockOrder::LeftToRight {
-        // Left to right, some unit found no block that keeps it out of an aisle: all of them
-        // side by side from the left, across aisles, rather than a unit torn apart.
+    if across
+        && side_by_side
+        && out.iter().any(Option::is_none)
+        && convention.column_blocks == BlockOrder::LeftToRight
+    {
+        // Left to right, some unit found no block: all of them side by side from the left,
+        // each after an aisle where a later block holds it, else packed tight.
         let order: Vec<usize> = (0..sizes.len()).collect();
-        let place = |x: usize, m: usize| place_or_cross(x, 1, m, false);
         let rank = |blocks: &[Option<Block>]| blocks[0].as_ref().map_or(0, |b| b.lo);
-        if let Some(b) = shifted(w, sizes, &[order], &place, &|_| false, &rank) {
-            return b;
+        for skip in [true, false] {
+            let place = |x: usize, m: usize| place_or_cross(x, 1, m, skip);
+            if let Some(b) = shifted(w, sizes, std::slice::from_ref(&order), &place, &|_| false, &rank) {
+                return b;
+            }
         }
     }
     out
@@ -1083,21 +1150,30 @@ fn shifted(
     refused: &dyn Fn(&Block) -> bool,
     rank: &dyn Fn(&[Option<Block>]) -> usize,
 ) -> Option<Vec<Option<Block>>> {
+    // Every group takes at least a column.
+    if sizes.len() > w {
+        return None;
+    }
     let mut best: Option<(usize, Vec<Option<Block>>)> = None;
+    let mut blocks = vec![None; sizes.len()];
     for order in orders {
         for x0 in 0..w {
-            let mut blocks = vec![None; sizes.len()];
             let mut x = x0;
             let fits = order.iter().all(|&g| {
                 let b = if x < w { place(x, sizes[g]).filter(|b| !refused(b)) } else { None };
                 b.inspect(|b| x = b.hi + 1).map(|b| blocks[g] = Some(Block { shifted: true, ..b })).is_some()
             });
             if !fits {
+                // Further right there is less room: no later start fits either, once one
+                // has (and if the first does not, the blocks are too wide for the hall).
+                if x0 == 0 || best.is_some() {
+                    break;
+                }
                 continue;
             }
             let r = rank(&blocks);
             if best.as_ref().is_none_or(|(o, _)| r < *o) {
-                best = Some((r, blocks));
+                best = Some((r, blocks.clone()));
             }
         }
     }
@@ -1284,9 +1360,16 @@ mod tests {
         // (`b|aab` before), either block order.
         let s = spec(1, 4, &[1]);
         assert_eq!(render(&s, &[2, 2], &c, 1), "aabb");
-        let l2r = Convention { column_blocks: BlockOrder::LeftToRight, ..c };
+        let l2r = Convention { column_blocks: BlockOrder::LeftToRight, ..c.clone() };
         let s = spec(1, 6, &[1]);
         assert_eq!(render(&s, &[3, 3], &l2r, 1), "aaabbb");
+        // But a unit whose first free seats keep it whole and out of an aisle stays there.
+        let s = spec(1, 7, &[1, 4]);
+        assert_eq!(render(&s, &[2, 3, 1], &l2r, 1), "caa.bbb");
+        // Side by side, a block skips an aisle where a later block holds it.
+        let right = Convention { honour: Side::Right, ..c };
+        let s = spec(1, 6, &[2, 4]);
+        assert_eq!(render(&s, &[2, 3], &right, 1), "bbb.aa");
     }
 
     #[test]
@@ -1484,7 +1567,7 @@ mod tests {
     proptest::proptest! {
         /// Columns method, either block order, with or without aisles: when the units fit
         /// side by side at the hall's full depth, none is torn apart: each takes adjacent
-        /// grid columns (across an aisle only if no placement avoids it).
+        /// grid columns.
         #[test]
         fn columns_keep_every_unit_in_adjacent_columns(
             rows in 1u32..4,

@@ -134,9 +134,11 @@ pub fn sequence(c: char) -> Option<Strokes> {
 /// stroke order the table lacks, its count alone (Unihan `kTotalStrokes`, `data/
 /// stroke-counts.txt`).
 pub fn stroke_count(c: char) -> Option<usize> {
-    if let Some(s) = sequence(c) {
-        return Some(s.len());
-    }
+    sequence(c).map(Strokes::len).or_else(|| count_only(c))
+}
+
+/// The stroke count of `c` when the table has it without a sequence.
+fn count_only(c: char) -> Option<usize> {
     let i = (c as u32).wrapping_sub(FIRST) as usize;
     if i >= SPAN {
         return None;
@@ -413,13 +415,15 @@ fn slot(c: char, unknown: &mut Vec<char>, counted: &mut Vec<char>) -> Slot {
             list.push(c);
         }
     };
-    match (sequence(c), stroke_count(c)) {
-        (Some(strokes), _) => Slot::Known(strokes, c),
-        (None, Some(n)) => {
+    if let Some(strokes) = sequence(c) {
+        return Slot::Known(strokes, c);
+    }
+    match count_only(c) {
+        Some(n) => {
             note(counted);
             Slot::Counted(n, c)
         }
-        (None, None) => {
+        None => {
             note(unknown);
             Slot::Unknown(c)
         }

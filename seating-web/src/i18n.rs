@@ -111,6 +111,7 @@ impl Lang {
             ("not-enough-places", "位置不足", "位置不足"),
             ("row-not-full", "排未坐满", "排未坐滿"),
             ("unknown-strokes", "缺笔画数据", "缺筆畫數據"),
+            ("unknown-stroke-order", "缺笔顺数据", "缺筆順數據"),
             ("too-many-hosts", "主人过多", "主人過多"),
             ("no-principal", "缺主宾/主人", "缺主賓/主人"),
             ("conflicting-roles", "身份重复", "身份重複"),

@@ -111,15 +111,21 @@ pub fn text_cell(p: &TextCellProps) -> Html {
         });
     }
     if *editing {
-        let onchange = {
-            let cb = p.onchange.clone();
-            let shown = p.value.clone();
-            Callback::from(move |e: Event| {
-                let i: HtmlInputElement = e.target_unchecked_into();
+        // Hands the typed value over and shows the stored one again until the edit, if
+        // accepted, redraws it.
+        let commit = {
+            let (cb, shown) = (p.onchange.clone(), p.value.clone());
+            Rc::new(move |i: &HtmlInputElement| {
                 let v = i.value();
-                i.set_value(&shown);
-                cb.emit(v);
+                if v != shown.as_str() {
+                    i.set_value(&shown);
+                    cb.emit(v);
+                }
             })
+        };
+        let onchange = {
+            let commit = Rc::clone(&commit);
+            Callback::from(move |e: Event| commit(&e.target_unchecked_into()))
         };
         let onblur = {
             let editing = editing.clone();
@@ -127,7 +133,7 @@ pub fn text_cell(p: &TextCellProps) -> Html {
         };
         let onkeydown = {
             let (shown, editing, resting) = (p.value.clone(), editing.clone(), Rc::clone(&resting));
-            let (cb, accept, class) = (p.onchange.clone(), p.accept, p.class);
+            let (accept, class) = (p.accept, p.class);
             Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
                 "Escape" => {
                     let i: HtmlInputElement = e.target_unchecked_into();
@@ -135,15 +141,13 @@ pub fn text_cell(p: &TextCellProps) -> Html {
                     resting.set(true);
                     editing.set(false);
                 }
-                "Enter" if !e.is_composing() => {
+                // Not the Enter that confirms an input method's composition (Safari has
+                // ended the composition by then, but still reports key code 229).
+                "Enter" if !e.is_composing() && e.key_code() != 229 => {
                     e.prevent_default();
                     let i: HtmlInputElement = e.target_unchecked_into();
-                    let v = i.value();
-                    let taken = accept.is_none_or(|Accept(f)| f(&v));
-                    if v != shown.as_str() {
-                        i.set_value(&shown);
-                        cb.emit(v);
-                    }
+                    let taken = accept.is_none_or(|Accept(f)| f(&i.value()));
+                    commit(&i);
                     if taken {
                         if let Some(next) = neighbour(&i, class, !e.shift_key()) {
                             let _ = next.focus();

@@ -401,7 +401,8 @@ fn units(props: &RosterProps) -> Html {
             <li key={u.id.clone()}>
                 <span class="swatch" style={format!("background:{};border-color:{}",
                     seating_core::layout::UNIT_FILLS[k % 12], seating_core::layout::UNIT_STROKES[k % 12])} />
-                <TextCell class="unit-name" value={u.name.clone()} onchange={on_rename} label={t.field_unit} />
+                <TextCell class="unit-name" value={u.name.clone()} accept={Accept(accept_name)} onchange={on_rename}
+                    label={t.field_unit} />
                 <span class="members">{ members }</span>
                 <button type="button" disabled={k == 0} onclick={mv(k.saturating_sub(1))} title={t.move_up}
                     aria-label={t.move_up}>{ "↑" }</button>
