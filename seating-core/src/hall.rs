@@ -195,6 +195,11 @@ impl Shape {
         self.aisles.partition_point(|&a| a < x)
     }
 
+    /// Whether 0-based grid columns `lo..=hi` lie across an aisle.
+    fn across_aisle(&self, lo: usize, hi: usize) -> bool {
+        self.block_of_grid(lo as u32 + 1) != self.block_of_grid(hi as u32 + 1)
+    }
+
     /// 0-based block (stretch between aisles) of a seat.
     pub fn block(&self, row: u32, col: u32) -> usize {
         self.block_of_grid(self.grid_col(row, col))
@@ -816,8 +821,7 @@ fn fill_columns(
         let tail = block.as_ref().map(|b| {
             let skipped = if b.skipped { skipped_aisle.as_ref() } else { "" };
             let shifted = if b.shifted { shifted_blocks.as_ref() } else { "" };
-            let across = shape.block_of_grid(b.lo as u32 + 1) != shape.block_of_grid(b.hi as u32 + 1);
-            let skipped = if across { across_aisle.as_ref() } else { skipped };
+            let skipped = if shape.across_aisle(b.lo, b.hi) { across_aisle.as_ref() } else { skipped };
             group_tail(
                 words,
                 g,
@@ -915,7 +919,7 @@ fn split_score(shape: &Shape, w: usize, cells: &[Vec<usize>]) -> (usize, usize) 
             continue;
         };
         torn += usize::from(owner[lo..=hi].iter().any(|o| o.is_some_and(|o| o != gi)));
-        across += usize::from(shape.block_of_grid(lo as u32 + 1) != shape.block_of_grid(hi as u32 + 1));
+        across += usize::from(shape.across_aisle(lo, hi));
     }
     (torn, across)
 }
@@ -979,7 +983,7 @@ fn pack(
     // its people need in the fullest column (the fallbacks below look no further if not).
     let fullest = cap.iter().copied().max().unwrap_or(0).max(1);
     let side_by_side = sizes.iter().map(|&m| m.div_ceil(fullest)).sum::<usize>() <= w;
-    let crosses = |b: &Block| block(b.lo) != block(b.hi);
+    let crosses = |b: &Block| shape.across_aisle(b.lo, b.hi);
     let mut out = Vec::with_capacity(sizes.len());
     match convention.column_blocks {
         BlockOrder::LeftToRight => {

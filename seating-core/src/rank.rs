@@ -48,38 +48,42 @@ pub fn precedence_in(
             // `seniority` ends in strokes (PROTOCOL §6), so it needs the stroke key too.
             strokes: (uses(Tiebreak::Strokes) || uses(Tiebreak::Seniority)).then(|| {
                 let k = strokes::name_key(&p.name, ranking.strokes_mode);
-                // Characters without stroke data, then those with a count but no order.
-                let notes = [
-                    (
-                        k.unknown(),
-                        "unknown-strokes",
-                        lang.text(
-                            "no stroke data for {}; sorted after known characters",
-                            "「{}」無筆畫數據，排在筆畫已知的字之後",
-                        ),
-                    ),
-                    (
-                        k.counted(),
-                        "unknown-stroke-order",
-                        lang.text(
-                            "no stroke order for {}; sorted by stroke count, after the characters of the same count whose order is known",
-                            "「{}」無筆順數據，按筆畫數排序，排在同筆畫數、筆順已知的字之後",
-                        ),
-                    ),
-                ];
-                for (chars, code, what) in notes.iter().filter(|n| !n.0.is_empty()) {
-                    let chars: String = chars.iter().collect();
-                    // Quoted and escaped as Rust writes a string (invisible characters show);
-                    // in Chinese between 「」 instead of the ASCII quotes.
-                    let quoted = format!("{chars:?}");
-                    let shown = if lang.is_en() { quoted.as_str() } else { &quoted[1..quoted.len() - 1] };
+                // Quoted and escaped as Rust writes a string (invisible characters show); in
+                // Chinese between 「」 instead of the ASCII quotes.
+                let shown = |chars: &[char]| {
+                    let quoted = format!("{:?}", chars.iter().collect::<String>());
+                    if lang.is_en() { quoted } else { quoted[1..quoted.len() - 1].to_string() }
+                };
+                let mut note = |code: &str, message: String| {
                     diagnostics.push(Diagnostic {
                         level: Level::Warning,
-                        code: (*code).into(),
-                        message: format!("{} ({}){}{}", p.name, p.id, lang.text(": ", "："), what.replacen("{}", shown, 1)),
+                        code: code.into(),
+                        message,
                         person: Some(p.id.clone()),
                         ..Diagnostic::default()
-                    });
+                    })
+                };
+                if !k.unknown().is_empty() {
+                    let message = msg!(
+                        lang,
+                        "{} ({}): no stroke data for {}; sorted after known characters",
+                        "{} ({})：「{}」無筆畫數據，排在筆畫已知的字之後",
+                        p.name,
+                        p.id,
+                        shown(k.unknown())
+                    );
+                    note("unknown-strokes", message);
+                }
+                if !k.counted().is_empty() {
+                    let message = msg!(
+                        lang,
+                        "{} ({}): no stroke order for {}; sorted by stroke count, after the characters of the same count whose order is known",
+                        "{} ({})：「{}」無筆順數據，按筆畫數排序，排在同筆畫數、筆順已知的字之後",
+                        p.name,
+                        p.id,
+                        shown(k.counted())
+                    );
+                    note("unknown-stroke-order", message);
                 }
                 k
             }),

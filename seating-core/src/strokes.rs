@@ -38,10 +38,11 @@
 //!   point of the block (0 for none; `data/stroke-counts.txt`, from Unihan, coded as the
 //!   lengths are; 2.3 KB for 11,461 counts). A sequence is coded as its length, as the
 //!   difference from the previous one's (`-6..=8`, or an escape and the length in 6 bits;
-//!   CJK Unified Ideographs are ordered by radical, then stroke count), then its strokes, each a 3-bit tree of adaptive bit models chosen by the
-//!   previous (up to) four strokes, how many strokes are left (1, 2, 3+), and — while the
-//!   sequence so far equals the previous character's — that character's stroke here
-//!   (characters of one radical start alike). 22.5 KB for 113,734 strokes, lengths
+//!   CJK Unified Ideographs are ordered by radical, then stroke count), then its strokes,
+//!   each a 3-bit tree of adaptive bit models chosen by the previous (up to) four strokes,
+//!   how many strokes are left (1, 2, 3+), and — while the sequence so far equals the
+//!   previous character's — that character's stroke here (characters of one radical start
+//!   alike). 22.5 KB for 113,734 strokes, lengths
 //!   included: 1.6 bits a stroke, against 2.3 by the strokes' frequencies alone and 3 for
 //!   fixed 3-bit packing.
 //!
@@ -120,34 +121,40 @@ impl fmt::Debug for Strokes {
 /// The first call decodes the table (see the module docs); then a look-up is a bit test, a
 /// popcount and an index.
 pub fn sequence(c: char) -> Option<Strokes> {
+    match entry(c)? {
+        Entry::Sequence(s) => Some(s),
+        Entry::Count(_) => None,
+    }
+}
+
+/// What the table has for a character of its block.
+enum Entry {
+    Sequence(Strokes),
+    /// The stroke count alone (0: none).
+    Count(u8),
+}
+
+/// `c`'s entry, if `c` is in the table's block: a bit test, a popcount and an index.
+fn entry(c: char) -> Option<Entry> {
     let i = (c as u32).wrapping_sub(FIRST) as usize;
     if i >= SPAN {
         return None;
     }
     let t = TABLE.get_or_init(decode);
     let (word, bit) = (t.words[i / 64], 1u64 << (i % 64));
-    (word & bit != 0)
-        .then(|| t.seqs[usize::from(t.before[i / 64]) + (word & (bit - 1)).count_ones() as usize])
+    // The code points before `i` that have a sequence.
+    let with = usize::from(t.before[i / 64]) + (word & (bit - 1)).count_ones() as usize;
+    Some(if word & bit != 0 { Entry::Sequence(t.seqs[with]) } else { Entry::Count(t.counts[i - with]) })
 }
 
 /// The stroke count of `c`: its sequence's length, or, for a CJK Unified Ideograph whose
 /// stroke order the table lacks, its count alone (Unihan `kTotalStrokes`, `data/
 /// stroke-counts.txt`).
 pub fn stroke_count(c: char) -> Option<usize> {
-    sequence(c).map(Strokes::len).or_else(|| count_only(c))
-}
-
-/// The stroke count of `c` when the table has it without a sequence.
-fn count_only(c: char) -> Option<usize> {
-    let i = (c as u32).wrapping_sub(FIRST) as usize;
-    if i >= SPAN {
-        return None;
+    match entry(c)? {
+        Entry::Sequence(s) => Some(s.len()),
+        Entry::Count(n) => (n > 0).then_some(usize::from(n)),
     }
-    let t = TABLE.get_or_init(decode);
-    let (word, bit) = (t.words[i / 64], 1u64 << (i % 64));
-    // The characters before `i` without a sequence.
-    let k = i - usize::from(t.before[i / 64]) - (word & (bit - 1)).count_ones() as usize;
-    Some(usize::from(t.counts[k])).filter(|&n| n > 0)
 }
 
 /// `data/strokes.bin`: the bitmap, then the coded sequences and counts (see the module
@@ -415,15 +422,13 @@ fn slot(c: char, unknown: &mut Vec<char>, counted: &mut Vec<char>) -> Slot {
             list.push(c);
         }
     };
-    if let Some(strokes) = sequence(c) {
-        return Slot::Known(strokes, c);
-    }
-    match count_only(c) {
-        Some(n) => {
+    match entry(c) {
+        Some(Entry::Sequence(strokes)) => Slot::Known(strokes, c),
+        Some(Entry::Count(n)) if n > 0 => {
             note(counted);
-            Slot::Counted(n, c)
+            Slot::Counted(usize::from(n), c)
         }
-        None => {
+        _ => {
             note(unknown);
             Slot::Unknown(c)
         }

@@ -83,15 +83,36 @@ fn shows_dates(s: &Scenario) -> bool {
         || s.people.iter().any(|p| p.appointed.is_some() || p.joined.is_some())
 }
 
+/// A rank cell's text as the roster stores it: `Some(None)` when empty, `None` if refused.
+fn rank_cell(v: &str) -> Option<Option<i64>> {
+    let v = v.trim();
+    if v.is_empty() {
+        Some(None)
+    } else {
+        seating_core::import::parse_rank(v).map(Some)
+    }
+}
+
+/// A date cell's text as the roster stores it (2019.3, 2019年3月, … as `YYYY-MM-DD`):
+/// `Some(None)` when empty, `None` if refused.
+fn date_cell(v: &str) -> Option<Option<String>> {
+    let v = v.trim();
+    if v.is_empty() {
+        Some(None)
+    } else {
+        seating_core::import::parse_date(v).map(Some)
+    }
+}
+
 /// What the roster's edits take (they check again and say why not): a name, a rank, a date.
 fn accept_name(v: &str) -> bool {
     !v.trim().is_empty()
 }
 fn accept_rank(v: &str) -> bool {
-    v.trim().is_empty() || seating_core::import::parse_rank(v).is_some()
+    rank_cell(v).is_some()
 }
 fn accept_date(v: &str) -> bool {
-    v.trim().is_empty() || seating_core::import::parse_date(v).is_some()
+    date_cell(v).is_some()
 }
 
 fn refers_to(i: &Instruction, id: &str) -> bool {
@@ -170,13 +191,7 @@ pub fn roster(props: &RosterProps) -> Html {
                         // A date as a roster writes it (2019.3, 2019年3月, …), kept as
                         // `YYYY-MM-DD`; empty for none.
                         "appointed" | "joined" => {
-                            let v = v.trim();
-                            let date = match v {
-                                "" => None,
-                                v => Some(
-                                    seating_core::import::parse_date(v).ok_or_else(|| format!("{}{v}", t.bad_date))?,
-                                ),
-                            };
+                            let date = date_cell(&v).ok_or_else(|| format!("{}{}", t.bad_date, v.trim()))?;
                             if field == "appointed" {
                                 s.people[i].appointed = date;
                             } else {
@@ -184,12 +199,7 @@ pub fn roster(props: &RosterProps) -> Html {
                             }
                         }
                         _ => {
-                            let v = v.trim();
-                            s.people[i].rank = if v.is_empty() {
-                                None
-                            } else {
-                                Some(seating_core::import::parse_rank(v).ok_or_else(|| format!("{}{v}", t.bad_rank))?)
-                            };
+                            s.people[i].rank = rank_cell(&v).ok_or_else(|| format!("{}{}", t.bad_rank, v.trim()))?;
                         }
                     }
                     Ok(())
